@@ -1,0 +1,33 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { canWriteArticles } from '@/access/canWriteArticles'
+import { isEditorOrAbove } from '@/access/isEditorOrAbove'
+import { slugField } from '@/fields/slug'
+
+export const Cast: CollectionConfig = {
+  slug: 'cast',
+  labels: { singular: 'Cast member', plural: 'Cast' },
+  admin: { group: 'Content', useAsTitle: 'name', defaultColumns: ['name', 'character', 'slug'] },
+  access: {
+    read: anyone,
+    create: canWriteArticles,
+    update: canWriteArticles,
+    delete: isEditorOrAbove,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 100, admin: { description: 'The actor.' } },
+    { name: 'character', type: 'text', maxLength: 100 },
+    slugField({ from: 'name' }),
+    { name: 'photo', type: 'upload', relationTo: 'media' },
+    { name: 'bio', type: 'textarea', maxLength: 2000 },
+    {
+      name: 'articles',
+      type: 'join',
+      collection: 'articles',
+      on: 'cast',
+      defaultSort: '-publishedAt',
+      admin: { defaultColumns: ['title', '_status', 'publishedAt'] },
+    },
+  ],
+}

@@ -1,0 +1,70 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { approvedOrModerator } from '@/access/approvedOrModerator'
+import { isModerator, isModeratorField } from '@/access/isModerator'
+import { validateEmail } from '@/fields/validateEmail'
+import { validateUrl } from '@/fields/validateUrl'
+
+import { recordRequestMetadata } from './hooks/recordRequestMetadata'
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
+
+/** Private request metadata is written by hooks only, never by a client. */
+const noClientWrites: FieldAccess = () => false
+
+export const Comments: CollectionConfig = {
+  slug: 'comments',
+  admin: {
+    group: 'Comments',
+    useAsTitle: 'authorName',
+    defaultColumns: ['authorName', 'body', 'article', 'status', 'createdAt'],
+  },
+  access: {
+    read: approvedOrModerator,
+    create: anyone,
+    update: isModerator,
+    delete: isModerator,
+  },
+  hooks: {
+    beforeChange: [recordRequestMetadata],
+  },
+  fields: [
+    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true },
+    { name: 'parent', type: 'relationship', relationTo: 'comments', index: true },
+    { name: 'authorName', type: 'text', required: true, maxLength: 100 },
+    {
+      name: 'authorEmail',
+      type: 'email',
+      required: true,
+      validate: validateEmail,
+      index: true,
+      access: { read: isModeratorField, update: isModeratorField },
+    },
+    { name: 'authorUrl', type: 'text', maxLength: 200, validate: validateUrl },
+    { name: 'body', type: 'textarea', required: true, maxLength: 5000 },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: COMMENT_STATUSES.map((value) => ({ label: value[0]?.toUpperCase() + value.slice(1), value })),
+      access: { create: isModeratorField, update: isModeratorField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'ipHash',
+      type: 'text',
+      index: true,
+      access: { read: isModeratorField, create: noClientWrites, update: noClientWrites },
+      admin: { position: 'sidebar', readOnly: true, description: 'Salted hash of the sender’s IP address.' },
+    },
+    {
+      name: 'userAgent',
+      type: 'text',
+      access: { read: isModeratorField, create: noClientWrites, update: noClientWrites },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+  ],
+}

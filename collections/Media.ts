@@ -1,0 +1,42 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { canWriteArticles } from '@/access/canWriteArticles'
+import { isEditorOrAbove } from '@/access/isEditorOrAbove'
+import { readEnv } from '@/lib/env'
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  admin: { group: 'Content', useAsTitle: 'alt' },
+  access: {
+    read: anyone,
+    create: canWriteArticles,
+    update: canWriteArticles,
+    delete: isEditorOrAbove,
+  },
+  upload: {
+    staticDir: readEnv().mediaDir,
+    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
+    focalPoint: true,
+    // Sizes follow the reader site's layout: cards, the article column, full-bleed heroes, social previews.
+    imageSizes: [
+      { name: 'thumbnail', width: 320, height: 320, position: 'centre' },
+      { name: 'card', width: 640 },
+      { name: 'column', width: 960 },
+      { name: 'hero', width: 1600 },
+      { name: 'og', width: 1200, height: 630, position: 'centre' },
+    ],
+    adminThumbnail: 'thumbnail',
+    formatOptions: { format: 'webp', options: { quality: 82 } },
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      required: true,
+      maxLength: 300,
+      admin: { description: 'Describe the image for readers who cannot see it.' },
+    },
+    { name: 'credit', type: 'text', maxLength: 200 },
+  ],
+}

@@ -1,0 +1,43 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isAdminField } from '@/access/isAdmin'
+import { isAdminOrSelf } from '@/access/isAdminOrSelf'
+import { isEditorOrSelf } from '@/access/isEditorOrSelf'
+import { isStaff } from '@/access/isStaff'
+import { ROLES } from '@/access/roles'
+
+import { assignFirstUserAdmin } from './hooks/assignFirstUserAdmin'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  auth: true,
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles'],
+    group: 'Newsroom',
+  },
+  access: {
+    admin: isStaff,
+    read: isEditorOrSelf,
+    create: isAdmin,
+    update: isAdminOrSelf,
+    delete: isAdmin,
+  },
+  hooks: {
+    beforeChange: [assignFirstUserAdmin],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 100 },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['contributor'],
+      saveToJWT: true,
+      options: ROLES.map((role) => ({ label: role[0]?.toUpperCase() + role.slice(1), value: role })),
+      // Only admins hand out roles, so nobody can raise their own.
+      access: { create: isAdminField, update: isAdminField },
+    },
+  ],
+}

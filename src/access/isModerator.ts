@@ -1,0 +1,9 @@
+import type { Access, FieldAccess } from 'payload'
+
+import { hasRole } from './roles'
+
+/** Who may see and change a comment's moderation state and private data. */
+export const isModerator: Access = ({ req: { user } }) => hasRole(user, 'admin', 'editor', 'moderator')
+
+export const isModeratorField: FieldAccess = ({ req: { user } }) =>
+  hasRole(user, 'admin', 'editor', 'moderator')

@@ -1,0 +1,22 @@
+import type { Block } from 'payload'
+
+export const PullQuote: Block = {
+  slug: 'pullQuote',
+  interfaceName: 'PullQuoteBlock',
+  labels: { singular: 'Pull quote', plural: 'Pull quotes' },
+  fields: [
+    { name: 'quote', type: 'textarea', required: true, maxLength: 600 },
+    {
+      name: 'attribution',
+      type: 'text',
+      required: true,
+      admin: { description: 'Who said it, as readers should see it: "Joe Locke", "Patrick Walters, executive producer".' },
+    },
+    {
+      name: 'castMember',
+      type: 'relationship',
+      relationTo: 'cast',
+      admin: { description: 'Optional: links the quote to a cast member’s page.' },
+    },
+  ],
+}

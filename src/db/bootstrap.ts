@@ -1,0 +1,38 @@
+import type { Payload } from 'payload'
+
+import { getPayload } from 'payload'
+
+import type { Env } from '@/lib/env'
+
+import { ConfigurationError, readEnv } from '@/lib/env'
+
+import { checkDatabaseReachable } from './preflight'
+
+/**
+ * Starts Payload for a command-line task: checks the environment and the database first so
+ * that a misconfiguration ends in one readable line, then applies committed migrations.
+ */
+export async function bootPayload(): Promise<{ env: Env; payload: Payload }> {
+  const env = readEnv()
+  await checkDatabaseReachable(env.database)
+  const { default: config } = await import('@payload-config')
+  const payload = await getPayload({ config })
+  // MongoDB has no schema to migrate; the SQL adapters read their committed migration files.
+  if (env.database.kind !== 'mongodb') await payload.db.migrate()
+  return { env, payload }
+}
+
+/** Runs a command, printing a configuration problem as a sentence (exit 1), anything else in full. */
+export function runCommand(task: () => Promise<void>): void {
+  task().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      if (error instanceof ConfigurationError) {
+        console.error(`\n${error.message}\n`)
+      } else {
+        console.error(error)
+      }
+      process.exit(1)
+    },
+  )
+}

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+/**
+ * The environment, read once and checked up front. Everything Byline reads from
+ * `process.env` goes through here, so a misconfiguration is reported as one readable list
+ * before Payload starts, not as a stack trace from deep inside an adapter.
+ */
+
+export type DatabaseChoice =
+  | { kind: 'mongodb'; url: string }
+  | { kind: 'postgres'; url: string }
+  | { kind: 'sqlite'; url: string }
+
+export type Env = {
+  database: DatabaseChoice
+  dataDir: string
+  mediaDir: string
+  secret: string
+  serverURL: string
+}
+
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError'
+}
+
+const messages = {
+  unknownScheme: (scheme: string) =>
+    `DATABASE_URL has the unknown scheme "${scheme}". Use mongodb://, mongodb+srv://, postgres:// or file: (or leave it unset for the embedded SQLite database in data/).`,
+  malformedUrl: (value: string) =>
+    `DATABASE_URL "${redact(value)}" is not a URL. Example: postgres://user@127.0.0.1:5432/byline`,
+  missingSecret:
+    'PAYLOAD_SECRET is not set. Generate one with `openssl rand -hex 32` and put it in the environment (only the embedded SQLite demo may generate its own).',
+  shortSecret: 'PAYLOAD_SECRET must be at least 32 characters long.',
+  malformedServerUrl: (value: string) =>
+    `NEXT_PUBLIC_SERVER_URL "${value}" is not an absolute http(s) URL. Example: https://news.example.com`,
+}
+
+/** Hides the password of a connection string before it goes into a message or a log. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@')
+}
+
+export function resolveDataDir(raw = process.env.DATA_DIR): string {
+  return path.resolve(raw && raw.trim() !== '' ? raw : 'data')
+}
+
+export function parseDatabaseUrl(raw: string | undefined, dataDir: string): DatabaseChoice {
+  const value = raw?.trim()
+  if (!value) {
+    return { kind: 'sqlite', url: `file:${path.join(dataDir, 'byline.db')}` }
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase()
+  if (!scheme) throw new ConfigurationError(messages.malformedUrl(value))
+  switch (scheme) {
+    case 'file':
+      return { kind: 'sqlite', url: value }
+    case 'postgres':
+    case 'postgresql':
+      return { kind: 'postgres', url: value }
+    case 'mongodb':
+    case 'mongodb+srv':
+      return { kind: 'mongodb', url: value }
+    default:
+      throw new ConfigurationError(messages.unknownScheme(scheme))
+  }
+}
+
+/**
+ * The embedded demo keeps a generated secret in data/ so that sessions survive restarts;
+ * any server database is a real deployment and must be given one.
+ */
+export function resolveSecret(args: { database: DatabaseChoice; dataDir: string; raw?: string }): string {
+  const { database, dataDir, raw } = args
+  if (raw) {
+    if (raw.length < 32) throw new ConfigurationError(messages.shortSecret)
+    return raw
+  }
+  if (database.kind !== 'sqlite') throw new ConfigurationError(messages.missingSecret)
+
+  const file = path.join(dataDir, '.payload-secret')
+  fs.mkdirSync(dataDir, { recursive: true })
+  try {
+    // 'wx' makes concurrent first starts (build workers) agree on one secret.
+    fs.writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
+  return fs.readFileSync(file, 'utf8').trim()
+}
+
+function resolveServerUrl(raw: string | undefined): string {
+  const value = raw?.trim() || `http://localhost:${process.env.PORT || 3000}`
+  if (!/^https?:\/\/[^/]+/.test(value)) throw new ConfigurationError(messages.malformedServerUrl(value))
+  return value.replace(/\/$/, '')
+}
+
+/** Reads and checks the whole environment, reporting every problem at once. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const problems: string[] = []
+  const attempt = <T>(read: () => T): T | undefined => {
+    try {
+      return read()
+    } catch (error) {
+      if (error instanceof ConfigurationError) {
+        problems.push(error.message)
+        return undefined
+      }
+      throw error
+    }
+  }
+
+  const dataDir = resolveDataDir(source.DATA_DIR)
+  const database = attempt(() => parseDatabaseUrl(source.DATABASE_URL, dataDir))
+  const secret = database
+    ? attempt(() => resolveSecret({ database, dataDir, raw: source.PAYLOAD_SECRET }))
+    : undefined
+  const serverURL = attempt(() => resolveServerUrl(source.NEXT_PUBLIC_SERVER_URL))
+
+  if (problems.length > 0 || !database || !secret || !serverURL) {
+    throw new ConfigurationError(
+      `Byline cannot start, the environment needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    )
+  }
+  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL }
+}

@@ -1,0 +1,28 @@
+/**
+ * First path segments the site and Payload own. A category is served at /{slug}, so a category
+ * with one of these slugs would be shadowed by (or would shadow) a real route.
+ */
+export const RESERVED_SLUGS = new Set([
+  'admin',
+  'api',
+  'authors',
+  'cast',
+  'search',
+  'feed.xml',
+  'feed',
+  'rss',
+  'sitemap.xml',
+  'robots.txt',
+  'favicon.ico',
+  'preview',
+  'next',
+  '_next',
+  'media',
+  'static',
+  'login',
+  'logout',
+  'comments',
+  'tag',
+  'tags',
+  'page',
+])
