@@ -1,0 +1,164 @@
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Role } from '@/access/roles'
+
+import type { Newsroom, StaffUser } from '../helpers/fixtures'
+
+import { cleanupNewsroom, cleanupStaff, seedNewsroom, seedStaff } from '../helpers/fixtures'
+import { getTestPayload } from '../helpers/payload'
+import { graphql, rest } from '../helpers/rest'
+
+const PRIVATE_COMMENT_FIELDS = ['authorEmail', 'ipHash', 'userAgent']
+// 'admin' first: when the users table is empty, the first account becomes admin whatever it asks for.
+const ROLES: Role[] = ['admin', 'editor', 'writer', 'contributor', 'moderator']
+
+describe('Access', () => {
+  let payload: Payload
+  let newsroom: Newsroom
+  let staff: Record<Role, StaffUser>
+
+  beforeAll(async () => {
+    payload = await getTestPayload()
+    newsroom = await seedNewsroom(payload)
+    staff = await seedStaff(payload, ROLES)
+  })
+
+  afterAll(async () => {
+    await cleanupNewsroom(payload, newsroom)
+    await cleanupStaff(payload, staff)
+  })
+
+  const tokenOf = (who: Role | 'anonymous') => (who === 'anonymous' ? undefined : staff[who].token)
+  const tagged = (path: string) => `${path}${path.includes('?') ? '&' : '?'}where[title][contains]=${newsroom.tag}&draft=true&limit=50`
+
+  describe('articles', () => {
+    it('shows anonymous readers only published articles over REST', async () => {
+      const { status, body } = await rest('GET', tagged('/articles'))
+      expect(status).toBe(200)
+      expect(body.docs.map((d: { id: string }) => d.id)).toEqual([newsroom.published.id])
+    })
+
+    it('hides a draft from anonymous readers even by id', async () => {
+      const { status } = await rest('GET', `/articles/${newsroom.draft.id}?draft=true`)
+      expect([403, 404]).toContain(status)
+    })
+
+    it('refuses anonymous readers the version history', async () => {
+      const { status, body } = await rest('GET', '/articles/versions')
+      expect(status === 403 || body?.docs?.length === 0).toBe(true)
+    })
+
+    it('hides drafts over GraphQL', async () => {
+      const result = await graphql(`{ Articles(draft: true, limit: 50, where: { title: { contains: "${newsroom.tag}" } }) { docs { id } } }`)
+      expect(result.data.Articles.docs.map((d: { id: string }) => d.id)).toEqual([newsroom.published.id])
+    })
+
+    it('hides drafts from the Local API when access is not overridden', async () => {
+      const { docs } = await payload.find({
+        collection: 'articles',
+        overrideAccess: false,
+        draft: true,
+        where: { title: { contains: newsroom.tag } },
+      })
+      expect(docs.map((d) => d.id)).toEqual([newsroom.published.id])
+    })
+
+    it.each(ROLES)('lets a %s see drafts', async (role) => {
+      const { body } = await rest('GET', tagged('/articles'), { token: tokenOf(role) })
+      expect(body.docs.map((d: { id: string }) => d.id).sort()).toEqual([newsroom.draft.id, newsroom.published.id].sort())
+    })
+  })
+
+  describe('comments', () => {
+    const visibleTo = {
+      anonymous: ['approved'],
+      writer: ['approved'],
+      contributor: ['approved'],
+      moderator: ['approved', 'pending', 'spam', 'trash'],
+      editor: ['approved', 'pending', 'spam', 'trash'],
+      admin: ['approved', 'pending', 'spam', 'trash'],
+    } as const
+
+    it.each(Object.entries(visibleTo))('shows a %s comments with statuses %j', async (who, statuses) => {
+      const { status, body } = await rest('GET', `/comments?where[article][equals]=${newsroom.published.id}&limit=50`, {
+        token: tokenOf(who as Role | 'anonymous'),
+      })
+      expect(status).toBe(200)
+      expect(body.docs.map((d: { status: string }) => d.status).sort()).toEqual([...statuses].sort())
+    })
+
+    it('never gives anonymous readers an email, IP hash or user agent over REST', async () => {
+      const { body } = await rest('GET', `/comments?where[article][equals]=${newsroom.published.id}`)
+      for (const doc of body.docs) for (const field of PRIVATE_COMMENT_FIELDS) expect(doc).not.toHaveProperty(field)
+    })
+
+    it('never gives anonymous readers private comment fields or unapproved comments over GraphQL', async () => {
+      const result = await graphql(
+        `{ Comments(limit: 50, where: { article: { equals: "${newsroom.published.id}" } }) { docs { status authorEmail ipHash userAgent } } }`,
+      )
+      expect(result.data.Comments.docs).toEqual([{ status: 'approved', authorEmail: null, ipHash: null, userAgent: null }])
+    })
+
+    it('hides a pending comment from anonymous readers even by id', async () => {
+      const { status } = await rest('GET', `/comments/${newsroom.comments.pending.id}`)
+      expect([403, 404]).toContain(status)
+    })
+
+    it('lets a moderator read commenter emails', async () => {
+      const { body } = await rest('GET', `/comments/${newsroom.comments.pending.id}`, { token: tokenOf('moderator') })
+      expect(body.authorEmail).toBe(newsroom.comments.pending.authorEmail)
+    })
+
+    it('ignores status and private fields an anonymous client tries to set', async () => {
+      const { status, body } = await rest('POST', '/comments', {
+        headers: { 'x-forwarded-for': '203.0.113.7', 'user-agent': 'vitest-reader' },
+        body: {
+          article: newsroom.published.id,
+          authorName: 'Sneaky',
+          authorEmail: `sneaky-${newsroom.tag}@example.net`,
+          body: 'Approve me please',
+          status: 'approved',
+          ipHash: 'forged',
+          userAgent: 'forged',
+        },
+      })
+      expect(status).toBe(201)
+      const stored = await payload.findByID({ collection: 'comments', id: body.doc.id, overrideAccess: true })
+      expect(stored.status).toBe('pending')
+      expect(stored.userAgent).toBe('vitest-reader')
+      expect(stored.ipHash).toMatch(/^[0-9a-f]{64}$/)
+      expect(stored.ipHash).not.toContain('203.0.113.7')
+    })
+
+    it.each([
+      ['anonymous', 403],
+      ['writer', 403],
+      ['contributor', 403],
+      ['moderator', 200],
+      ['editor', 200],
+      ['admin', 200],
+    ] as const)('lets a %s change a comment status: HTTP %i', async (who, expected) => {
+      const { status } = await rest('PATCH', `/comments/${newsroom.comments.spam.id}`, {
+        token: tokenOf(who),
+        body: { status: 'spam' },
+      })
+      expect(status).toBe(expected)
+    })
+  })
+
+  describe('users', () => {
+    it('does not let a writer raise their own role', async () => {
+      const writer = staff.writer
+      await rest('PATCH', `/users/${writer.id}`, { token: writer.token, body: { roles: ['admin'] } })
+      const stored = await payload.findByID({ collection: 'users', id: writer.id, overrideAccess: true })
+      expect(stored.roles).toEqual(['writer'])
+    })
+
+    it('keeps the staff list from anonymous readers', async () => {
+      const { status } = await rest('GET', '/users')
+      expect(status).toBe(403)
+    })
+  })
+})

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+/**
+ * Every run gets a database of its own: a temporary SQLite file by default, or a throwaway
+ * database on the server named by TEST_POSTGRES_URL / TEST_MONGODB_URL when BYLINE_TEST_DB says
+ * so. The environment is fixed here, before any worker imports payload.config.ts.
+ */
+const target = process.env.BYLINE_TEST_DB ?? 'sqlite'
+const runId = `byline_test_${Date.now()}_${randomBytes(3).toString('hex')}`
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-int-'))
+
+function databaseUrl(): string {
+  if (target === 'sqlite') return `file:${path.join(dataDir, 'test.db')}`
+  const server = target === 'postgres' ? process.env.TEST_POSTGRES_URL : process.env.TEST_MONGODB_URL
+  if (!server) throw new Error(`BYLINE_TEST_DB=${target} needs TEST_${target.toUpperCase()}_URL to be set.`)
+  const url = new URL(server)
+  url.pathname = `/${runId}`
+  return url.toString()
+}
+
+const testEnv = {
+  DATA_DIR: dataDir,
+  DATABASE_URL: databaseUrl(),
+  PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+  BYLINE_TEST_ADMIN_URL: target === 'sqlite' ? '' : (target === 'postgres' ? process.env.TEST_POSTGRES_URL : process.env.TEST_MONGODB_URL) ?? '',
+}
+Object.assign(process.env, testEnv)
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@payload-config': path.resolve(import.meta.dirname, 'payload.config.ts'),
+      '@': path.resolve(import.meta.dirname, 'src'),
+    },
+  },
+  test: {
+    include: ['tests/int/**/*.int.spec.ts', 'tests/unit/**/*.spec.ts'],
+    env: testEnv,
+    globalSetup: ['tests/helpers/globalSetup.ts'],
+    // One database per run, shared by files that run one at a time: each file cleans up after itself.
+    fileParallelism: false,
+    pool: 'forks',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+})
