@@ -32,8 +32,5 @@ export default buildConfig({
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
   },
-  graphQL: {
-    schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
-  },
   telemetry: false,
 })

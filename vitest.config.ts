@@ -41,6 +41,7 @@ export default defineConfig({
     include: ['tests/int/**/*.int.spec.ts', 'tests/unit/**/*.spec.ts'],
     env: testEnv,
     globalSetup: ['tests/helpers/globalSetup.ts'],
+    setupFiles: ['tests/helpers/setup.ts'],
     // One database per run, shared by files that run one at a time: each file cleans up after itself.
     fileParallelism: false,
     pool: 'forks',

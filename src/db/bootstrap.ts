@@ -5,6 +5,7 @@ import { getPayload } from 'payload'
 import type { Env } from '@/lib/env'
 
 import { ConfigurationError, readEnv } from '@/lib/env'
+import { preloadLexical } from '@/lib/preloadLexical'
 
 import { checkDatabaseReachable } from './preflight'
 
@@ -15,6 +16,7 @@ import { checkDatabaseReachable } from './preflight'
 export async function bootPayload(): Promise<{ env: Env; payload: Payload }> {
   const env = readEnv()
   await checkDatabaseReachable(env.database)
+  await preloadLexical()
   const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
   // MongoDB has no schema to migrate; the SQL adapters read their committed migration files.
@@ -24,6 +26,12 @@ export async function bootPayload(): Promise<{ env: Env; payload: Payload }> {
 
 /** Runs a command, printing a configuration problem as a sentence (exit 1), anything else in full. */
 export function runCommand(task: () => Promise<void>): void {
+  // A task whose promise never settles would otherwise let Node exit 0 once the event loop is
+  // empty; a command that did not finish must never look like success.
+  process.once('beforeExit', () => {
+    console.error('The command stopped before finishing (a pending import or connection never settled).')
+    process.exit(1)
+  })
   task().then(
     () => process.exit(0),
     (error: unknown) => {

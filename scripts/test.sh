@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite, in the order that fails fastest.
+#   1. generated files (types, admin import map, GraphQL schema) are fresh
+#   2. typecheck and lint
+#   3. unit + integration tests on SQLite, then on PostgreSQL (TEST_POSTGRES_URL) and MongoDB
+#      (TEST_MONGODB_URL) when those are given
+#   4. production build and end-to-end tests in Chromium against `next start`
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "generated files are up to date"
+bash scripts/check-generated.sh
+
+step "typecheck"
+npx tsc --noEmit
+
+step "lint"
+npx eslint . --max-warnings 0
+
+step "unit and integration tests (SQLite)"
+BYLINE_TEST_DB=sqlite npx vitest run
+
+if [ -n "${TEST_POSTGRES_URL:-}" ]; then
+  step "integration tests (PostgreSQL)"
+  BYLINE_TEST_DB=postgres npx vitest run tests/int
+else
+  echo "TEST_POSTGRES_URL is not set: skipping the PostgreSQL run."
+fi
+
+if [ -n "${TEST_MONGODB_URL:-}" ]; then
+  step "integration tests (MongoDB)"
+  BYLINE_TEST_DB=mongodb npx vitest run tests/int
+else
+  echo "TEST_MONGODB_URL is not set: skipping the MongoDB run (no MongoDB server on this machine)."
+fi
+
+step "end-to-end tests (production build, Chromium)"
+bash scripts/e2e.sh
