@@ -22,11 +22,15 @@ npx eslint . --max-warnings 0
 step "unit and integration tests (SQLite)"
 BYLINE_TEST_DB=sqlite npx vitest run
 
+# The PostgreSQL run uses the server named by TEST_POSTGRES_URL, or the local one when it answers.
+if [ -z "${TEST_POSTGRES_URL:-}" ] && command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
+  TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres
+fi
 if [ -n "${TEST_POSTGRES_URL:-}" ]; then
   step "integration tests (PostgreSQL)"
-  BYLINE_TEST_DB=postgres npx vitest run tests/int
+  TEST_POSTGRES_URL="$TEST_POSTGRES_URL" BYLINE_TEST_DB=postgres npx vitest run tests/int
 else
-  echo "TEST_POSTGRES_URL is not set: skipping the PostgreSQL run."
+  echo "No PostgreSQL (TEST_POSTGRES_URL unset, none on 127.0.0.1:5432): skipping the PostgreSQL run."
 fi
 
 if [ -n "${TEST_MONGODB_URL:-}" ]; then
@@ -37,4 +41,5 @@ else
 fi
 
 step "end-to-end tests (production build, Chromium)"
+bash scripts/ensure-chromium.sh
 bash scripts/e2e.sh

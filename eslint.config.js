@@ -1,0 +1,53 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  {
+    // Generated or vendored: regenerate, never hand-edit (scripts/check-generated.sh).
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      'src/payload-types.ts',
+      'src/migrations/**',
+      'app/(payload)/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // Tests read arbitrary JSON response bodies and assert on them.
+    files: ['tests/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Reader components render data handed to them by src/lib; they never reach into Payload's
+    // configuration, so the data flow stays collection config → src/lib → server components.
+    files: ['src/components/**', 'app/(site)/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/collections/**', '@/../collections/**'], message: 'Components read data through src/lib, not collection configs.' },
+            { group: ['@payload-config', '**/payload.config'], message: 'Components read data through src/lib, not the Payload config.' },
+          ],
+          paths: [{ name: 'payload', importNames: ['getPayload'], message: 'Pages read data through src/lib helpers.' }],
+        },
+      ],
+    },
+  },
+)
