@@ -1,0 +1,62 @@
+import { defineConfig, devices } from '@playwright/test'
+
+/**
+ * End-to-end tests in Debian's Chromium against `next start` (a production build). Run them with
+ * `bash scripts/e2e.sh`, which prepares a throwaway seeded database, builds, and sets the
+ * environment read here; Playwright's own browser downloads are not reachable from our machines.
+ */
+
+const messages = {
+  missingDataDir:
+    'DATA_DIR is not set. Run the end-to-end tests with `bash scripts/e2e.sh`, which prepares a throwaway seeded database and a production build; the tests write to the database and read its demo-credentials.txt.',
+}
+
+if (!process.env.DATA_DIR) throw new Error(messages.missingDataDir)
+
+const port = Number(process.env.E2E_PORT ?? 3107)
+const baseURL = `http://localhost:${port}`
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.e2e.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: 'list',
+  // A cold production server compiles nothing, but the admin's first render of a document with a
+  // long Lexical body is slow on a two-core machine.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx next start -p ${port}`,
+    url: `${baseURL}/admin/login`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      // serverURL must be the origin the browser uses (see scripts/e2e.sh).
+      NEXT_PUBLIC_SERVER_URL: process.env.NEXT_PUBLIC_SERVER_URL ?? baseURL,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+})
