@@ -33,16 +33,21 @@ const messages = {
   missingSecret:
     'PAYLOAD_SECRET is not set. Generate one with `openssl rand -hex 32` and put it in the environment (only the embedded SQLite demo may generate its own).',
   shortSecret: 'PAYLOAD_SECRET must be at least 32 characters long.',
+  damagedSecretFile: (file: string) =>
+    `${file} holds no usable secret (under 32 characters). Delete it to have a new one generated (this signs everyone out).`,
   malformedServerUrl: (value: string) =>
     `NEXT_PUBLIC_SERVER_URL "${value}" is not an absolute http(s) URL. Example: https://news.example.com`,
 }
 
-/** Hides the password of a connection string before it goes into a message or a log. */
+/**
+ * Hides the password of a connection string before it goes into a message or a log. The
+ * password runs to the last `@` of the authority: drivers accept an unescaped `@` in it.
+ */
 export function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@')
+  return url.replace(/\/\/([^:/?#@]+):([^/?#]*)@/, '//$1:***@')
 }
 
-export function resolveDataDir(raw = process.env.DATA_DIR): string {
+export function resolveDataDir(raw: string | undefined): string {
   return path.resolve(raw && raw.trim() !== '' ? raw : 'data')
 }
 
@@ -81,23 +86,32 @@ export function resolveSecret(args: { database: DatabaseChoice; dataDir: string;
 
   const file = path.join(dataDir, '.payload-secret')
   fs.mkdirSync(dataDir, { recursive: true })
-  try {
-    // 'wx' makes concurrent first starts (build workers) agree on one secret.
-    fs.writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 })
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  if (!fs.existsSync(file)) {
+    // Written aside, then linked into place: link fails if another process (a build worker)
+    // got there first, and nobody ever reads a half-written file.
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`
+    fs.writeFileSync(draft, randomBytes(32).toString('hex'), { mode: 0o600 })
+    try {
+      fs.linkSync(draft, file)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    } finally {
+      fs.rmSync(draft, { force: true })
+    }
   }
-  return fs.readFileSync(file, 'utf8').trim()
+  const stored = fs.readFileSync(file, 'utf8').trim()
+  if (stored.length < 32) throw new ConfigurationError(messages.damagedSecretFile(file))
+  return stored
 }
 
-function resolveServerUrl(raw: string | undefined): string {
-  const value = raw?.trim() || `http://localhost:${process.env.PORT || 3000}`
+function resolveServerUrl(raw: string | undefined, port: string | undefined): string {
+  const value = raw?.trim() || `http://localhost:${port || 3000}`
   if (!/^https?:\/\/[^/]+/.test(value)) throw new ConfigurationError(messages.malformedServerUrl(value))
   return value.replace(/\/$/, '')
 }
 
 /** Reads and checks the whole environment, reporting every problem at once. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const problems: string[] = []
   const attempt = <T>(read: () => T): T | undefined => {
     try {
@@ -116,7 +130,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const secret = database
     ? attempt(() => resolveSecret({ database, dataDir, raw: source.PAYLOAD_SECRET }))
     : undefined
-  const serverURL = attempt(() => resolveServerUrl(source.NEXT_PUBLIC_SERVER_URL))
+  const serverURL = attempt(() => resolveServerUrl(source.NEXT_PUBLIC_SERVER_URL, source.PORT))
 
   if (problems.length > 0 || !database || !secret || !serverURL) {
     throw new ConfigurationError(

@@ -21,14 +21,16 @@ export type RestOptions = { token?: string; body?: unknown; headers?: Record<str
 export async function rest(method: Method, path: string, options: RestOptions = {}): Promise<RestResponse> {
   const url = new URL(`http://localhost:3000/api${path}`)
   const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+  // Uploads go as multipart form data (the file plus `_payload` JSON), as the admin panel sends them.
+  const form = options.body instanceof FormData ? options.body : undefined
   const request = new Request(url, {
     method,
     headers: {
-      'content-type': 'application/json',
+      ...(form ? {} : { 'content-type': 'application/json' }),
       ...(options.token ? { authorization: `JWT ${options.token}` } : {}),
       ...options.headers,
     },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   })
   const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
   const text = await response.text()

@@ -1,0 +1,208 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+import { ConfigurationError, parseDatabaseUrl, readEnv, redact, resolveDataDir } from '@/lib/env'
+
+const SECRET = 'a'.repeat(32)
+
+/** The error readEnv throws for this environment, or a failure if it accepts it. */
+function problemWith(source: Record<string, string | undefined>): ConfigurationError {
+  try {
+    readEnv(source)
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error
+    throw error
+  }
+  throw new Error(`readEnv accepted ${JSON.stringify(source)}`)
+}
+
+describe('Environment', () => {
+  let dataDir: string
+
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-env-'))
+  })
+
+  afterEach(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  const secretFile = () => path.join(dataDir, '.payload-secret')
+
+  describe('DATABASE_URL', () => {
+    it('defaults to the embedded SQLite database at DATA_DIR/byline.db', () => {
+      const env = readEnv({ DATA_DIR: dataDir })
+      expect(env.database).toEqual({ kind: 'sqlite', url: `file:${path.join(dataDir, 'byline.db')}` })
+      expect(env.dataDir).toBe(dataDir)
+      expect(env.mediaDir).toBe(path.join(dataDir, 'media'))
+    })
+
+    it('treats a blank DATABASE_URL as unset', () => {
+      expect(readEnv({ DATA_DIR: dataDir, DATABASE_URL: '   ' }).database.kind).toBe('sqlite')
+    })
+
+    it('puts the data directory in data/ under the working directory when the given environment has no DATA_DIR', () => {
+      // The harness sets process.env.DATA_DIR; readEnv must read only the environment it is handed.
+      expect(process.env.DATA_DIR).toBeTruthy()
+      const env = readEnv({ PAYLOAD_SECRET: SECRET })
+      expect(env.dataDir).toBe(path.resolve('data'))
+      expect(env.database.url).toBe(`file:${path.resolve('data', 'byline.db')}`)
+    })
+
+    it('resolves a blank or relative DATA_DIR against the working directory', () => {
+      expect(resolveDataDir('  ')).toBe(path.resolve('data'))
+      expect(resolveDataDir('relative/dir')).toBe(path.resolve('relative/dir'))
+    })
+
+    it.each([
+      ['file:/var/lib/byline/site.db', 'sqlite'],
+      ['file:./data/other.db', 'sqlite'],
+      ['postgres://byline@127.0.0.1:5432/byline', 'postgres'],
+      ['postgresql://byline@127.0.0.1/byline', 'postgres'],
+      ['POSTGRES://byline@db/byline', 'postgres'],
+      ['mongodb://127.0.0.1:27017/byline', 'mongodb'],
+      ['mongodb+srv://byline:pw@cluster0.example.net/byline?retryWrites=true', 'mongodb'],
+    ])('chooses the adapter from the scheme of %s', (url, kind) => {
+      const env = readEnv({ DATA_DIR: dataDir, DATABASE_URL: url, PAYLOAD_SECRET: SECRET })
+      expect(env.database).toEqual({ kind, url })
+    })
+
+    it('refuses an unknown scheme with one line naming it and the schemes it accepts', () => {
+      const error = (() => {
+        try {
+          return parseDatabaseUrl('redis://cache:6379', dataDir)
+        } catch (thrown) {
+          return thrown
+        }
+      })()
+      expect(error).toBeInstanceOf(ConfigurationError)
+      const { message } = error as ConfigurationError
+      expect(message).not.toContain('\n')
+      expect(message).toContain('DATABASE_URL has the unknown scheme "redis"')
+      for (const scheme of ['mongodb://', 'mongodb+srv://', 'postgres://', 'file:']) expect(message).toContain(scheme)
+    })
+
+    it('reports an unknown scheme from readEnv as one item of its list', () => {
+      const { message } = problemWith({ DATA_DIR: dataDir, DATABASE_URL: 'redis://cache:6379', PAYLOAD_SECRET: SECRET })
+      expect(message.split('\n')).toEqual([
+        'Byline cannot start, the environment needs fixing:',
+        expect.stringMatching(/^ {2}- DATABASE_URL has the unknown scheme "redis"\./),
+      ])
+    })
+
+    it('refuses a value that is not a URL, without echoing its password', () => {
+      const { message } = problemWith({ DATA_DIR: dataDir, DATABASE_URL: '//admin:hunter2@db/byline', PAYLOAD_SECRET: SECRET })
+      expect(message).toContain('is not a URL')
+      expect(message).not.toContain('hunter2')
+    })
+  })
+
+  describe('PAYLOAD_SECRET', () => {
+    it.each(['postgres://byline@127.0.0.1/byline', 'mongodb://127.0.0.1/byline', 'mongodb+srv://cluster0.example.net/byline'])(
+      'is required for the server database %s',
+      (url) => {
+        const { message } = problemWith({ DATA_DIR: dataDir, DATABASE_URL: url })
+        expect(message).toContain('PAYLOAD_SECRET is not set')
+        expect(fs.existsSync(secretFile())).toBe(false)
+      },
+    )
+
+    it.each([
+      ['a server database', 'postgres://byline@127.0.0.1/byline'],
+      ['the embedded database', undefined],
+    ])('must be at least 32 characters for %s', (_, url) => {
+      const { message } = problemWith({ DATA_DIR: dataDir, DATABASE_URL: url, PAYLOAD_SECRET: 'b'.repeat(31) })
+      expect(message).toContain('PAYLOAD_SECRET must be at least 32 characters long.')
+      expect(readEnv({ DATA_DIR: dataDir, DATABASE_URL: url, PAYLOAD_SECRET: 'b'.repeat(32) }).secret).toBe('b'.repeat(32))
+    })
+
+    it('is generated for the embedded database into DATA_DIR/.payload-secret, readable by the owner only', () => {
+      const { secret } = readEnv({ DATA_DIR: dataDir })
+      expect(secret).toMatch(/^[0-9a-f]{64}$/)
+      expect(fs.readFileSync(secretFile(), 'utf8')).toBe(secret)
+      expect(fs.statSync(secretFile()).mode & 0o777).toBe(0o600)
+    })
+
+    it('is reused from DATA_DIR/.payload-secret on the next start, so sessions survive restarts', () => {
+      const first = readEnv({ DATA_DIR: dataDir }).secret
+      expect(readEnv({ DATA_DIR: dataDir }).secret).toBe(first)
+    })
+
+    it('keeps a secret another process wrote first', () => {
+      fs.writeFileSync(secretFile(), `${'c'.repeat(64)}\n`)
+      expect(readEnv({ DATA_DIR: dataDir }).secret).toBe('c'.repeat(64))
+    })
+
+    it('refuses a damaged secret file with a message that says how to recover', () => {
+      fs.writeFileSync(secretFile(), '')
+      expect(() => readEnv({ DATA_DIR: dataDir })).toThrow(/\.payload-secret holds no usable secret.*Delete it/)
+    })
+
+    it('leaves no half-written files beside the secret', () => {
+      readEnv({ DATA_DIR: dataDir })
+      expect(fs.readdirSync(dataDir)).toEqual(['.payload-secret'])
+    })
+
+    it('creates a missing DATA_DIR for the generated secret', () => {
+      const nested = path.join(dataDir, 'does', 'not', 'exist')
+      readEnv({ DATA_DIR: nested })
+      expect(fs.existsSync(path.join(nested, '.payload-secret'))).toBe(true)
+    })
+
+    it('prefers a given secret over generating one', () => {
+      expect(readEnv({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET }).secret).toBe(SECRET)
+      expect(fs.existsSync(secretFile())).toBe(false)
+    })
+  })
+
+  describe('NEXT_PUBLIC_SERVER_URL', () => {
+    it('defaults to localhost on PORT, or 3000', () => {
+      expect(readEnv({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET }).serverURL).toBe('http://localhost:3000')
+      expect(readEnv({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET, PORT: '4100' }).serverURL).toBe('http://localhost:4100')
+    })
+
+    it('drops a trailing slash', () => {
+      const env = readEnv({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET, NEXT_PUBLIC_SERVER_URL: 'https://news.example.com/' })
+      expect(env.serverURL).toBe('https://news.example.com')
+    })
+
+    it('must be an absolute http(s) URL', () => {
+      const { message } = problemWith({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET, NEXT_PUBLIC_SERVER_URL: 'news.example.com' })
+      expect(message).toContain('NEXT_PUBLIC_SERVER_URL "news.example.com" is not an absolute http(s) URL')
+    })
+  })
+
+  it('reports every problem at once, one per line', () => {
+    const { message } = problemWith({
+      DATA_DIR: dataDir,
+      DATABASE_URL: 'postgres://byline@127.0.0.1/byline',
+      NEXT_PUBLIC_SERVER_URL: 'ftp://news.example.com',
+    })
+    const items = message.split('\n').slice(1)
+    expect(items).toHaveLength(2)
+    expect(items[0]).toMatch(/^ {2}- PAYLOAD_SECRET is not set/)
+    expect(items[1]).toMatch(/^ {2}- NEXT_PUBLIC_SERVER_URL "ftp:\/\/news.example.com"/)
+  })
+
+  describe('redact', () => {
+    it.each([
+      ['postgres://byline:s3cret@db.internal:5432/byline', 'postgres://byline:***@db.internal:5432/byline'],
+      ['mongodb+srv://byline:s3cret@cluster0.example.net/byline?w=majority', 'mongodb+srv://byline:***@cluster0.example.net/byline?w=majority'],
+      ['mongodb://byline:s3:cret@h1:27017,h2:27017/byline', 'mongodb://byline:***@h1:27017,h2:27017/byline'],
+      // Drivers accept an unescaped @ in the password; none of it may show.
+      ['postgres://byline:s3c@ret@db.internal/byline', 'postgres://byline:***@db.internal/byline'],
+    ])('hides the password in %s', (url, expected) => {
+      expect(redact(url)).toBe(expected)
+    })
+
+    it.each([
+      'postgres://postgres@127.0.0.1:5432/byline',
+      'mongodb://127.0.0.1:27017/byline?authSource=admin&contact=ops@example.com',
+      'file:/var/lib/byline/site.db',
+    ])('leaves %s, which has no password, as it is', (url) => {
+      expect(redact(url)).toBe(url)
+    })
+  })
+})

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+
+import { clientIp, hashIp } from '@/lib/requestMetadata'
+
+const SECRET = 'f'.repeat(64)
+
+describe('clientIp', () => {
+  it.each([
+    ['the first address of X-Forwarded-For', { 'x-forwarded-for': '203.0.113.7, 10.0.0.2, 10.0.0.1' }, '203.0.113.7'],
+    ['a single forwarded address, trimmed', { 'x-forwarded-for': '  198.51.100.23  ' }, '198.51.100.23'],
+    ['an IPv6 address', { 'x-forwarded-for': '2001:db8::1' }, '2001:db8::1'],
+    ['X-Forwarded-For over X-Real-IP', { 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '198.51.100.1' }, '203.0.113.7'],
+    ['X-Real-IP when nothing was forwarded', { 'x-real-ip': ' 198.51.100.1 ' }, '198.51.100.1'],
+    ['X-Real-IP when X-Forwarded-For is empty', { 'x-forwarded-for': ' , 10.0.0.1', 'x-real-ip': '198.51.100.1' }, '198.51.100.1'],
+  ])('reads %s', (_, headers, ip) => {
+    expect(clientIp(new Headers(headers))).toBe(ip)
+  })
+
+  it('is null when no proxy reported an address', () => {
+    expect(clientIp(new Headers())).toBeNull()
+    expect(clientIp(new Headers({ 'x-real-ip': '   ' }))).toBeNull()
+  })
+})
+
+describe('hashIp', () => {
+  const ip = '203.0.113.7'
+
+  it('is a 64-character hex digest that does not contain the address', () => {
+    const hash = hashIp({ ip, secret: SECRET })
+    expect(hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(hash).not.toContain(ip)
+    expect(hash).not.toContain(ip.replace(/\./g, ''))
+  })
+
+  it('gives the same hash for the same address and secret, so repeat senders can be recognised', () => {
+    expect(hashIp({ ip, secret: SECRET })).toBe(hashIp({ ip, secret: SECRET }))
+  })
+
+  it('gives different hashes for different addresses', () => {
+    expect(hashIp({ ip, secret: SECRET })).not.toBe(hashIp({ ip: '203.0.113.8', secret: SECRET }))
+  })
+
+  it('gives a different hash under another secret, so hashes from one site cannot be matched on another', () => {
+    expect(hashIp({ ip, secret: SECRET })).not.toBe(hashIp({ ip, secret: 'e'.repeat(64) }))
+  })
+
+  it('cannot be reproduced from the address alone with a plain SHA-256', async () => {
+    const { createHash } = await import('node:crypto')
+    expect(hashIp({ ip, secret: SECRET })).not.toBe(createHash('sha256').update(ip).digest('hex'))
+  })
+})
