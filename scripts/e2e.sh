@@ -16,7 +16,8 @@ trap 'exit 143' TERM
 # generates one into DATA_DIR, shared by the seed, the build and the server.
 export DATA_DIR
 export DATABASE_URL="file:$DATA_DIR/e2e.db"
-export E2E_PORT="${E2E_PORT:-3107}"
+# A free port unless one is given, so a developer's own server (or a second run) never collides.
+export E2E_PORT="${E2E_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
 # The admin panel addresses the API and checks request origins through serverURL, so it must be
 # the origin the browser uses, not the default http://localhost:3000.
 export NEXT_PUBLIC_SERVER_URL="http://localhost:$E2E_PORT"
