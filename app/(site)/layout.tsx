@@ -1,14 +1,22 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
+import { getCategories } from '@/lib/categories'
+import { categoryHref, siteOrigin } from '@/lib/urls'
+
 import './site.css'
 
-export const metadata: Metadata = {
-  title: { default: 'Byline', template: '%s · Byline' },
-  description: 'News, culture and entertainment from the Byline newsroom.',
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    // Read per request: the public origin is runtime configuration, not a build-time constant.
+    metadataBase: new URL(siteOrigin()),
+    title: { default: 'Byline', template: '%s · Byline' },
+    description: 'News, culture and entertainment from the Byline newsroom.',
+  }
 }
 
-export default function SiteLayout({ children }: { children: ReactNode }) {
+export default async function SiteLayout({ children }: { children: ReactNode }) {
+  const sections = (await getCategories()).filter((category) => category.parentId === null)
   return (
     <html lang="en">
       <body>
@@ -16,11 +24,29 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="site-header">
-          <a className="site-name" href="/">
-            Byline
-          </a>
+          <div className="site-header__inner">
+            <a className="site-name" href="/">
+              Byline
+            </a>
+            {sections.length > 0 ? (
+              <nav aria-label="Sections" className="site-nav">
+                <ul>
+                  {sections.map((section) => (
+                    <li key={section.id}>
+                      <a href={categoryHref(section.slug)}>{section.name}</a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+          </div>
         </header>
-        <main id="main">{children}</main>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>© Byline newsroom. Demo content; people other than the cast are fictional.</p>
+        </footer>
       </body>
     </html>
   )

@@ -1,34 +1,89 @@
-import { getLatestArticles } from '@/lib/articles'
+import type { Metadata } from 'next'
 
-// The reader site's caching arrives with the reader-site issue; until then the home page is rendered per request.
+import { notFound } from 'next/navigation'
+
+import { ArticleList } from '@/components/ArticleList'
+import { MediaImage } from '@/components/MediaImage'
+import { MostPopular } from '@/components/MostPopular'
+import { Pagination } from '@/components/Pagination'
+import { getLatestArticles, getMostPopular } from '@/lib/articles'
+import { formatDate } from '@/lib/dates'
+import { getSectionRows } from '@/lib/listings'
+import { parsePageParam } from '@/lib/pagination'
+import { absoluteUrl } from '@/lib/urls'
+
+// Rendered per request until tag-based revalidation lands (see src/lib/tags.ts).
 export const dynamic = 'force-dynamic'
 
-export default async function HomePage() {
-  const articles = await getLatestArticles({ limit: 20 })
+const PAGE_SIZE = 10
+
+type Props = { searchParams: Promise<{ page?: string | string[] }> }
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const page = parsePageParam((await searchParams).page) ?? 1
+  return { alternates: { canonical: absoluteUrl(page > 1 ? `/?page=${page}` : '/') } }
+}
+
+/** Page 1: the lead story, the latest, a row per section. Later pages (?page=): the older stories only. */
+export default async function HomePage({ searchParams }: Props) {
+  const page = parsePageParam((await searchParams).page)
+  if (page === null) notFound()
+  const latest = await getLatestArticles({ limit: PAGE_SIZE, page })
+  if (page > 1 && page > latest.totalPages) notFound()
+
+  const lead = page === 1 ? latest.docs[0] : undefined
+  const rest = page === 1 ? latest.docs.slice(1) : latest.docs
+  // The lead story is already the biggest thing on the page; the widget shows the next five.
+  const [popular, sections] = await Promise.all([
+    getMostPopular({ limit: 5, excludeId: lead?.id }),
+    page === 1 ? getSectionRows({ perSection: 3, excludeIds: lead ? [lead.id] : [] }) : Promise.resolve([]),
+  ])
+
   return (
     <>
-      <h1>Latest</h1>
-      {articles.length === 0 ? (
-        <p>Nothing has been published yet.</p>
-      ) : (
-        <ul className="article-list">
-          {articles.map((article) => (
-            <li key={article.id}>
-              <h2>
-                <a href={`/${article.category?.slug ?? 'news'}/${article.slug}`}>{article.title}</a>
+      <h1 className="visually-hidden">{page === 1 ? 'Byline: the latest stories' : `Byline: older stories, page ${page}`}</h1>
+      {latest.totalDocs === 0 ? <p>Nothing has been published yet.</p> : null}
+      <div className="with-sidebar">
+        <div className="with-sidebar__main">
+          {lead ? (
+            <article className="lead-story">
+              {lead.image ? (
+                <a href={lead.href} tabIndex={-1} aria-hidden="true">
+                  <MediaImage image={lead.image} sizes="(min-width: 72rem) 46rem, (min-width: 64rem) 70vw, 100vw" priority decorative />
+                </a>
+              ) : null}
+              {lead.category ? <p className="kicker">{lead.category.name}</p> : null}
+              <h2 className="lead-story__title">
+                <a href={lead.href}>{lead.title}</a>
               </h2>
-              {article.excerpt ? <p>{article.excerpt}</p> : null}
-              {article.publishedAt ? (
-                <p>
-                  <time dateTime={article.publishedAt}>
-                    {new Date(article.publishedAt).toLocaleDateString('en-GB', { dateStyle: 'long' })}
-                  </time>
+              {lead.excerpt ? <p className="lead-story__excerpt">{lead.excerpt}</p> : null}
+              {lead.publishedAt ? (
+                <p className="article-card__date">
+                  <time dateTime={lead.publishedAt}>{formatDate(lead.publishedAt)}</time>
                 </p>
               ) : null}
-            </li>
+            </article>
+          ) : null}
+          {rest.length > 0 ? (
+            <section aria-labelledby="latest-heading">
+              <h2 id="latest-heading" className="section-heading">
+                {page === 1 ? 'Latest' : `Latest, page ${page}`}
+              </h2>
+              <ArticleList articles={rest} headingLevel="h3" />
+            </section>
+          ) : null}
+          <Pagination page={page} totalPages={latest.totalPages} basePath="/" />
+          {sections.map((section) => (
+            <section key={section.href} className="section-row" aria-labelledby={`section-${section.href.slice(1)}`}>
+              <h2 id={`section-${section.href.slice(1)}`} className="section-heading">
+                <a href={section.href}>{section.name}</a>
+              </h2>
+              <ArticleList articles={section.articles} headingLevel="h3" showImages={false} />
+            </section>
           ))}
-        </ul>
-      )}
+        </div>
+        <MostPopular data={popular} />
+      </div>
     </>
   )
 }

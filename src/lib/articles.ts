@@ -1,34 +1,216 @@
 import 'server-only'
 
-import type { Article, Category } from '@/payload-types'
+import type { Where } from 'payload'
 
+import { cache } from 'react'
+
+import type { Article, Author, Cast, Category } from '@/payload-types'
+
+import type { ImageRef } from './media'
+
+import { imageRef } from './media'
 import { getPayloadClient } from './payload'
+import { countWords, readingMinutes } from './readingTime'
+import { articleHref, authorHref, castHref } from './urls'
 
-export type ArticleSummary = Pick<Article, 'excerpt' | 'id' | 'publishedAt' | 'slug' | 'title'> & {
-  category: Pick<Category, 'name' | 'slug'> | null
+export type CategoryRef = { id: string; name: string; slug: string }
+export type AuthorRef = { name: string; slug: string; href: string; bio: string | null; avatar: ImageRef | null }
+export type CastRef = { name: string; slug: string; href: string; character: string | null; photo: ImageRef | null }
+
+export type ArticleSummary = {
+  id: string
+  title: string
+  slug: string
+  href: string
+  excerpt: string | null
+  publishedAt: string | null
+  category: CategoryRef | null
+  authors: { name: string; href: string }[]
+  image: ImageRef | null
+}
+
+export type ArticleView = Omit<ArticleSummary, 'authors' | 'category' | 'image'> & {
+  category: CategoryRef
+  authors: AuthorRef[]
+  cast: CastRef[]
+  hero: ImageRef | null
+  ogImage: ImageRef | null
+  content: Article['content']
+  updatedAt: string
+  commentsOpen: boolean
+  wordCount: number
+  readingMinutes: number
 }
 
 /**
- * The newest published articles. Reads pass overrideAccess: false, so the collection's access
+ * What related documents are populated with, per collection. Upload fields need their file
+ * metadata for next/image; everything else is trimmed to what reader pages show.
+ */
+const POPULATE = {
+  categories: { name: true, slug: true },
+  media: { alt: true, filename: true, width: true, height: true, sizes: true },
+  authors: { name: true, slug: true, bio: true, avatar: true },
+  cast: { name: true, slug: true, character: true, photo: true },
+  // Internal links in article bodies resolve through the linked article's category.
+  articles: { title: true, slug: true, category: true },
+} as const
+
+const SUMMARY_SELECT = {
+  title: true,
+  slug: true,
+  excerpt: true,
+  publishedAt: true,
+  category: true,
+  authors: true,
+  heroImage: true,
+} as const
+
+const isObject = <T extends { id: string }>(value: T | string | null | undefined): value is T =>
+  typeof value === 'object' && value !== null
+
+export const categoryRef = (category: Category | string | null | undefined): CategoryRef | null =>
+  isObject(category) ? { id: category.id, name: category.name, slug: category.slug } : null
+
+export const authorRef = (author: Pick<Author, 'avatar' | 'bio' | 'name' | 'slug'>): AuthorRef => ({
+  name: author.name,
+  slug: author.slug,
+  href: authorHref(author.slug),
+  bio: author.bio ?? null,
+  avatar: imageRef(author.avatar, 'thumbnail'),
+})
+
+export const castRef = (member: Pick<Cast, 'character' | 'name' | 'photo' | 'slug'>): CastRef => ({
+  name: member.name,
+  slug: member.slug,
+  href: castHref(member.slug),
+  character: member.character ?? null,
+  photo: imageRef(member.photo, 'thumbnail'),
+})
+
+type SummaryDoc = Pick<Article, 'authors' | 'category' | 'excerpt' | 'heroImage' | 'id' | 'publishedAt' | 'slug' | 'title'>
+
+function toSummary(doc: SummaryDoc): ArticleSummary {
+  const category = categoryRef(doc.category)
+  return {
+    id: doc.id,
+    title: doc.title,
+    slug: doc.slug,
+    // Every published article has a category (the field is required); the fallback keeps a link
+    // usable if the category was deleted, and the article page then redirects to the right one.
+    href: articleHref({ categorySlug: category?.slug ?? 'news', slug: doc.slug }),
+    excerpt: doc.excerpt ?? null,
+    publishedAt: doc.publishedAt ?? null,
+    category,
+    authors: (doc.authors ?? []).filter(isObject).map((a) => ({ name: a.name, href: authorHref(a.slug) })),
+    image: imageRef(doc.heroImage, 'card'),
+  }
+}
+
+export type Page<T> = { docs: T[]; page: number; totalPages: number; totalDocs: number }
+
+/**
+ * Published articles, newest first. Reads pass overrideAccess: false, so the collection's access
  * rules (published only, for the public) decide what comes back, as they do over REST.
  */
-export async function getLatestArticles({ limit = 20 }: { limit?: number } = {}): Promise<ArticleSummary[]> {
+async function findSummaries({ where, limit, page = 1 }: { where?: Where; limit: number; page?: number }): Promise<Page<ArticleSummary>> {
+  const payload = await getPayloadClient()
+  const result = await payload.find({
+    collection: 'articles',
+    overrideAccess: false,
+    where,
+    sort: '-publishedAt',
+    limit,
+    page,
+    depth: 1,
+    select: SUMMARY_SELECT,
+    populate: { categories: POPULATE.categories, media: POPULATE.media, authors: { name: true, slug: true } },
+  })
+  return { docs: result.docs.map(toSummary), page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+}
+
+export async function getLatestArticles({ limit = 20, page = 1 }: { limit?: number; page?: number } = {}) {
+  return findSummaries({ limit, page })
+}
+
+export async function getArticlesInCategories({ categoryIds, page, limit }: { categoryIds: string[]; page: number; limit: number }) {
+  return findSummaries({ where: { category: { in: categoryIds } }, limit, page })
+}
+
+export async function getArticlesByAuthor({ authorId, limit = 50 }: { authorId: string; limit?: number }) {
+  return findSummaries({ where: { authors: { in: [authorId] } }, limit })
+}
+
+export async function getArticlesFeaturingCast({ castId, limit = 50 }: { castId: string; limit?: number }) {
+  return findSummaries({ where: { cast: { in: [castId] } }, limit })
+}
+
+export type MostPopular = {
+  /** How the list was ranked: readers' page views once they are counted, the newest until then. */
+  ranking: 'newest-fallback'
+  articles: ArticleSummary[]
+}
+
+/**
+ * "Most Popular". Page views are not counted yet (a later issue adds a view beacon), so this is
+ * honestly the newest published articles, labelled as such in `ranking`.
+ */
+export async function getMostPopular({ limit = 5, excludeId }: { limit?: number; excludeId?: string } = {}): Promise<MostPopular> {
+  const { docs } = await findSummaries({ where: excludeId ? { id: { not_equals: excludeId } } : undefined, limit })
+  return { ranking: 'newest-fallback', articles: docs }
+}
+
+/** One published article by slug, populated for the article page. Cached per request (page and metadata share it). */
+const findPublishedArticle = cache(async (slug: string) => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection: 'articles',
     overrideAccess: false,
-    sort: '-publishedAt',
-    limit,
-    depth: 1,
-    select: { title: true, slug: true, excerpt: true, publishedAt: true, category: true },
-    populate: { categories: { name: true, slug: true } },
+    where: { slug: { equals: slug } },
+    limit: 1,
+    pagination: false,
+    // 2 reaches the photos of cast cards and the category of articles linked from the body.
+    depth: 2,
+    select: {
+      ...SUMMARY_SELECT,
+      content: true,
+      cast: true,
+      commentsOpen: true,
+      updatedAt: true,
+    },
+    populate: POPULATE,
   })
-  return docs.map((doc) => ({
-    id: doc.id,
-    title: doc.title,
-    slug: doc.slug,
-    excerpt: doc.excerpt,
-    publishedAt: doc.publishedAt,
-    category: typeof doc.category === 'object' && doc.category ? { name: doc.category.name, slug: doc.category.slug } : null,
-  }))
+  return docs[0] ?? null
+})
+
+export type ArticleLookup = { status: 'found'; article: ArticleView } | { status: 'moved'; href: string } | { status: 'missing' }
+
+/**
+ * The article page's data. An article lives at its own category's URL; asked for under another
+ * category, the lookup says where it moved so the page can redirect permanently.
+ */
+export async function getArticle({ category, slug }: { category: string; slug: string }): Promise<ArticleLookup> {
+  const doc = await findPublishedArticle(slug)
+  if (!doc) return { status: 'missing' }
+  const own = categoryRef(doc.category)
+  if (!own) return { status: 'missing' }
+  if (own.slug !== category) return { status: 'moved', href: articleHref({ categorySlug: own.slug, slug: doc.slug }) }
+
+  const summary = toSummary(doc)
+  const words = countWords(doc.content)
+  return {
+    status: 'found',
+    article: {
+      ...summary,
+      category: own,
+      authors: (doc.authors ?? []).filter(isObject).map(authorRef),
+      cast: (doc.cast ?? []).filter(isObject).map(castRef),
+      hero: imageRef(doc.heroImage, 'hero'),
+      ogImage: imageRef(doc.heroImage, 'og'),
+      content: doc.content,
+      updatedAt: doc.updatedAt,
+      commentsOpen: doc.commentsOpen !== false,
+      wordCount: words,
+      readingMinutes: readingMinutes(words),
+    },
+  }
 }

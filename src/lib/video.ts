@@ -31,3 +31,15 @@ export function parseVideoUrl(input: string): VideoRef | null {
 function youtube(id: string | undefined): VideoRef | null {
   return id && /^[A-Za-z0-9_-]{11}$/.test(id) ? { provider: 'youtube', id } : null
 }
+
+/** The provider's own page for a video: where the facade links when JavaScript is off. */
+export function watchUrl(video: VideoRef): string {
+  return video.provider === 'youtube' ? `https://www.youtube.com/watch?v=${video.id}` : `https://vimeo.com/${video.id}`
+}
+
+/** The privacy-enhanced player, loaded only after the reader asks for it (autoplay: they just pressed play). */
+export function embedUrl(video: VideoRef): string {
+  return video.provider === 'youtube'
+    ? `https://www.youtube-nocookie.com/embed/${video.id}?autoplay=1&rel=0`
+    : `https://player.vimeo.com/video/${video.id}?autoplay=1&dnt=1`
+}

@@ -1,0 +1,69 @@
+import 'server-only'
+
+import { cache } from 'react'
+
+import { getPayloadClient } from './payload'
+import { categoryHref } from './urls'
+
+export type CategoryNode = { id: string; name: string; slug: string; parentId: string | null }
+export type Crumb = { name: string; href: string }
+
+/**
+ * The whole category tree in one small query: newsrooms have tens of categories, and breadcrumbs
+ * and subcategory listings both need to walk it. Cached per request.
+ */
+export const getCategories = cache(async (): Promise<CategoryNode[]> => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'categories',
+    overrideAccess: false,
+    depth: 0,
+    pagination: false,
+    sort: 'name',
+    select: { name: true, slug: true, parent: true },
+  })
+  return docs.map((doc) => ({
+    id: doc.id,
+    name: doc.name,
+    slug: doc.slug,
+    parentId: typeof doc.parent === 'object' && doc.parent ? doc.parent.id : (doc.parent ?? null),
+  }))
+})
+
+/**
+ * The category and its ancestors, root first, as breadcrumbs. The walk stops at 20 levels and on
+ * a repeated id: the parent field refuses cycles, but a reader page must never hang on bad data.
+ */
+export async function getCategoryPath({ slug }: { slug: string }): Promise<Crumb[]> {
+  const categories = await getCategories()
+  const byId = new Map(categories.map((c) => [c.id, c]))
+  const path: CategoryNode[] = []
+  const seen = new Set<string>()
+  let cursor = categories.find((c) => c.slug === slug)
+  while (cursor && !seen.has(cursor.id) && path.length < 20) {
+    seen.add(cursor.id)
+    path.unshift(cursor)
+    cursor = cursor.parentId ? byId.get(cursor.parentId) : undefined
+  }
+  return path.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))
+}
+
+/** A category with the ids of every category under it (itself included), for listings. */
+export async function getCategoryWithDescendants({ slug }: { slug: string }) {
+  const categories = await getCategories()
+  const category = categories.find((c) => c.slug === slug)
+  if (!category) return null
+  const ids = new Set([category.id])
+  // Breadth-first over the parent links; the set stops any cycle.
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const c of categories) {
+      if (c.parentId && ids.has(c.parentId) && !ids.has(c.id)) {
+        ids.add(c.id)
+        grew = true
+      }
+    }
+  }
+  const children = categories.filter((c) => c.parentId === category.id)
+  return { category, ids: [...ids], children }
+}

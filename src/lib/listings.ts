@@ -1,0 +1,50 @@
+import 'server-only'
+
+import { cache } from 'react'
+
+import type { Crumb } from './categories'
+
+import { getArticlesInCategories } from './articles'
+import { getCategories, getCategoryPath, getCategoryWithDescendants } from './categories'
+import { categoryHref } from './urls'
+
+export const LISTING_PAGE_SIZE = 10
+
+/** A category page: the category, its breadcrumbs and subcategories, and one page of articles from the whole subtree. */
+export const getCategoryListing = ({ slug, page }: { slug: string; page: number }) => findListing(slug, page)
+
+// Cached per request by (slug, page): the page and its metadata share one lookup.
+const findListing = cache(async (slug: string, page: number) => {
+  const found = await getCategoryWithDescendants({ slug })
+  if (!found) return null
+  const [crumbs, articles] = await Promise.all([
+    getCategoryPath({ slug }),
+    getArticlesInCategories({ categoryIds: found.ids, page, limit: LISTING_PAGE_SIZE }),
+  ])
+  return {
+    category: { name: found.category.name, slug: found.category.slug, href: categoryHref(found.category.slug) },
+    crumbs: crumbs satisfies Crumb[],
+    subcategories: found.children.map((c) => ({ name: c.name, href: categoryHref(c.slug) })),
+    articles,
+  }
+})
+
+/**
+ * The home page's row per top-level category: its newest few articles, subcategories included.
+ * One query per section; newsrooms have a handful of sections.
+ */
+export async function getSectionRows({ perSection = 3, excludeIds = [] }: { perSection?: number; excludeIds?: string[] } = {}) {
+  const sections = (await getCategories()).filter((category) => category.parentId === null)
+  const rows = await Promise.all(
+    sections.map(async (section) => {
+      const found = await getCategoryWithDescendants({ slug: section.slug })
+      const articles = await getArticlesInCategories({ categoryIds: found?.ids ?? [section.id], page: 1, limit: perSection + excludeIds.length })
+      return {
+        name: section.name,
+        href: categoryHref(section.slug),
+        articles: articles.docs.filter((a) => !excludeIds.includes(a.id)).slice(0, perSection),
+      }
+    }),
+  )
+  return rows.filter((row) => row.articles.length > 0)
+}

@@ -1,0 +1,59 @@
+import 'server-only'
+
+import { cache } from 'react'
+
+import type { AuthorRef, CastRef } from './articles'
+
+import { authorRef, castRef, getArticlesByAuthor, getArticlesFeaturingCast } from './articles'
+import { getPayloadClient } from './payload'
+
+/** An author's page: the byline box data and their published articles. */
+export const getAuthor = ({ slug }: { slug: string }) => findAuthor(slug)
+
+// Cached per request by slug: the page and its metadata share one lookup.
+const findAuthor = cache(async (slug: string) => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'authors',
+    overrideAccess: false,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    pagination: false,
+    depth: 1,
+    select: { name: true, slug: true, bio: true, avatar: true, links: true },
+  })
+  const doc = docs[0]
+  if (!doc) return null
+  const author: AuthorRef & { website: string | null } = {
+    ...authorRef(doc),
+    website: doc.links?.website ?? null,
+  }
+  const articles = await getArticlesByAuthor({ authorId: doc.id })
+  return { author, articles: articles.docs }
+})
+
+/**
+ * A cast member's page and the published articles featuring them. Articles are queried directly
+ * (not through the cast collection's join) so the public access rule, published only, applies
+ * exactly as on every other listing.
+ */
+export const getCast = ({ slug }: { slug: string }) => findCast(slug)
+
+const findCast = cache(async (slug: string) => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'cast',
+    overrideAccess: false,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    pagination: false,
+    depth: 1,
+    joins: false,
+    select: { name: true, slug: true, character: true, bio: true, photo: true },
+  })
+  const doc = docs[0]
+  if (!doc) return null
+  const member: CastRef & { bio: string | null } = { ...castRef(doc), bio: doc.bio ?? null }
+  const articles = await getArticlesFeaturingCast({ castId: doc.id })
+  return { member, articles: articles.docs }
+})

@@ -1,0 +1,29 @@
+import type { APIRequestContext } from '@playwright/test'
+
+import { expect } from '@playwright/test'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const messages = {
+  missingAccount: (role: string, file: string) =>
+    `No ${role} account in ${file}. The end-to-end tests use the accounts the demo seed writes there; run them with \`bash scripts/e2e.sh\`.`,
+}
+
+/** A seeded staff account, read from the demo-credentials.txt of the database the server uses. */
+export function seededAccount(role: string): { email: string; password: string } {
+  // playwright.config.ts refuses to run without DATA_DIR.
+  const file = path.join(process.env.DATA_DIR ?? '', 'demo-credentials.txt')
+  const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n') : []
+  // Lines read "<roles> <email> <password>"; the file starts with a # comment.
+  const [, email, password] = lines.find((line) => line.split(/\s+/)[0] === role)?.trim().split(/\s+/) ?? []
+  if (!email || !password) throw new Error(messages.missingAccount(role, file))
+  return { email, password }
+}
+
+/** Headers for REST calls as that account (a JWT, so Payload's cookie CSRF check does not apply). */
+export async function authHeaders(request: APIRequestContext, role: string): Promise<Record<string, string>> {
+  const response = await request.post('/api/users/login', { data: seededAccount(role) })
+  expect(response.status(), `log in as the seeded ${role}`).toBe(200)
+  const { token } = await response.json()
+  return { Authorization: `JWT ${token}` }
+}
