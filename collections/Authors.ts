@@ -1,8 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { canWriteArticles } from '@/access/canWriteArticles'
-import { isEditorOrAbove } from '@/access/isEditorOrAbove'
+import { editorOrOwnProfile } from '@/access/editorOrOwnProfile'
+import { isEditorOrAbove, isEditorOrAboveField } from '@/access/isEditorOrAbove'
+import { isWriterOrAbove } from '@/access/isWriterOrAbove'
+import { createdByField } from '@/fields/createdBy'
 import { slugField } from '@/fields/slug'
 import { validateUrl } from '@/fields/validateUrl'
 
@@ -11,8 +13,8 @@ export const Authors: CollectionConfig = {
   admin: { group: 'Newsroom', useAsTitle: 'name', defaultColumns: ['name', 'slug', 'user'] },
   access: {
     read: anyone,
-    create: canWriteArticles,
-    update: canWriteArticles,
+    create: isWriterOrAbove,
+    update: editorOrOwnProfile,
     delete: isEditorOrAbove,
   },
   fields: [
@@ -52,7 +54,10 @@ export const Authors: CollectionConfig = {
       name: 'user',
       type: 'relationship',
       relationTo: 'users',
+      // Linking an account makes every article under this byline that account's own: an editor's call.
+      access: { create: isEditorOrAboveField, update: isEditorOrAboveField },
       admin: { position: 'sidebar', description: 'The newsroom account that writes as this author.' },
     },
+    createdByField(),
   ],
 }

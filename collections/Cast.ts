@@ -1,8 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { canWriteArticles } from '@/access/canWriteArticles'
+import { editorOrCreator } from '@/access/editorOrCreator'
 import { isEditorOrAbove } from '@/access/isEditorOrAbove'
+import { isWriterOrAbove } from '@/access/isWriterOrAbove'
+import { createdByField } from '@/fields/createdBy'
 import { slugField } from '@/fields/slug'
 
 export const Cast: CollectionConfig = {
@@ -11,8 +13,8 @@ export const Cast: CollectionConfig = {
   admin: { group: 'Content', useAsTitle: 'name', defaultColumns: ['name', 'character', 'slug'] },
   access: {
     read: anyone,
-    create: canWriteArticles,
-    update: canWriteArticles,
+    create: isWriterOrAbove,
+    update: editorOrCreator('writer'),
     delete: isEditorOrAbove,
   },
   fields: [
@@ -29,5 +31,6 @@ export const Cast: CollectionConfig = {
       defaultSort: '-publishedAt',
       admin: { defaultColumns: ['title', '_status', 'publishedAt'] },
     },
+    createdByField(),
   ],
 }

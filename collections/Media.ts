@@ -2,7 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { canWriteArticles } from '@/access/canWriteArticles'
+import { editorOrCreator } from '@/access/editorOrCreator'
 import { isEditorOrAbove } from '@/access/isEditorOrAbove'
+import { createdByField } from '@/fields/createdBy'
 import { readEnv } from '@/lib/env'
 
 export const Media: CollectionConfig = {
@@ -11,7 +13,7 @@ export const Media: CollectionConfig = {
   access: {
     read: anyone,
     create: canWriteArticles,
-    update: canWriteArticles,
+    update: editorOrCreator('writer', 'contributor'),
     delete: isEditorOrAbove,
   },
   upload: {
@@ -38,5 +40,6 @@ export const Media: CollectionConfig = {
       admin: { description: 'Describe the image for readers who cannot see it.' },
     },
     { name: 'credit', type: 'text', maxLength: 200 },
+    createdByField(),
   ],
 }

@@ -188,6 +188,10 @@ export interface Media {
    */
   alt: string;
   credit?: string | null;
+  /**
+   * Set when the record is created.
+   */
+  createdBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -244,6 +248,34 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: string;
+  name: string;
+  roles: ('admin' | 'editor' | 'writer' | 'contributor' | 'moderator')[];
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "categories".
  */
 export interface Category {
@@ -290,36 +322,12 @@ export interface Author {
    * The newsroom account that writes as this author.
    */
   user?: (string | null) | User;
+  /**
+   * Set when the record is created.
+   */
+  createdBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: string;
-  name: string;
-  roles: ('admin' | 'editor' | 'writer' | 'contributor' | 'moderator')[];
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -343,6 +351,10 @@ export interface Cast {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * Set when the record is created.
+   */
+  createdBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -519,6 +531,7 @@ export interface AuthorsSelect<T extends boolean = true> {
             };
       };
   user?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -533,6 +546,7 @@ export interface CastSelect<T extends boolean = true> {
   photo?: T;
   bio?: T;
   articles?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -554,6 +568,7 @@ export interface CategoriesSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   credit?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -1,8 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { canWriteArticles } from '@/access/canWriteArticles'
-import { isEditorOrAbove } from '@/access/isEditorOrAbove'
-import { publishedOrStaff } from '@/access/publishedOrStaff'
+import { canCreateArticle } from '@/access/canCreateArticle'
+import { canDeleteArticle } from '@/access/canDeleteArticle'
+import { canReadArticle } from '@/access/canReadArticle'
+import { canReadArticleVersions } from '@/access/canReadArticleVersions'
+import { canUpdateArticle } from '@/access/canUpdateArticle'
 import { articleEditor } from '@/fields/articleEditor'
 import { slugField } from '@/fields/slug'
 
@@ -16,10 +18,11 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', '_status', 'authors', 'category', 'publishedAt'],
   },
   access: {
-    read: publishedOrStaff,
-    create: canWriteArticles,
-    update: canWriteArticles,
-    delete: isEditorOrAbove,
+    read: canReadArticle,
+    readVersions: canReadArticleVersions,
+    create: canCreateArticle,
+    update: canUpdateArticle,
+    delete: canDeleteArticle,
   },
   versions: {
     drafts: true,

@@ -1,8 +1,10 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { approvedOrModerator } from '@/access/approvedOrModerator'
+import { canReadComment } from '@/access/canReadComment'
+import { isAdmin } from '@/access/isAdmin'
 import { isModerator, isModeratorField } from '@/access/isModerator'
+import { hasRole } from '@/access/roles'
 import { validateEmail } from '@/fields/validateEmail'
 import { validateUrl } from '@/fields/validateUrl'
 
@@ -19,12 +21,15 @@ export const Comments: CollectionConfig = {
     group: 'Comments',
     useAsTitle: 'authorName',
     defaultColumns: ['authorName', 'body', 'article', 'status', 'createdAt'],
+    // Contributors have nothing here beyond what readers see on the site.
+    hidden: ({ user }) => !hasRole(user, 'admin', 'editor', 'moderator', 'writer'),
   },
   access: {
-    read: approvedOrModerator,
+    read: canReadComment,
     create: anyone,
     update: isModerator,
-    delete: isModerator,
+    // Moderators trash comments (a status, so it can be undone); removing one for good is an admin's call.
+    delete: isAdmin,
   },
   hooks: {
     beforeChange: [recordRequestMetadata],

@@ -4,7 +4,7 @@ import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { isEditorOrSelf } from '@/access/isEditorOrSelf'
 import { isStaff } from '@/access/isStaff'
-import { ROLES } from '@/access/roles'
+import { hasRole, ROLES } from '@/access/roles'
 
 import { assignFirstUserAdmin } from './hooks/assignFirstUserAdmin'
 
@@ -15,6 +15,8 @@ export const Users: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles'],
     group: 'Newsroom',
+    // Everyone else manages only their own account, from the account page.
+    hidden: ({ user }) => !hasRole(user, 'admin', 'editor'),
   },
   access: {
     admin: isStaff,

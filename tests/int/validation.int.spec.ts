@@ -46,7 +46,8 @@ describe('Validation', () => {
     payload = await getTestPayload()
     staff = await seedStaff(payload, ROLES)
     const category = await createAs('editor', 'categories', { name: `Validation ${tag}` })
-    const author = await createAs('writer', 'authors', { name: `Validation Author ${tag}` })
+    // Linked to the writer, so the articles they create below are under their own byline.
+    const author = await createAs('editor', 'authors', { name: `Validation Author ${tag}`, user: staff.writer.id })
     categoryId = category.body.doc.id
     authorId = author.body.doc.id
   })

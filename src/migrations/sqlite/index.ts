@@ -1,9 +1,15 @@
 import * as migration_20261124_172221_initial from './20261124_172221_initial';
+import * as migration_20261124_201323_roles_ownership from './20261124_201323_roles_ownership';
 
 export const migrations = [
   {
     up: migration_20261124_172221_initial.up,
     down: migration_20261124_172221_initial.down,
-    name: '20261124_172221_initial'
+    name: '20261124_172221_initial',
+  },
+  {
+    up: migration_20261124_201323_roles_ownership.up,
+    down: migration_20261124_201323_roles_ownership.down,
+    name: '20261124_201323_roles_ownership'
   },
 ];

@@ -1,0 +1,15 @@
+import type { Access } from 'payload'
+
+import { ownAuthorIds } from './ownership'
+import { hasRole } from './roles'
+
+/** Editors delete any article, writers their own, contributors their own unpublished drafts. */
+export const canDeleteArticle: Access = async ({ req }) => {
+  if (hasRole(req.user, 'admin', 'editor')) return true
+  const isWriter = hasRole(req.user, 'writer')
+  if (!isWriter && !hasRole(req.user, 'contributor')) return false
+  const authorIds = await ownAuthorIds({ req })
+  if (authorIds.length === 0) return false
+  const own = { authors: { in: authorIds } }
+  return isWriter ? own : { and: [own, { _status: { equals: 'draft' } }] }
+}

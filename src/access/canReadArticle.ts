@@ -1,0 +1,21 @@
+import type { Access } from 'payload'
+
+import { ownAuthorIds } from './ownership'
+import { hasRole } from './roles'
+
+const published = { _status: { equals: 'published' } } as const
+
+/**
+ * Editors and writers follow the whole newsroom's work in progress; a contributor (often a
+ * freelancer) sees their own drafts besides what is published; moderators and readers see
+ * published articles only.
+ */
+export const canReadArticle: Access = async ({ req }) => {
+  if (hasRole(req.user, 'admin', 'editor', 'writer')) return true
+  if (hasRole(req.user, 'contributor')) {
+    const authorIds = await ownAuthorIds({ req })
+    if (authorIds.length === 0) return published
+    return { or: [published, { authors: { in: authorIds } }] }
+  }
+  return published
+}

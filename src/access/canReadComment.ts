@@ -1,0 +1,19 @@
+import type { Access } from 'payload'
+
+import { ownArticleIds } from './ownership'
+import { hasRole } from './roles'
+
+const approved = { status: { equals: 'approved' } } as const
+
+/**
+ * Moderators see the whole queue. A writer also sees every comment on their own articles,
+ * whatever its status, to follow the discussion (moderating it stays with the moderators).
+ * Everyone else sees approved comments only.
+ */
+export const canReadComment: Access = async ({ req }) => {
+  if (hasRole(req.user, 'admin', 'editor', 'moderator')) return true
+  if (!hasRole(req.user, 'writer')) return approved
+  const articleIds = await ownArticleIds({ req })
+  if (articleIds.length === 0) return approved
+  return { or: [approved, { article: { in: articleIds } }] }
+}

@@ -1,0 +1,493 @@
+import type { ClientUser, CollectionSlug, Payload } from 'payload'
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Role } from '@/access/roles'
+
+import { ROLES } from '@/access/roles'
+import { placeholderImage } from '@/seed/images'
+
+import type { StaffUser } from '../helpers/fixtures'
+
+import { Comments } from '../../collections/Comments'
+import { Users } from '../../collections/Users'
+import { cleanupStaff, seedStaff, uniqueTag } from '../helpers/fixtures'
+import { getTestPayload } from '../helpers/payload'
+import { graphql, rest } from '../helpers/rest'
+
+/**
+ * Issue #5's roles table, row by row: every role (and an anonymous reader) tries every operation
+ * on a record of their own and on someone else's, over REST with a real session. An attempt is
+ * judged twice: by the HTTP answer and by what the database holds afterwards, so a write that is
+ * answered 200 but silently dropped (field-level rules) counts as refused.
+ */
+
+type Who = Role | 'anonymous'
+type Whose = 'own' | 'other'
+
+/** `status` is left out where a refusal is not an error: a filtered list, or a field that is ignored. */
+type Outcome = { status?: number; happened: boolean }
+type Attempt = (args: { who: Who; whose: Whose }) => Promise<Outcome>
+
+type Row = [collection: CollectionSlug, action: string, whose: Whose, allowed: readonly Who[]]
+
+const EVERYONE: readonly Who[] = ['anonymous', ...ROLES]
+const STAFF: readonly Who[] = ROLES
+const EDITORS: readonly Who[] = ['admin', 'editor']
+const WRITERS: readonly Who[] = ['admin', 'editor', 'writer']
+const CONTRIBUTORS: readonly Who[] = ['admin', 'editor', 'writer', 'contributor']
+const MODERATORS: readonly Who[] = ['admin', 'editor', 'moderator']
+const NOBODY: readonly Who[] = []
+
+/** "own": the article is under the role's linked author profile, or the record was created by them, or it is their account. */
+const MATRIX: Row[] = [
+  ['articles', 'read a published article', 'other', EVERYONE],
+  ['articles', 'read a draft', 'own', CONTRIBUTORS],
+  ['articles', 'read a draft', 'other', WRITERS],
+  ['articles', 'read the revision history', 'own', CONTRIBUTORS],
+  ['articles', 'read the revision history', 'other', WRITERS],
+  ['articles', 'create a draft', 'own', CONTRIBUTORS],
+  ['articles', 'create a draft', 'other', EDITORS],
+  ['articles', 'create it published', 'own', WRITERS],
+  ['articles', 'edit a draft', 'own', CONTRIBUTORS],
+  ['articles', 'edit a draft', 'other', EDITORS],
+  ['articles', 'edit a published article', 'own', WRITERS],
+  ['articles', 'edit a published article', 'other', EDITORS],
+  ['articles', 'publish a draft', 'own', WRITERS],
+  ['articles', 'publish a draft', 'other', EDITORS],
+  ['articles', 'unpublish an article', 'own', WRITERS],
+  ['articles', 'unpublish an article', 'other', EDITORS],
+  ['articles', 'move a draft to another byline', 'own', EDITORS],
+  ['articles', 'delete a draft', 'own', CONTRIBUTORS],
+  ['articles', 'delete a draft', 'other', EDITORS],
+  ['articles', 'delete a published article', 'own', WRITERS],
+  ['articles', 'delete a published article', 'other', EDITORS],
+
+  ['authors', 'read a profile', 'other', EVERYONE],
+  ['authors', 'create a profile (and become its createdBy)', 'own', WRITERS],
+  ['authors', 'edit a profile', 'own', WRITERS],
+  ['authors', 'edit a profile', 'other', EDITORS],
+  ['authors', 'edit the profile linked to their account', 'own', CONTRIBUTORS],
+  ['authors', 'link an account to a profile', 'own', EDITORS],
+  ['authors', 'hand a profile to another account (createdBy)', 'own', NOBODY],
+  ['authors', 'delete a profile', 'own', EDITORS],
+
+  ['cast', 'read a cast member', 'other', EVERYONE],
+  ['cast', 'create a cast member (and become its createdBy)', 'own', WRITERS],
+  ['cast', 'edit a cast member', 'own', WRITERS],
+  ['cast', 'edit a cast member', 'other', EDITORS],
+  ['cast', 'hand a cast member to another account (createdBy)', 'own', NOBODY],
+  ['cast', 'delete a cast member', 'own', EDITORS],
+
+  ['media', 'read an image', 'other', EVERYONE],
+  ['media', 'upload an image (and become its createdBy)', 'own', CONTRIBUTORS],
+  ['media', 'upload an image credited to another account (createdBy)', 'other', NOBODY],
+  ['media', 'edit an image', 'own', CONTRIBUTORS],
+  ['media', 'edit an image', 'other', EDITORS],
+  ['media', 'delete an image', 'own', EDITORS],
+
+  ['categories', 'read a category', 'other', EVERYONE],
+  ['categories', 'create a category', 'other', EDITORS],
+  ['categories', 'edit a category', 'other', EDITORS],
+  ['categories', 'delete a category', 'other', EDITORS],
+
+  ['comments', 'read an approved comment', 'other', EVERYONE],
+  ['comments', 'read a held comment', 'own', [...MODERATORS, 'writer']],
+  ['comments', 'read a held comment', 'other', MODERATORS],
+  ['comments', 'read a commenter’s email', 'own', MODERATORS],
+  ['comments', 'submit a comment', 'other', EVERYONE],
+  ['comments', 'approve a comment', 'own', MODERATORS],
+  ['comments', 'approve a comment', 'other', MODERATORS],
+  ['comments', 'delete a comment', 'other', ['admin']],
+
+  ['users', 'read an account', 'own', STAFF],
+  ['users', 'read an account', 'other', EDITORS],
+  ['users', 'edit an account', 'own', STAFF],
+  ['users', 'edit an account', 'other', ['admin']],
+  ['users', 'add a role to an account', 'own', ['admin']],
+  ['users', 'add a role to an account', 'other', ['admin']],
+  ['users', 'create an account', 'other', ['admin']],
+  ['users', 'delete an account', 'other', ['admin']],
+]
+
+const system = { overrideAccess: true, depth: 0, context: { disableRevalidate: true } } as const
+const idOf = (value: unknown) => (typeof value === 'object' && value !== null && 'id' in value ? value.id : value)
+
+describe('Roles', () => {
+  let payload: Payload
+  let staff: Record<Role, StaffUser>
+  /** Another staff account: the owner of everything that is "other". */
+  let bystander: StaffUser
+  const profiles = {} as Record<Role, string>
+  let otherAuthorId: string
+  let categoryId: string
+  let image: Buffer
+  let made: { collection: CollectionSlug; id: string }[] = []
+
+  beforeAll(async () => {
+    payload = await getTestPayload()
+    // 'admin' comes first in ROLES: on an empty users table the first account becomes admin.
+    staff = await seedStaff(payload, ROLES)
+    bystander = (await seedStaff(payload, ['writer'])).writer
+    const tag = uniqueTag()
+    for (const role of ROLES) {
+      const profile = await payload.create({
+        ...system,
+        collection: 'authors',
+        data: { name: `${role} ${tag}`, slug: `${role}-${tag}`, user: staff[role].id },
+      })
+      profiles[role] = profile.id
+    }
+    const other = { name: `Other ${tag}`, slug: `other-${tag}`, user: bystander.id }
+    otherAuthorId = (await payload.create({ ...system, collection: 'authors', data: other })).id
+    categoryId = (await payload.create({ ...system, collection: 'categories', data: { name: `Roles ${tag}`, slug: `roles-${tag}` } })).id
+    image = await placeholderImage({ seed: tag, width: 48, height: 48, motif: 'portrait' })
+  })
+
+  afterEach(async () => {
+    // Newest first: comments before their article, articles before their byline.
+    for (const { collection, id } of made.reverse()) await payload.delete({ ...system, collection, where: { id: { equals: id } } })
+    made = []
+  })
+
+  afterAll(async () => {
+    const authorIds = [...Object.values(profiles), otherAuthorId]
+    await payload.delete({ ...system, collection: 'authors', where: { id: { in: authorIds } } })
+    await payload.delete({ ...system, collection: 'categories', where: { id: { equals: categoryId } } })
+    await cleanupStaff(payload, staff)
+    await cleanupStaff(payload, { writer: bystander })
+  })
+
+  // ---- who is asking, and what is theirs ---------------------------------------------------
+
+  const tokenOf = (who: Who) => (who === 'anonymous' ? undefined : staff[who].token)
+  const ownerOf = (who: Who, whose: Whose) => (whose === 'own' && who !== 'anonymous' ? staff[who].id : bystander.id)
+  const bylineOf = (who: Who, whose: Whose) => (whose === 'own' && who !== 'anonymous' ? profiles[who] : otherAuthorId)
+  const label = (what: string) => `${what} ${uniqueTag()}`
+  const named = (what: string) => {
+    const tag = uniqueTag()
+    return { name: `${what} ${tag}`, slug: tag }
+  }
+
+  async function make<T extends { id: string }>(collection: CollectionSlug, create: () => Promise<T>): Promise<T> {
+    const record = await create()
+    made.push({ collection, id: record.id })
+    return record
+  }
+
+  /** Finds what an attempt may have created (by its unique name) and marks it for cleanup. */
+  async function findMade(collection: CollectionSlug, field: string, value: string) {
+    const { docs } = await payload.find({ ...system, collection, draft: true, where: { [field]: { equals: value } } })
+    for (const doc of docs) made.push({ collection, id: String(doc.id) })
+    return docs[0] as unknown as Record<string, unknown> | undefined
+  }
+
+  const stored = (collection: CollectionSlug, id: string, draft = false) =>
+    payload.findByID({ ...system, collection, id, draft, disableErrors: true }) as Promise<Record<string, unknown> | null>
+
+  const article = ({ who, whose, status }: { who: Who; whose: Whose; status: 'draft' | 'published' }) =>
+    make('articles', () =>
+      payload.create({
+        ...system,
+        collection: 'articles',
+        draft: status === 'draft',
+        data: { title: label('Article'), slug: uniqueTag(), category: categoryId, authors: [bylineOf(who, whose)], _status: status },
+      }),
+    )
+
+  const comment = async ({ who, whose, status }: { who: Who; whose: Whose; status: 'approved' | 'pending' }) => {
+    const { id } = await article({ who, whose, status: 'published' })
+    return make('comments', () =>
+      payload.create({
+        ...system,
+        collection: 'comments',
+        data: { article: id, authorName: 'Reader', authorEmail: `${uniqueTag()}@example.net`, body: 'A comment', status },
+      }),
+    )
+  }
+
+  const owned = (collection: 'authors' | 'cast' | 'media', { who, whose }: { who: Who; whose: Whose }) => {
+    const createdBy = ownerOf(who, whose)
+    if (collection === 'media') {
+      return make('media', () =>
+        payload.create({
+          ...system,
+          collection: 'media',
+          data: { alt: label('Image'), createdBy },
+          file: { data: image, mimetype: 'image/png', name: `${uniqueTag()}.png`, size: image.length },
+        }),
+      )
+    }
+    if (collection === 'cast') return make('cast', () => payload.create({ ...system, collection: 'cast', data: { ...named('Actor'), createdBy } }))
+    return make('authors', () => payload.create({ ...system, collection: 'authors', data: { ...named('Profile'), createdBy } }))
+  }
+
+  const staffAccount = () =>
+    make('users', () =>
+      payload.create({
+        ...system,
+        collection: 'users',
+        data: { email: `${uniqueTag()}@example.com`, password: uniqueTag(), name: 'Someone', roles: ['writer'] },
+      }),
+    )
+
+  const upload = (who: Who, data: Record<string, unknown>) => {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), `${uniqueTag()}.png`)
+    form.append('_payload', JSON.stringify(data))
+    return rest('POST', '/media', { token: tokenOf(who), body: form })
+  }
+
+  /** Reads one record by id: allowed means a 200 carrying that record. */
+  const readById = async (path: string, id: string, who: Who): Promise<Outcome> => {
+    const { status, body } = await rest('GET', `${path}/${id}`, { token: tokenOf(who) })
+    return { status, happened: status === 200 && body?.id === id }
+  }
+
+  /** Changes one field over REST and reports whether the database now holds the new value. */
+  const patch = async (
+    { collection, id, who, draft = false }: { collection: CollectionSlug; id: string; who: Who; draft?: boolean },
+    field: string,
+    value: unknown,
+    { ignoredIsRefusal = false } = {},
+  ): Promise<Outcome> => {
+    const valueOf = async () => JSON.stringify(idOf((await stored(collection, id, draft))?.[field]) ?? null)
+    const before = await valueOf()
+    const { status } = await rest('PATCH', `/${collection}/${id}${draft ? '?draft=true' : ''}`, { token: tokenOf(who), body: { [field]: value } })
+    const after = await valueOf()
+    const happened = after !== before && after === JSON.stringify(value)
+    return ignoredIsRefusal ? { happened } : { status, happened }
+  }
+
+  const remove = async (collection: CollectionSlug, id: string, who: Who): Promise<Outcome> => {
+    const { status } = await rest('DELETE', `/${collection}/${id}`, { token: tokenOf(who) })
+    return { status, happened: (await stored(collection, id)) === null }
+  }
+
+  const create = async (collection: CollectionSlug, who: Who, data: Record<string, unknown>, key: string): Promise<Outcome> => {
+    const { status } = await rest('POST', `/${collection}`, { token: tokenOf(who), body: data })
+    return { status, happened: (await findMade(collection, key, String(data[key]))) !== undefined }
+  }
+
+  // ---- one attempt per row of the matrix -------------------------------------------------
+
+  const attempts: Record<string, Attempt> = {
+    'articles: read a published article': async (args) => readById('/articles', (await article({ ...args, status: 'published' })).id, args.who),
+    'articles: read a draft': async (args) => {
+      const { id } = await article({ ...args, status: 'draft' })
+      const { status, body } = await rest('GET', `/articles/${id}?draft=true`, { token: tokenOf(args.who) })
+      return { status, happened: status === 200 && body?.id === id }
+    },
+    'articles: read the revision history': async (args) => {
+      const { id } = await article({ ...args, status: 'draft' })
+      const { body } = await rest('GET', `/articles/versions?where[parent][equals]=${id}`, { token: tokenOf(args.who) })
+      return { happened: (body?.docs?.length ?? 0) > 0 }
+    },
+    'articles: create a draft': ({ who, whose }) =>
+      create('articles', who, { title: label('New'), category: categoryId, authors: [bylineOf(who, whose)], _status: 'draft' }, 'title'),
+    'articles: create it published': async ({ who, whose }) => {
+      const title = label('New')
+      const { status } = await rest('POST', '/articles', {
+        token: tokenOf(who),
+        body: { title, category: categoryId, authors: [bylineOf(who, whose)], _status: 'published' },
+      })
+      return { status, happened: (await findMade('articles', 'title', title))?._status === 'published' }
+    },
+    'articles: edit a draft': async (args) =>
+      patch({ collection: 'articles', id: (await article({ ...args, status: 'draft' })).id, who: args.who, draft: true }, 'title', label('Edited')),
+    'articles: edit a published article': async (args) =>
+      patch({ collection: 'articles', id: (await article({ ...args, status: 'published' })).id, who: args.who }, 'title', label('Edited')),
+    'articles: publish a draft': async (args) =>
+      patch({ collection: 'articles', id: (await article({ ...args, status: 'draft' })).id, who: args.who }, '_status', 'published'),
+    'articles: unpublish an article': async (args) =>
+      patch({ collection: 'articles', id: (await article({ ...args, status: 'published' })).id, who: args.who }, '_status', 'draft'),
+    'articles: move a draft to another byline': async (args) =>
+      patch({ collection: 'articles', id: (await article({ ...args, status: 'draft' })).id, who: args.who, draft: true }, 'authors', [otherAuthorId]),
+    'articles: delete a draft': async (args) => remove('articles', (await article({ ...args, status: 'draft' })).id, args.who),
+    'articles: delete a published article': async (args) => remove('articles', (await article({ ...args, status: 'published' })).id, args.who),
+
+    'authors: read a profile': async (args) => readById('/authors', (await owned('authors', args)).id, args.who),
+    'authors: create a profile (and become its createdBy)': async ({ who }) => {
+      const name = label('Profile')
+      const { status } = await rest('POST', '/authors', { token: tokenOf(who), body: { name } })
+      const record = await findMade('authors', 'name', name)
+      return { status, happened: record !== undefined && record.createdBy === ownerOf(who, 'own') }
+    },
+    'authors: edit a profile': async (args) => patch({ collection: 'authors', id: (await owned('authors', args)).id, who: args.who }, 'bio', label('Bio')),
+    'authors: edit the profile linked to their account': async ({ who }) =>
+      patch({ collection: 'authors', id: who === 'anonymous' ? otherAuthorId : profiles[who], who }, 'bio', label('Bio')),
+    'authors: link an account to a profile': async (args) =>
+      patch({ collection: 'authors', id: (await owned('authors', args)).id, who: args.who }, 'user', bystander.id, { ignoredIsRefusal: true }),
+    'authors: hand a profile to another account (createdBy)': async (args) =>
+      patch({ collection: 'authors', id: (await owned('authors', args)).id, who: args.who }, 'createdBy', bystander.id, { ignoredIsRefusal: true }),
+    'authors: delete a profile': async (args) => remove('authors', (await owned('authors', args)).id, args.who),
+
+    'cast: read a cast member': async (args) => readById('/cast', (await owned('cast', args)).id, args.who),
+    'cast: create a cast member (and become its createdBy)': async ({ who }) => {
+      const name = label('Actor')
+      const { status } = await rest('POST', '/cast', { token: tokenOf(who), body: { name } })
+      const record = await findMade('cast', 'name', name)
+      return { status, happened: record !== undefined && record.createdBy === ownerOf(who, 'own') }
+    },
+    'cast: edit a cast member': async (args) => patch({ collection: 'cast', id: (await owned('cast', args)).id, who: args.who }, 'character', label('Role')),
+    'cast: hand a cast member to another account (createdBy)': async (args) =>
+      patch({ collection: 'cast', id: (await owned('cast', args)).id, who: args.who }, 'createdBy', bystander.id, { ignoredIsRefusal: true }),
+    'cast: delete a cast member': async (args) => remove('cast', (await owned('cast', args)).id, args.who),
+
+    'media: read an image': async (args) => readById('/media', (await owned('media', args)).id, args.who),
+    'media: upload an image (and become its createdBy)': async ({ who }) => {
+      const alt = label('Upload')
+      const { status } = await upload(who, { alt })
+      const record = await findMade('media', 'alt', alt)
+      return { status, happened: record !== undefined && record.createdBy === ownerOf(who, 'own') }
+    },
+    'media: upload an image credited to another account (createdBy)': async ({ who }) => {
+      const alt = label('Upload')
+      await upload(who, { alt, createdBy: bystander.id })
+      return { happened: (await findMade('media', 'alt', alt))?.createdBy === bystander.id }
+    },
+    'media: edit an image': async (args) => patch({ collection: 'media', id: (await owned('media', args)).id, who: args.who }, 'credit', label('Credit')),
+    'media: delete an image': async (args) => remove('media', (await owned('media', args)).id, args.who),
+
+    'categories: read a category': async ({ who }) => readById('/categories', categoryId, who),
+    'categories: create a category': ({ who }) => create('categories', who, { name: label('Category') }, 'name'),
+    'categories: edit a category': async ({ who }) => {
+      const category = await make('categories', () => payload.create({ ...system, collection: 'categories', data: named('Category') }))
+      return patch({ collection: 'categories', id: category.id, who }, 'name', label('Renamed'))
+    },
+    'categories: delete a category': async ({ who }) => {
+      const category = await make('categories', () => payload.create({ ...system, collection: 'categories', data: named('Category') }))
+      return remove('categories', category.id, who)
+    },
+
+    'comments: read an approved comment': async (args) => readById('/comments', (await comment({ ...args, status: 'approved' })).id, args.who),
+    'comments: read a held comment': async (args) => readById('/comments', (await comment({ ...args, status: 'pending' })).id, args.who),
+    'comments: read a commenter’s email': async (args) => {
+      const { id, authorEmail } = await comment({ ...args, status: 'pending' })
+      const { body } = await rest('GET', `/comments/${id}`, { token: tokenOf(args.who) })
+      return { happened: body?.authorEmail === authorEmail }
+    },
+    'comments: submit a comment': async (args) => {
+      const { id } = await article({ ...args, status: 'published' })
+      const body = label('Nice piece')
+      return create('comments', args.who, { article: id, authorName: 'Reader', authorEmail: `${uniqueTag()}@example.net`, body }, 'body')
+    },
+    'comments: approve a comment': async (args) =>
+      patch({ collection: 'comments', id: (await comment({ ...args, status: 'pending' })).id, who: args.who }, 'status', 'approved'),
+    'comments: delete a comment': async (args) => remove('comments', (await comment({ ...args, status: 'approved' })).id, args.who),
+
+    'users: read an account': async ({ who, whose }) =>
+      readById('/users', whose === 'own' && who !== 'anonymous' ? staff[who].id : (await staffAccount()).id, who),
+    'users: edit an account': async ({ who, whose }) => {
+      const id = whose === 'own' && who !== 'anonymous' ? staff[who].id : (await staffAccount()).id
+      return patch({ collection: 'users', id, who }, 'name', label('Renamed'))
+    },
+    'users: add a role to an account': async ({ who, whose }) => {
+      if (whose === 'other' || who === 'anonymous') {
+        return patch({ collection: 'users', id: (await staffAccount()).id, who }, 'roles', ['writer', 'editor'], { ignoredIsRefusal: true })
+      }
+      const raised = who === 'admin' ? ['admin', 'editor'] : [who, 'admin']
+      const outcome = await patch({ collection: 'users', id: staff[who].id, who }, 'roles', raised, { ignoredIsRefusal: true })
+      await payload.update({ ...system, collection: 'users', id: staff[who].id, data: { roles: [who] } })
+      return outcome
+    },
+    'users: create an account': ({ who }) =>
+      create('users', who, { email: `${uniqueTag()}@example.com`, password: uniqueTag(), name: 'New', roles: ['writer'] }, 'email'),
+    'users: delete an account': async ({ who }) => remove('users', (await staffAccount()).id, who),
+  }
+
+  describe.each(['articles', 'authors', 'cast', 'media', 'categories', 'comments', 'users'] as const)('%s', (collection) => {
+    const cases = MATRIX.filter((row) => row[0] === collection).flatMap(([, action, whose, allowed]) =>
+      EVERYONE.map((who) => {
+        const title = `${who} ${allowed.includes(who) ? 'may' : 'may not'} ${action} (${whose === 'own' ? 'their own' : 'someone else’s'})`
+        return [title, { action, whose, who, allowed: allowed.includes(who) }] as const
+      }),
+    )
+
+    it.each(cases)('%s', async (_, { action, whose, who, allowed }) => {
+      const attempt = attempts[`${collection}: ${action}`]
+      if (!attempt) throw new Error(`The matrix names "${collection}: ${action}" but no attempt implements it.`)
+      const { status, happened } = await attempt({ who, whose })
+      expect(happened, `status ${status}`).toBe(allowed)
+      if (status !== undefined) {
+        if (allowed) expect(status).toBeLessThan(300)
+        else expect([403, 404]).toContain(status)
+      }
+    })
+  })
+
+  describe('createdBy', () => {
+    it('outlives the account: deleting a user keeps their uploads, owned by nobody', async () => {
+      const leaver = await staffAccount()
+      const media = await make('media', () =>
+        payload.create({
+          ...system,
+          collection: 'media',
+          data: { alt: label('Left behind'), createdBy: leaver.id },
+          file: { data: image, mimetype: 'image/png', name: `${uniqueTag()}.png`, size: image.length },
+        }),
+      )
+      expect(media.createdBy).toBe(leaver.id)
+      await payload.delete({ ...system, collection: 'users', id: leaver.id })
+      const after = await stored('media', media.id)
+      expect(after?.id).toBe(media.id)
+      expect(after?.createdBy ?? null).toBeNull()
+    })
+  })
+
+  describe('the rules hold beyond REST', () => {
+    it('refuses a contributor publishing their own draft over GraphQL', async () => {
+      const { id } = await article({ who: 'contributor', whose: 'own', status: 'draft' })
+      const result = await graphql(`mutation { updateArticle(id: "${id}", data: { _status: published }) { id } }`, staff.contributor.token)
+      expect(result.errors?.[0]?.message).toMatch(/not allowed/i)
+      expect((await stored('articles', id))?._status).toBe('draft')
+    })
+
+    it('hides drafts from a moderator over GraphQL', async () => {
+      const { id } = await article({ who: 'writer', whose: 'own', status: 'draft' })
+      const result = await graphql(`{ Articles(draft: true, where: { id: { equals: "${id}" } }) { docs { id } } }`, staff.moderator.token)
+      expect(result.data.Articles.docs).toEqual([])
+    })
+
+    it('refuses a writer editing someone else’s article through the Local API without overrideAccess', async () => {
+      const { id } = await article({ who: 'writer', whose: 'other', status: 'draft' })
+      const user = await payload.findByID({ ...system, collection: 'users', id: staff.writer.id })
+      await expect(
+        payload.update({ collection: 'articles', id, data: { title: 'Taken over' }, overrideAccess: false, user: { ...user, collection: 'users' } }),
+      ).rejects.toThrow(/not allowed/i)
+    })
+  })
+
+  describe('the admin panel', () => {
+    /** Collections whose create button a role sees (Payload reads these permissions from /api/access). */
+    const creates: Record<Role, CollectionSlug[]> = {
+      admin: ['articles', 'comments', 'authors', 'cast', 'categories', 'media', 'users'],
+      editor: ['articles', 'comments', 'authors', 'cast', 'categories', 'media'],
+      writer: ['articles', 'comments', 'authors', 'cast', 'media'],
+      contributor: ['articles', 'comments', 'media'],
+      moderator: ['comments'],
+    }
+
+    it.each(ROLES)('shows a %s create buttons only where they may create', async (role) => {
+      const { status, body } = await rest('GET', '/access', { token: staff[role].token })
+      expect(status).toBe(200)
+      const creatable = Object.entries(body.collections as Record<string, { create?: boolean }>)
+        .filter(([slug, permissions]) => !slug.startsWith('payload-') && permissions.create === true)
+        .map(([slug]) => slug)
+      expect(creatable.sort()).toEqual([...creates[role]].sort())
+    })
+
+    it.each([
+      ['comments', Comments, ['admin', 'editor', 'writer', 'moderator']],
+      ['users', Users, ['admin', 'editor']],
+    ] as const)('lists %s in the navigation only for %j', (_, collection, visibleTo) => {
+      const hidden = collection.admin?.hidden
+      expect(typeof hidden).toBe('function')
+      for (const role of ROLES) {
+        const user: ClientUser = { id: staff[role].id, collection: 'users', roles: [role] }
+        const isHidden = typeof hidden === 'function' && hidden({ user })
+        expect(isHidden, role).toBe(!(visibleTo as readonly string[]).includes(role))
+      }
+    })
+  })
+})
