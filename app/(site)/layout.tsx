@@ -1,7 +1,9 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
+import { SearchForm } from '@/components/SearchForm'
 import { getCategories } from '@/lib/categories'
+import { feedHref } from '@/lib/feeds'
 import { categoryHref, siteOrigin } from '@/lib/urls'
 
 import './site.css'
@@ -20,6 +22,9 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        {/* Rendered here rather than in metadata.alternates: a page setting its canonical URL replaces
+            the whole alternates object, and the feed must be advertised on every page. React hoists it into head. */}
+        <link rel="alternate" type="application/rss+xml" title="Byline" href={feedHref()} />
         <a className="skip-link" href="#main">
           Skip to content
         </a>
@@ -39,6 +44,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
                 </ul>
               </nav>
             ) : null}
+            <SearchForm id="site-search" label="Search Byline" className="search-form search-form--header" />
           </div>
         </header>
         <main id="main" tabIndex={-1}>

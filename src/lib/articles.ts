@@ -10,7 +10,9 @@ import type { ImageRef } from './media'
 
 import { imageRef } from './media'
 import { getPayloadClient } from './payload'
+import { plainText } from './plainText'
 import { countWords, readingMinutes } from './readingTime'
+import { matchesAllWords, searchWords } from './searchQuery'
 import { articleHref, authorHref, castHref } from './urls'
 
 export type CategoryRef = { id: string; name: string; slug: string }
@@ -142,6 +144,58 @@ export async function getArticlesByAuthor({ authorId, limit = 50 }: { authorId: 
 
 export async function getArticlesFeaturingCast({ castId, limit = 50 }: { castId: string; limit?: number }) {
   return findSummaries({ where: { cast: { in: [castId] } }, limit })
+}
+
+/**
+ * Published articles whose body text contains every word of the query. Payload has no portable
+ * query over rich text (path queries into Lexical JSON fail on SQLite and differ per adapter), so
+ * bodies are read and matched here: one query for all published bodies per search. Fine for a
+ * newsroom's thousands of articles at most; a stored plain-text field would let the database do it.
+ */
+async function findIdsByBodyText(query: string): Promise<string[]> {
+  const words = searchWords(query)
+  if (words.length === 0) return []
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    overrideAccess: false,
+    pagination: false,
+    // Depth 0: links and uploads inside the body stay ids, nothing is populated.
+    depth: 0,
+    select: { content: true },
+  })
+  return docs.filter((doc) => matchesAllWords(plainText(doc.content), words)).map((doc) => doc.id)
+}
+
+/**
+ * Published articles matching a reader's search, newest first: every word of the query, in any
+ * order, in the title, the excerpt or the body text.
+ */
+export async function searchArticles({ query, page = 1, limit = 10 }: { query: string; page?: number; limit?: number }) {
+  const bodyMatches = await findIdsByBodyText(query)
+  const where: Where = {
+    or: [{ title: { like: query } }, { excerpt: { like: query } }, ...(bodyMatches.length > 0 ? [{ id: { in: bodyMatches } }] : [])],
+  }
+  return findSummaries({ where, limit, page })
+}
+
+/** Every published article's URL and last change, for the sitemap. */
+export async function getPublishedArticleUrls(): Promise<{ href: string; updatedAt: string }[]> {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    overrideAccess: false,
+    pagination: false,
+    depth: 1,
+    sort: '-publishedAt',
+    select: { slug: true, category: true, updatedAt: true },
+    populate: { categories: POPULATE.categories },
+  })
+  return docs.flatMap((doc) => {
+    const category = categoryRef(doc.category)
+    // An article without a category has no canonical URL; its link elsewhere redirects, so it is left out.
+    return category ? [{ href: articleHref({ categorySlug: category.slug, slug: doc.slug }), updatedAt: doc.updatedAt }] : []
+  })
 }
 
 export type MostPopular = {

@@ -6,6 +6,7 @@ import type { AuthorRef, CastRef } from './articles'
 
 import { authorRef, castRef, getArticlesByAuthor, getArticlesFeaturingCast } from './articles'
 import { getPayloadClient } from './payload'
+import { authorHref, castHref } from './urls'
 
 /** An author's page: the byline box data and their published articles. */
 export const getAuthor = ({ slug }: { slug: string }) => findAuthor(slug)
@@ -57,3 +58,13 @@ const findCast = cache(async (slug: string) => {
   const articles = await getArticlesFeaturingCast({ castId: doc.id })
   return { member, articles: articles.docs }
 })
+
+/** The URLs of every author and cast page, for the sitemap. */
+export async function getPeopleUrls(): Promise<{ authors: string[]; cast: string[] }> {
+  const payload = await getPayloadClient()
+  const [authors, cast] = await Promise.all([
+    payload.find({ collection: 'authors', overrideAccess: false, pagination: false, depth: 0, sort: 'name', select: { slug: true } }),
+    payload.find({ collection: 'cast', overrideAccess: false, pagination: false, depth: 0, sort: 'name', joins: false, select: { slug: true } }),
+  ])
+  return { authors: authors.docs.map((doc) => authorHref(doc.slug)), cast: cast.docs.map((doc) => castHref(doc.slug)) }
+}

@@ -1,0 +1,49 @@
+import 'server-only'
+
+import type { ArticleSummary } from './articles'
+import type { FeedItem } from './rss'
+
+import { getArticlesInCategories, getLatestArticles } from './articles'
+import { getCategoryWithDescendants } from './categories'
+import { renderRss } from './rss'
+import { absoluteUrl, categoryHref } from './urls'
+
+/** How many of the newest articles a feed carries; readers poll, so older ones are already known. */
+export const FEED_SIZE = 30
+
+export const feedHref = (categorySlug?: string) => (categorySlug ? `${categoryHref(categorySlug)}/feed.xml` : '/feed.xml')
+
+const toItem = (article: ArticleSummary): FeedItem => ({
+  title: article.title,
+  link: absoluteUrl(article.href),
+  description: article.excerpt,
+  publishedAt: article.publishedAt,
+  authors: article.authors.map((author) => author.name),
+  categories: article.category ? [article.category.name] : [],
+})
+
+/** The whole site's feed: the newest published articles. */
+export async function getSiteFeed(): Promise<string> {
+  const { docs } = await getLatestArticles({ limit: FEED_SIZE })
+  return renderRss({
+    title: 'Byline',
+    link: absoluteUrl('/'),
+    self: absoluteUrl(feedHref()),
+    description: 'News, culture and entertainment from the Byline newsroom.',
+    items: docs.map(toItem),
+  })
+}
+
+/** A category's feed, subcategories included, or null for an unknown category. */
+export async function getCategoryFeed({ slug }: { slug: string }): Promise<string | null> {
+  const found = await getCategoryWithDescendants({ slug })
+  if (!found) return null
+  const { docs } = await getArticlesInCategories({ categoryIds: found.ids, page: 1, limit: FEED_SIZE })
+  return renderRss({
+    title: `Byline: ${found.category.name}`,
+    link: absoluteUrl(categoryHref(found.category.slug)),
+    self: absoluteUrl(feedHref(found.category.slug)),
+    description: `The latest ${found.category.name.toLowerCase()} stories from Byline.`,
+    items: docs.map(toItem),
+  })
+}

@@ -1,0 +1,87 @@
+import { XMLValidator } from 'fast-xml-parser'
+import { describe, expect, it } from 'vitest'
+
+import { plainText } from '@/lib/plainText'
+import { escapeXml, renderRss } from '@/lib/rss'
+import { matchesAllWords, parseSearchQuery, searchWords } from '@/lib/searchQuery'
+
+describe('Discovery', () => {
+  describe('parseSearchQuery', () => {
+    it.each([
+      ['absent', undefined, ''],
+      ['blank', '   ', ''],
+      ['padded, with runs of whitespace', '  heartstopper \n  season ', 'heartstopper season'],
+      ['repeated (the first wins)', ['kent', 'rugby'], 'kent'],
+      ['too long (cut to 100 characters)', 'a'.repeat(150), 'a'.repeat(100)],
+    ])('reads a query that is %s', (_, raw, expected) => {
+      expect(parseSearchQuery(raw)).toBe(expected)
+    })
+  })
+
+  describe('matchesAllWords', () => {
+    const text = 'Netflix’s Heartstopper arrived in Kent. Café scenes were filmed nearby.'
+    it.each([
+      ['every word, in any order and case', 'KENT heartstopper', true],
+      ['a typed apostrophe against a typographic one', "netflix's", true],
+      ['a word without its accent', 'cafe', true],
+      ['a missing word', 'kent rugby', false],
+      ['nothing at all', '', false],
+    ])('matches %s: %s', (_, query, expected) => {
+      expect(matchesAllWords(text, searchWords(query))).toBe(expected)
+    })
+  })
+
+  describe('plainText', () => {
+    const text = (value: string) => ({ type: 'text', text: value })
+    it('joins inline text, puts paragraphs on their own lines and includes pull quotes', () => {
+      const content = {
+        root: {
+          type: 'root',
+          children: [
+            { type: 'paragraph', children: [text('Heart'), text('stopper'), { type: 'link', children: [text(' returns')] }] },
+            { type: 'block', fields: { blockType: 'pullQuote', quote: 'A story about friends.' } },
+            { type: 'heading', tag: 'h2', children: [text('Release date')] },
+          ],
+        },
+      }
+      expect(plainText(content)).toBe('Heartstopper returns\nA story about friends.\nRelease date')
+    })
+
+    it('is empty for no content', () => {
+      expect(plainText(null)).toBe('')
+    })
+  })
+
+  describe('RSS', () => {
+    it('escapes markup and drops characters XML forbids', () => {
+      expect(escapeXml('Fish & <Chips> "quoted" it’s\u0007')).toBe('Fish &amp; &lt;Chips&gt; &quot;quoted&quot; it’s')
+    })
+
+    it('renders a well-formed RSS 2.0 document with every item field', () => {
+      const xml = renderRss({
+        title: 'Byline & co',
+        link: 'https://news.example.com/',
+        self: 'https://news.example.com/feed.xml',
+        description: 'News',
+        items: [
+          {
+            title: 'Release date & more <soon>',
+            link: 'https://news.example.com/entertainment/a?x=1&y=2',
+            description: 'An excerpt',
+            publishedAt: '2026-01-02T03:04:05.000Z',
+            authors: ['Ellis Marlowe'],
+            categories: ['Entertainment'],
+          },
+          { title: 'No date', link: 'https://news.example.com/b', description: null, publishedAt: null, authors: [], categories: [] },
+        ],
+      })
+      expect(XMLValidator.validate(xml)).toBe(true)
+      expect(xml).toContain('<title>Release date &amp; more &lt;soon&gt;</title>')
+      expect(xml).toContain('<guid isPermaLink="true">https://news.example.com/entertainment/a?x=1&amp;y=2</guid>')
+      expect(xml).toContain('<pubDate>Fri, 02 Jan 2026 03:04:05 GMT</pubDate>')
+      expect(xml).toContain('<dc:creator>Ellis Marlowe</dc:creator>')
+      expect(xml).toContain('<category>Entertainment</category>')
+      expect(xml).toContain('<lastBuildDate>Fri, 02 Jan 2026 03:04:05 GMT</lastBuildDate>')
+    })
+  })
+})
