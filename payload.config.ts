@@ -10,6 +10,7 @@ import { Categories } from './collections/Categories'
 import { Comments } from './collections/Comments'
 import { Media } from './collections/Media'
 import { Users } from './collections/Users'
+import { Discussion } from './globals/Discussion'
 import { databaseAdapter } from './src/db/adapter'
 import { articleEditor } from './src/fields/articleEditor'
 import { readEnv } from './src/lib/env'
@@ -23,6 +24,9 @@ export default buildConfig({
   db: databaseAdapter(env.database),
   editor: articleEditor,
   collections: [Articles, Comments, Authors, Cast, Categories, Media, Users],
+  globals: [Discussion],
+  // Read by the comment hooks: how many proxies' X-Forwarded-For entries to skip.
+  custom: { proxyHops: env.proxyHops },
   sharp,
   admin: {
     user: Users.slug,

@@ -101,8 +101,12 @@ export interface Config {
     defaultIDType: string;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    discussion: Discussion;
+  };
+  globalsSelect: {
+    discussion: DiscussionSelect<false> | DiscussionSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -699,6 +703,54 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discussion".
+ */
+export interface Discussion {
+  id: string;
+  holdAll?: boolean | null;
+  /**
+   * Applies even when every comment is held; links and moderation words still hold.
+   */
+  approveKnownCommenters?: boolean | null;
+  maxLinks?: number | null;
+  /**
+   * One word or phrase per line. A comment containing one in its text, name, email or website is held.
+   */
+  moderationWords?: string | null;
+  /**
+   * One word or phrase per line. A comment containing one in its text, name, email or website is marked as spam.
+   */
+  blockedWords?: string | null;
+  closeAfterDaysEnabled?: boolean | null;
+  closeAfterDays?: number | null;
+  /**
+   * 1 allows no replies; 3 allows replies to replies.
+   */
+  threadDepth?: number | null;
+  commentsPerPage?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discussion_select".
+ */
+export interface DiscussionSelect<T extends boolean = true> {
+  holdAll?: T;
+  approveKnownCommenters?: T;
+  maxLinks?: T;
+  moderationWords?: T;
+  blockedWords?: T;
+  closeAfterDaysEnabled?: T;
+  closeAfterDays?: T;
+  threadDepth?: T;
+  commentsPerPage?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -5,9 +5,9 @@ import { canReadComment } from '@/access/canReadComment'
 import { isAdmin } from '@/access/isAdmin'
 import { isModerator, isModeratorField } from '@/access/isModerator'
 import { hasRole } from '@/access/roles'
-import { validateEmail } from '@/fields/validateEmail'
-import { validateUrl } from '@/fields/validateUrl'
+import { fieldRules, LIMITS } from '@/comments/validate'
 
+import { applySubmissionRules } from './hooks/applySubmissionRules'
 import { recordRequestMetadata } from './hooks/recordRequestMetadata'
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
@@ -32,22 +32,24 @@ export const Comments: CollectionConfig = {
     delete: isAdmin,
   },
   hooks: {
-    beforeChange: [recordRequestMetadata],
+    // Metadata first: the flood rule compares IP hashes.
+    beforeChange: [recordRequestMetadata, applySubmissionRules],
   },
   fields: [
     { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true },
     { name: 'parent', type: 'relationship', relationTo: 'comments', index: true },
-    { name: 'authorName', type: 'text', required: true, maxLength: 100 },
+    // The readers' messages, in the admin too (src/comments/validate.ts).
+    { name: 'authorName', type: 'text', required: true, maxLength: LIMITS.authorName, validate: fieldRules.authorName },
     {
       name: 'authorEmail',
       type: 'email',
       required: true,
-      validate: validateEmail,
+      validate: fieldRules.authorEmail,
       index: true,
       access: { read: isModeratorField, update: isModeratorField },
     },
-    { name: 'authorUrl', type: 'text', maxLength: 200, validate: validateUrl },
-    { name: 'body', type: 'textarea', required: true, maxLength: 5000 },
+    { name: 'authorUrl', type: 'text', maxLength: LIMITS.authorUrl, validate: fieldRules.authorUrl },
+    { name: 'body', type: 'textarea', required: true, maxLength: LIMITS.body, validate: fieldRules.body },
     {
       name: 'status',
       type: 'select',

@@ -10,6 +10,8 @@ export type CommentView = {
   body: string
   createdAt: string
   replies: CommentView[]
+  /** The reader's own comment, still held: shown to them only. */
+  pending?: boolean
 }
 
 type FlatComment = Omit<CommentView, 'replies'> & { parentId: string | null }
@@ -58,4 +60,32 @@ export async function getApprovedComments({ articleId }: { articleId: string }):
     parentId: typeof doc.parent === 'object' && doc.parent ? doc.parent.id : (doc.parent ?? null),
   }))
   return { count: flat.length, thread: threadComments(flat) }
+}
+
+/** Adds the reader's own held comments (from their cookie) under what they reply to. */
+export function withPending(thread: CommentView[], pending: (CommentView & { parentId: string | null })[]): CommentView[] {
+  const result = structuredClone(thread)
+  const find = (nodes: CommentView[], id: string): CommentView | undefined => {
+    for (const node of nodes) {
+      if (node.id === id) return node
+      const inner = find(node.replies, id)
+      if (inner) return inner
+    }
+    return undefined
+  }
+  for (const { parentId, ...comment } of pending) {
+    const parent = parentId ? find(result, parentId) : undefined
+    ;(parent ? parent.replies : result).push({ ...comment, pending: true })
+  }
+  return result
+}
+
+/** A shown comment and how deep it sits (1 for top level), for "?replytocom=". */
+export function findInThread(thread: CommentView[], id: string, depth = 1): { comment: CommentView; depth: number } | null {
+  for (const comment of thread) {
+    if (comment.id === id) return { comment, depth }
+    const inner = findInThread(comment.replies, id, depth + 1)
+    if (inner) return inner
+  }
+  return null
 }

@@ -19,6 +19,8 @@ export type Env = {
   mediaDir: string
   secret: string
   serverURL: string
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (see src/lib/requestMetadata.ts). */
+  proxyHops: number
 }
 
 export class ConfigurationError extends Error {
@@ -35,6 +37,7 @@ const messages = {
   shortSecret: 'PAYLOAD_SECRET must be at least 32 characters long.',
   damagedSecretFile: (file: string) =>
     `${file} holds no usable secret (under 32 characters). Delete it to have a new one generated (this signs everyone out).`,
+  malformedProxyHops: (value: string) => `BYLINE_PROXY_HOPS "${value}" is not a whole number from 1 to 10.`,
   malformedServerUrl: (value: string) =>
     `NEXT_PUBLIC_SERVER_URL "${value}" is not an absolute http(s) URL. Example: https://news.example.com`,
 }
@@ -110,6 +113,14 @@ function resolveServerUrl(raw: string | undefined, port: string | undefined): st
   return value.replace(/\/$/, '')
 }
 
+export function parseProxyHops(raw: string | undefined): number {
+  const value = raw?.trim()
+  if (!value) return 1
+  const hops = Number(value)
+  if (!Number.isInteger(hops) || hops < 1 || hops > 10) throw new ConfigurationError(messages.malformedProxyHops(value))
+  return hops
+}
+
 /** Reads and checks the whole environment, reporting every problem at once. */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const problems: string[] = []
@@ -131,11 +142,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     ? attempt(() => resolveSecret({ database, dataDir, raw: source.PAYLOAD_SECRET }))
     : undefined
   const serverURL = attempt(() => resolveServerUrl(source.NEXT_PUBLIC_SERVER_URL, source.PORT))
+  const proxyHops = attempt(() => parseProxyHops(source.BYLINE_PROXY_HOPS))
 
-  if (problems.length > 0 || !database || !secret || !serverURL) {
+  if (problems.length > 0 || !database || !secret || !serverURL || proxyHops === undefined) {
     throw new ConfigurationError(
       `Byline cannot start, the environment needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     )
   }
-  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL }
+  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, proxyHops }
 }

@@ -6,14 +6,20 @@ const SECRET = 'f'.repeat(64)
 
 describe('clientIp', () => {
   it.each([
-    ['the first address of X-Forwarded-For', { 'x-forwarded-for': '203.0.113.7, 10.0.0.2, 10.0.0.1' }, '203.0.113.7'],
+    ['the address the nearest proxy appended to X-Forwarded-For', { 'x-forwarded-for': '6.6.6.6, 203.0.113.7' }, '203.0.113.7'],
     ['a single forwarded address, trimmed', { 'x-forwarded-for': '  198.51.100.23  ' }, '198.51.100.23'],
     ['an IPv6 address', { 'x-forwarded-for': '2001:db8::1' }, '2001:db8::1'],
     ['X-Forwarded-For over X-Real-IP', { 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '198.51.100.1' }, '203.0.113.7'],
     ['X-Real-IP when nothing was forwarded', { 'x-real-ip': ' 198.51.100.1 ' }, '198.51.100.1'],
-    ['X-Real-IP when X-Forwarded-For is empty', { 'x-forwarded-for': ' , 10.0.0.1', 'x-real-ip': '198.51.100.1' }, '198.51.100.1'],
+    ['X-Real-IP when X-Forwarded-For is empty', { 'x-forwarded-for': ' , ', 'x-real-ip': '198.51.100.1' }, '198.51.100.1'],
   ])('reads %s', (_, headers, ip) => {
     expect(clientIp(new Headers(headers))).toBe(ip)
+  })
+
+  it('skips the addresses trusted proxies appended, and never trusts what the client put in front', () => {
+    const headers = new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7, 10.0.0.2' })
+    expect(clientIp(headers, { hops: 2 })).toBe('203.0.113.7')
+    expect(clientIp(headers, { hops: 9 })).toBe('6.6.6.6')
   })
 
   it('is null when no proxy reported an address', () => {

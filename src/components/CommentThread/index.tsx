@@ -1,8 +1,16 @@
 import type { CommentView } from '@/lib/comments'
 
+import { CommentBody } from '@/components/CommentBody'
 import { formatDate } from '@/lib/dates'
 
-function CommentItem({ comment }: { comment: CommentView }) {
+type ThreadProps = {
+  thread: CommentView[]
+  count: number
+  /** Reply links stop at this depth; none when comments are closed. */
+  replyDepth: number
+}
+
+function CommentItem({ comment, depth, replyDepth }: { comment: CommentView; depth: number; replyDepth: number }) {
   // Commenters' own sites are unvetted: no referrer, no endorsement.
   const name = comment.authorUrl ? (
     <a href={comment.authorUrl} rel="ugc nofollow noopener noreferrer">
@@ -12,18 +20,27 @@ function CommentItem({ comment }: { comment: CommentView }) {
     comment.authorName
   )
   return (
-    <li className="comment" id={`comment-${comment.id}`}>
+    <li className={comment.pending ? 'comment comment--pending' : 'comment'} id={`comment-${comment.id}`}>
       <article>
         <header className="comment__header">
           <span className="comment__author">{name}</span>{' '}
           <time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time>
         </header>
-        <p className="comment__body">{comment.body}</p>
+        {comment.pending ? <p className="comment__awaiting">Your comment is awaiting moderation.</p> : null}
+        <CommentBody body={comment.body} />
+        {!comment.pending && depth < replyDepth ? (
+          <p className="comment__reply">
+            {/* A plain link: works without JavaScript, and the page puts the form in reply mode. */}
+            <a href={`?replytocom=${comment.id}#respond`} aria-label={`Reply to ${comment.authorName}`} rel="nofollow">
+              Reply
+            </a>
+          </p>
+        ) : null}
       </article>
       {comment.replies.length > 0 ? (
         <ol className="comment-list comment-list--replies">
           {comment.replies.map((reply) => (
-            <CommentItem key={reply.id} comment={reply} />
+            <CommentItem key={reply.id} comment={reply} depth={depth + 1} replyDepth={replyDepth} />
           ))}
         </ol>
       ) : null}
@@ -31,19 +48,19 @@ function CommentItem({ comment }: { comment: CommentView }) {
   )
 }
 
-/** The approved comments, replies nested under what they answer. */
-export function CommentThread({ thread, count }: { thread: CommentView[]; count: number }) {
+/** The approved comments, replies nested under what they answer, and the reader's own held ones. */
+export function CommentThread({ thread, count, replyDepth }: ThreadProps) {
   return (
     <section id="comments" className="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading">
         {count} {count === 1 ? 'Comment' : 'Comments'}
       </h2>
-      {count === 0 ? (
+      {thread.length === 0 ? (
         <p>No comments yet.</p>
       ) : (
         <ol className="comment-list">
           {thread.map((comment) => (
-            <CommentItem key={comment.id} comment={comment} />
+            <CommentItem key={comment.id} comment={comment} depth={1} replyDepth={replyDepth} />
           ))}
         </ol>
       )}

@@ -1,12 +1,15 @@
-/**
- * Where the "Leave A Reply" form goes. The comments issue builds the form; until then the slot
- * says whether the article takes comments, and offers nothing that looks like it works.
- */
-export function ReplySlot({ commentsOpen }: { commentsOpen: boolean }) {
+import type { ReplyFormProps } from './ReplyForm.client'
+
+import { ReplyForm } from './ReplyForm.client'
+
+type ReplySlotProps = { closed: boolean } & ReplyFormProps
+
+/** "Leave A Reply": the comment form, or the notice that the article takes no more comments. */
+export function ReplySlot({ closed, ...form }: ReplySlotProps) {
   return (
     <section id="respond" className="respond" aria-labelledby="respond-heading">
       <h2 id="respond-heading">Leave A Reply</h2>
-      <p>{commentsOpen ? 'Comments are open. The comment form is on its way.' : 'Comments are closed.'}</p>
+      {closed ? <p className="respond__closed">Comments are closed.</p> : <ReplyForm key={form.replyTo?.id ?? 'top'} {...form} />}
     </section>
   )
 }

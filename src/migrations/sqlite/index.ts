@@ -1,5 +1,6 @@
 import * as migration_20261124_172221_initial from './20261124_172221_initial';
 import * as migration_20261124_201323_roles_ownership from './20261124_201323_roles_ownership';
+import * as migration_20261124_204526_discussion_settings from './20261124_204526_discussion_settings';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261124_201323_roles_ownership.up,
     down: migration_20261124_201323_roles_ownership.down,
-    name: '20261124_201323_roles_ownership'
+    name: '20261124_201323_roles_ownership',
+  },
+  {
+    up: migration_20261124_204526_discussion_settings.up,
+    down: migration_20261124_204526_discussion_settings.down,
+    name: '20261124_204526_discussion_settings'
   },
 ];

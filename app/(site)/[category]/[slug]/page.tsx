@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 
+import { cookies } from 'next/headers'
 import { notFound, permanentRedirect } from 'next/navigation'
 
 import { ArticleBody } from '@/components/ArticleBody'
@@ -14,14 +15,20 @@ import { MostPopular } from '@/components/MostPopular'
 import { ReplySlot } from '@/components/ReplySlot'
 import { getArticle, getMostPopular } from '@/lib/articles'
 import { getCategoryPath } from '@/lib/categories'
-import { getApprovedComments } from '@/lib/comments'
+import { getReplyContext, readCommentCookies } from '@/lib/commentForm'
+import { findInThread, getApprovedComments, withPending } from '@/lib/comments'
 import { newsArticleJsonLd } from '@/lib/structuredData'
 import { absoluteUrl } from '@/lib/urls'
 
 // Rendered per request until tag-based revalidation lands (see src/lib/tags.ts).
 export const dynamic = 'force-dynamic'
 
-type Props = { params: Promise<{ category: string; slug: string }> }
+type Props = {
+  params: Promise<{ category: string; slug: string }>
+  searchParams?: Promise<{ replytocom?: string | string[]; comment?: string | string[] }>
+}
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
 
 /** The published article at this URL; another category's URL redirects permanently, anything else is a 404. */
 async function loadArticle(params: Props['params']) {
@@ -66,13 +73,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const article = await loadArticle(params)
-  const [trail, comments, popular] = await Promise.all([
+  const query = (await searchParams) ?? {}
+  const jar = await cookies()
+  // Per reader: their own held comments, and what a rejected form post kept for them.
+  const commentCookies = readCommentCookies({ get: (name) => jar.get(name)?.value, nonce: one(query.comment) })
+  const [trail, comments, popular, reply] = await Promise.all([
     getCategoryPath({ slug: article.category.slug }),
     getApprovedComments({ articleId: article.id }),
     getMostPopular({ limit: 5, excludeId: article.id }),
+    getReplyContext({ article, pendingCookie: commentCookies.pendingCookie }),
   ])
+  const replyDepth = reply.closed ? 0 : reply.threadDepth
+  const { flash, saved } = commentCookies
+  const replyToId = flash?.values.parent || one(query.replytocom)
+  const target = replyToId ? findInThread(comments.thread, replyToId) : null
+  const replyTo = target && target.depth < replyDepth ? { id: target.comment.id, authorName: target.comment.authorName } : null
 
   return (
     <>
@@ -108,8 +125,23 @@ export default async function ArticlePage({ params }: Props) {
               <BylineBox key={author.slug} author={author} />
             ))}
           </article>
-          <CommentThread thread={comments.thread} count={comments.count} />
-          <ReplySlot commentsOpen={article.commentsOpen} />
+          <CommentThread thread={withPending(comments.thread, reply.pending)} count={comments.count} replyDepth={replyDepth} />
+          <ReplySlot
+            closed={reply.closed}
+            articleId={article.id}
+            articlePath={article.href}
+            formToken={reply.formToken}
+            replyTo={replyTo}
+            initial={{
+              body: flash?.values.body ?? '',
+              authorName: flash?.values.authorName ?? saved?.authorName ?? '',
+              authorEmail: flash?.values.authorEmail ?? saved?.authorEmail ?? '',
+              authorUrl: flash?.values.authorUrl ?? saved?.authorUrl ?? '',
+            }}
+            remember={saved !== null}
+            message={flash?.message ?? null}
+            errors={flash?.errors ?? {}}
+          />
         </div>
         <MostPopular data={popular} />
       </div>

@@ -1,0 +1,40 @@
+import type { DiscussionSettings } from './settings'
+import type { CleanInput } from './validate'
+
+export type CommentStatus = 'approved' | 'pending' | 'spam' | 'trash'
+
+const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi
+
+export const countLinks = (text: string): number => text.match(LINK)?.length ?? 0
+
+/** The first listed word or phrase found in any of the commenter's fields (case-insensitive substring, as WordPress does). */
+export function findListedWord(words: readonly string[], input: CleanInput): string | null {
+  const haystack = [input.body, input.authorName, input.authorEmail, input.authorUrl ?? ''].join('\n').toLowerCase()
+  return words.find((word) => word && haystack.includes(word)) ?? null
+}
+
+export type Decision = { status: CommentStatus; reason: string }
+
+/**
+ * The status a new comment starts with. Spam words beat everything; a reason to hold beats a
+ * known commenter; a known commenter beats "hold all" (otherwise that default would never apply).
+ */
+export function decideStatus({
+  input,
+  settings,
+  knownCommenter,
+}: {
+  input: CleanInput
+  settings: DiscussionSettings
+  knownCommenter: boolean
+}): Decision {
+  const blocked = findListedWord(settings.blockedWords, input)
+  if (blocked) return { status: 'spam', reason: `blocked word "${blocked}"` }
+  const held = findListedWord(settings.moderationWords, input)
+  if (held) return { status: 'pending', reason: `moderation word "${held}"` }
+  const links = countLinks(`${input.body}`)
+  if (links > settings.maxLinks) return { status: 'pending', reason: `${links} links (more than ${settings.maxLinks})` }
+  if (settings.approveKnownCommenters && knownCommenter) return { status: 'approved', reason: 'known commenter' }
+  if (settings.holdAll) return { status: 'pending', reason: 'every comment is held' }
+  return { status: 'approved', reason: 'nothing to hold' }
+}

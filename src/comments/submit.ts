@@ -1,0 +1,111 @@
+import { APIError, ValidationError } from 'payload'
+
+import type { BotSignals } from './spam'
+
+import type { CommentStatus, Decision } from './policy'
+import type { DiscussionSettings } from './settings'
+import type { CleanInput, CommentInput } from './validate'
+
+import { decideStatus } from './policy'
+import { botReason, floodWait } from './spam'
+import { validateComment } from './validate'
+
+export const messages = {
+  closed: 'Comments are closed.',
+  articleMissing: 'This article does not take comments.',
+  parentInvalid: 'The comment you are replying to is not available.',
+  tooDeep: 'Replies cannot be nested any deeper here.',
+  duplicate: 'Duplicate comment detected; it looks as though you’ve already said that!',
+  flood: 'You are posting comments too quickly. Slow down.',
+} as const
+
+export type ArticleFacts = { id: string; published: boolean; commentsOpen: boolean; publishedAt: Date | null }
+export type ParentFacts = { id: string; articleId: string; status: CommentStatus; depth: number }
+
+/** Everything the rules need to know about the world, injected so the rules run without a database. */
+export type SubmissionDeps = {
+  settings: () => Promise<DiscussionSettings>
+  article: (id: string) => Promise<ArticleFacts | null>
+  parent: (id: string) => Promise<ParentFacts | null>
+  /** When this IP hash or email last commented (anywhere), or null. */
+  lastCommentAt: (sender: { ipHash: string | null; email: string }) => Promise<Date | null>
+  /** Whether the same body already exists on this article. */
+  hasDuplicate: (args: { articleId: string; body: string }) => Promise<boolean>
+  /** Whether this email has an approved comment. */
+  hasApprovedComment: (email: string) => Promise<boolean>
+}
+
+export type Submission = {
+  input: CommentInput & { article?: unknown; parent?: unknown }
+  signals: BotSignals
+  sender: { ipHash: string | null; staff: boolean }
+  now: Date
+  secret: string
+}
+
+export type Accepted = { value: CleanInput & { article: string; parent: string | null }; decision: Decision }
+
+/** Thrown with the number of seconds to wait; adapters put it in a Retry-After header. */
+export class FloodError extends APIError {
+  constructor(readonly retryAfter: number) {
+    super(messages.flood, 429, { retryAfter }, true)
+  }
+}
+
+const idOf = (value: unknown): string | null => {
+  if (typeof value === 'string' && value.trim()) return value.trim()
+  if (typeof value === 'number') return String(value)
+  if (value && typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
+  return null
+}
+
+const fieldError = (path: string, message: string) => new ValidationError({ collection: 'comments', errors: [{ path, message }] })
+
+export function isClosed({ article, settings, now }: { article: ArticleFacts; settings: DiscussionSettings; now: Date }): boolean {
+  if (!article.commentsOpen) return true
+  if (settings.closeAfterDays === null || !article.publishedAt) return false
+  return now.getTime() - article.publishedAt.getTime() > settings.closeAfterDays * 86_400_000
+}
+
+/**
+ * Decides a reader's submission: refused (thrown as Payload errors with the status the reader
+ * should get), or accepted with the cleaned fields and the status it starts with.
+ * Order matters: what the reader can fix first (400), then closed (403), then flood (429).
+ */
+export async function checkSubmission(submission: Submission, deps: SubmissionDeps): Promise<Accepted> {
+  const { input, signals, sender, now, secret } = submission
+  const validated = validateComment(input)
+  if (!validated.ok) {
+    throw new ValidationError({
+      collection: 'comments',
+      errors: Object.entries(validated.errors).map(([path, message]) => ({ path, message })),
+    })
+  }
+  const value = validated.value
+
+  const articleId = idOf(input.article)
+  const article = articleId ? await deps.article(articleId) : null
+  if (!article || !article.published) throw fieldError('article', messages.articleMissing)
+  const settings = await deps.settings()
+  if (isClosed({ article, settings, now })) throw new APIError(messages.closed, 403, undefined, true)
+
+  const parentId = idOf(input.parent)
+  if (parentId) {
+    const parent = await deps.parent(parentId)
+    if (!parent || parent.articleId !== article.id || parent.status !== 'approved') throw fieldError('parent', messages.parentInvalid)
+    if (parent.depth + 1 > settings.threadDepth) throw fieldError('parent', messages.tooDeep)
+  }
+
+  const accepted = { ...value, article: article.id, parent: parentId }
+  const bot = botReason({ signals, now, secret })
+  if (bot) return { value: accepted, decision: { status: 'spam', reason: bot } }
+
+  if (!sender.staff) {
+    const wait = floodWait({ last: await deps.lastCommentAt({ ipHash: sender.ipHash, email: value.authorEmail }), now })
+    if (wait > 0) throw new FloodError(wait)
+  }
+  if (await deps.hasDuplicate({ articleId: article.id, body: value.body })) throw new APIError(messages.duplicate, 409, undefined, true)
+
+  const knownCommenter = settings.approveKnownCommenters ? await deps.hasApprovedComment(value.authorEmail) : false
+  return { value: accepted, decision: decideStatus({ input: value, settings, knownCommenter }) }
+}

@@ -1,0 +1,199 @@
+import 'server-only'
+
+import type { CommentField } from '@/comments/validate'
+
+import { addPendingId, readPendingIds } from '@/comments/pendingCookie'
+import { toSettings } from '@/comments/settings'
+import { FORM_FIELDS, issueFormToken } from '@/comments/spam'
+import { isClosed } from '@/comments/submit'
+
+import type { CommentView } from './comments'
+
+import { getPayloadClient } from './payload'
+import { safeHref } from './urls'
+
+export const COMMENT_COOKIES = {
+  /** Signed list of this browser's submitted comment ids (src/comments/pendingCookie.ts). */
+  pending: 'byline_pending_comments',
+  /** What a rejected no-JavaScript submission typed, and why, for the page it returns to. */
+  flash: 'byline_comment_flash',
+  /** Name, email and website, when the reader ticked "Save my name…". */
+  commenter: 'byline_commenter',
+} as const
+
+export type FormValues = { body: string; authorName: string; authorEmail: string; authorUrl: string; parent: string }
+
+export type SubmitResult =
+  | { ok: true; id: string; status: string; pendingCookie: string }
+  | { ok: false; message: string; errors: Partial<Record<CommentField | 'parent' | 'article', string>> }
+
+const messages = {
+  rejected: 'Your comment could not be posted. Please check the fields marked below.',
+}
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name)
+  return typeof value === 'string' ? value : ''
+}
+
+export const formValues = (form: FormData): FormValues => ({
+  body: field(form, 'body'),
+  authorName: field(form, 'authorName'),
+  authorEmail: field(form, 'authorEmail'),
+  authorUrl: field(form, 'authorUrl'),
+  parent: field(form, 'parent'),
+})
+
+/**
+ * A reader's form submission, through the same collection hooks as `POST /api/comments`: the
+ * Local API call says it submits for a reader, so the rules in src/comments apply in full.
+ * Refusals the reader can act on come back as messages; anything else is a real failure and throws.
+ */
+export async function submitCommentForm({
+  form,
+  headers,
+  pendingCookie,
+}: {
+  form: FormData
+  headers: Headers
+  pendingCookie: string | undefined
+}): Promise<SubmitResult> {
+  const payload = await getPayloadClient()
+  const values = formValues(form)
+  try {
+    const doc = await payload.create({
+      collection: 'comments',
+      overrideAccess: false,
+      depth: 0,
+      req: { headers },
+      context: { commentSubmission: { signals: { honeypot: form.get(FORM_FIELDS.honeypot), issuedAt: form.get(FORM_FIELDS.issuedAt) } } },
+      data: {
+        article: field(form, 'article'),
+        parent: values.parent || undefined,
+        authorName: values.authorName,
+        authorEmail: values.authorEmail,
+        authorUrl: values.authorUrl || undefined,
+        body: values.body,
+        // Required by the generated type; field access drops it for readers and the rules decide.
+        status: 'pending',
+      },
+    })
+    return { ok: true, id: doc.id, status: doc.status, pendingCookie: addPendingId({ cookie: pendingCookie, id: doc.id, secret: payload.secret }) }
+  } catch (error) {
+    if (!isRefusal(error)) throw error
+    const fieldErrors = error.data?.errors ?? []
+    if (fieldErrors.length > 0) return { ok: false, message: messages.rejected, errors: Object.fromEntries(fieldErrors.map((e) => [e.path, e.message])) }
+    return { ok: false, message: error.message, errors: {} }
+  }
+}
+
+type Refusal = Error & { status: number; data?: { errors?: { path: string; message: string }[] } }
+
+/**
+ * A refusal the reader can act on: Payload's APIError family with a 4xx status. Checked by shape,
+ * not instanceof: Next bundles Payload once per layer (route handlers, pages), and the Payload
+ * instance running the hooks may come from the other layer's copy, whose classes differ.
+ */
+function isRefusal(error: unknown): error is Refusal {
+  if (!(error instanceof Error) || !('status' in error) || typeof error.status !== 'number') return false
+  return error.status >= 400 && error.status < 500
+}
+
+export type ReplyContext = {
+  closed: boolean
+  threadDepth: number
+  formToken: string
+  /** This browser's own comments on the article that are still held. */
+  pending: (CommentView & { parentId: string | null })[]
+}
+
+/**
+ * What the article page's comment form needs. The discussion global is staff-only; this reads it
+ * as the system and passes on only the thread depth and whether the article is closed.
+ */
+export async function getReplyContext({
+  article,
+  pendingCookie,
+}: {
+  article: { id: string; commentsOpen: boolean; publishedAt: string | null }
+  pendingCookie: string | undefined
+}): Promise<ReplyContext> {
+  const payload = await getPayloadClient()
+  const settings = toSettings(await payload.findGlobal({ slug: 'discussion', overrideAccess: true, depth: 0 }))
+  const now = new Date()
+  const closed = isClosed({
+    article: { ...article, published: true, publishedAt: article.publishedAt ? new Date(article.publishedAt) : null },
+    settings,
+    now,
+  })
+  const ids = readPendingIds({ cookie: pendingCookie, secret: payload.secret })
+  // Signed ids of this browser's own submissions: reading them as the system shows a reader their
+  // held comment, and the status filter keeps spam and trash out.
+  const { docs } =
+    ids.length === 0
+      ? { docs: [] }
+      : await payload.find({
+          collection: 'comments',
+          overrideAccess: true,
+          depth: 0,
+          pagination: false,
+          sort: 'createdAt',
+          where: { and: [{ id: { in: ids } }, { article: { equals: article.id } }, { status: { equals: 'pending' } }] },
+          select: { authorName: true, authorUrl: true, body: true, parent: true, createdAt: true },
+        })
+  return {
+    closed,
+    threadDepth: settings.threadDepth,
+    formToken: issueFormToken({ now, secret: payload.secret }),
+    pending: docs.map((doc) => ({
+      id: doc.id,
+      authorName: doc.authorName,
+      authorUrl: safeHref(doc.authorUrl),
+      body: doc.body,
+      createdAt: doc.createdAt,
+      replies: [],
+      parentId: typeof doc.parent === 'object' && doc.parent ? doc.parent.id : (doc.parent ?? null),
+    })),
+  }
+}
+
+export type Flash = { message: string; errors: Partial<Record<string, string>>; values: FormValues }
+export type SavedCommenter = { authorName: string; authorEmail: string; authorUrl: string }
+
+const decode = (value: string | undefined): unknown => {
+  if (!value) return null
+  try {
+    return JSON.parse(Buffer.from(value, 'base64url').toString('utf8'))
+  } catch {
+    return null // a cookie we cannot read is one we did not write: ignore it, as browsers do
+  }
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '')
+
+/**
+ * The comment cookies for the article page. The flash belongs to the redirect that carries its
+ * nonce, so it shows once after a rejected submission and not on a later visit.
+ */
+export function readCommentCookies({ get, nonce }: { get: (name: string) => string | undefined; nonce: string | undefined }) {
+  const flash = decode(get(COMMENT_COOKIES.flash)) as (Flash & { nonce?: unknown }) | null
+  const saved = decode(get(COMMENT_COOKIES.commenter)) as Partial<SavedCommenter> | null
+  return {
+    pendingCookie: get(COMMENT_COOKIES.pending),
+    flash:
+      flash && nonce && flash.nonce === nonce
+        ? {
+            message: str(flash.message),
+            errors: typeof flash.errors === 'object' && flash.errors ? flash.errors : {},
+            values: formValues(toFormData(flash.values)),
+          }
+        : null,
+    saved: saved ? { authorName: str(saved.authorName), authorEmail: str(saved.authorEmail), authorUrl: str(saved.authorUrl) } : null,
+  }
+}
+
+function toFormData(values: unknown): FormData {
+  const data = new FormData()
+  if (values && typeof values === 'object') for (const [key, value] of Object.entries(values)) if (typeof value === 'string') data.set(key, value)
+  return data
+}
