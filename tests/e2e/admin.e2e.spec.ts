@@ -1,26 +1,10 @@
 import type { Page } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
-import fs from 'node:fs'
 import path from 'node:path'
 
-const messages = {
-  missingCredentials: (file: string) =>
-    `No admin account in ${file}. The end-to-end tests log in with the accounts the demo seed writes there; run them with \`bash scripts/e2e.sh\`.`,
-}
-
-const REFERENCE_SLUG = 'everything-we-know-about-heartstopper-season-2'
-
-/** The seeded admin, read from the demo-credentials.txt of the database the server uses. */
-function seededAdmin(): { email: string; password: string } {
-  // playwright.config.ts refuses to run without DATA_DIR.
-  const file = path.join(process.env.DATA_DIR ?? '', 'demo-credentials.txt')
-  const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n') : []
-  // Lines read "<roles> <email> <password>"; the file starts with a # comment.
-  const [, email, password] = lines.find((line) => line.split(/\s+/)[0] === 'admin')?.trim().split(/\s+/) ?? []
-  if (!email || !password) throw new Error(messages.missingCredentials(file))
-  return { email, password }
-}
+import { REFERENCE_SECTIONS, REFERENCE_SLUG } from '../helpers/referencePage'
+import { seededAccount } from './seededAccounts'
 
 /**
  * Payload marks its forms ready once mounted and not processing (its own e2e suite waits on the
@@ -31,7 +15,7 @@ async function waitForFormReady(page: Page) {
 }
 
 async function logIn(page: Page) {
-  const { email, password } = seededAdmin()
+  const { email, password } = seededAccount('admin')
   await page.goto('/admin/login')
   await waitForFormReady(page)
   await page.getByLabel('Email').fill(email)
@@ -158,16 +142,7 @@ test.describe('Admin', () => {
       await page.goto(`/admin/collections/articles/${reference.id}`)
       await expect(page.getByLabel('Slug')).toHaveValue(REFERENCE_SLUG)
       const editor = page.locator('[data-lexical-editor="true"]')
-      await expect(editor.getByRole('heading', { level: 2 })).toHaveText([
-        'Is a second season in the works?',
-        'Release date',
-        'Cast',
-        'Story',
-        'How do the two leads meet?',
-        'Where was it filmed?',
-        'Trailer',
-        'How many graphic-novel volumes have been published?',
-      ])
+      await expect(editor.getByRole('heading', { level: 2 })).toHaveText(REFERENCE_SECTIONS)
     })
   })
 })

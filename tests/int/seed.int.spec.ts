@@ -11,6 +11,7 @@ import { seed } from '@/seed'
 import { authors, cast, demoUsers, REFERENCE_SLUG } from '@/seed/data'
 
 import { getTestPayload } from '../helpers/payload'
+import { REFERENCE_SECTIONS } from '../helpers/referencePage'
 import { login } from '../helpers/rest'
 
 const system = { overrideAccess: true, depth: 0, context: { disableRevalidate: true } } as const
@@ -21,21 +22,6 @@ const SEEDED: CollectionSlug[] = ['comments', 'articles', 'authors', 'cast', 'ca
 type LexicalNode = { type: string; tag?: string; text?: string; children?: LexicalNode[]; fields?: Record<string, unknown> }
 
 const textOf = (node: LexicalNode): string => node.text ?? (node.children ?? []).map(textOf).join('')
-
-/**
- * The h2 sections of the reference page (../shared/reference-page.md, "Anatomy" 4), in order.
- * Written out here because CI runs on a clone that has only the repository.
- */
-const REFERENCE_SECTIONS = [
-  'Is a second season in the works?',
-  'Release date',
-  'Cast',
-  'Story',
-  'How do the two leads meet?',
-  'Where was it filmed?',
-  'Trailer',
-  'How many graphic-novel volumes have been published?',
-]
 
 /** The top-level nodes of an article body, grouped under the h2 they follow ('' for the lead). */
 function sectionsOf(article: Article): Map<string, LexicalNode[]> {
