@@ -92,8 +92,10 @@ async function main() {
 
   // Every process of the server on core 0; wrk on core 1.
   const server = spawn('taskset', ['-c', '0', 'npx', 'next', 'start', '-p', String(port)], { cwd: root, env, stdio: 'ignore', detached: true })
-  const stop = () => {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM')
+  const exited = new Promise((resolve) => server.once('exit', resolve))
+  const stop = async () => {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
+    await exited
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
   try {
@@ -104,6 +106,7 @@ async function main() {
       const runs = [wrk(figure, seconds), wrk(figure, seconds), wrk(figure, seconds)]
       const failed = runs.reduce((n, r) => n + Object.values(r.errors).reduce((a, b) => a + b, 0), 0)
       if (failed > 0) throw new Error(`${figure.name} (${figure.path}): ${failed} requests failed or were not 2xx/3xx`)
+      if (runs.some((r) => r.requests === 0)) throw new Error(`${figure.name} (${figure.path}): a run completed no request at all`)
       const rps = median(runs.map((r) => r.rps))
       const p50 = median(runs.map((r) => r.p50_ms))
       const p99 = median(runs.map((r) => r.p99_ms))
@@ -122,7 +125,7 @@ async function main() {
     fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), seconds, node: process.version, rows }, null, 2))
     console.log(`Results written to ${path.relative(root, file)}`)
   } finally {
-    stop()
+    await stop()
   }
 }
 
