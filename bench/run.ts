@@ -50,7 +50,8 @@ function ensureWrk() {
 }
 
 function wrk(figure: Figure, duration: number): WrkResult {
-  const args = ['-c', '1', 'wrk', '-t1', `-c${figure.connections}`, `-d${duration}s`, '-s', path.join(root, 'bench/report.lua')]
+  // A 10 s timeout: a slow page should show in p99, not vanish as timeouts.
+  const args = ['-c', '1', 'wrk', '-t1', `-c${figure.connections}`, `-d${duration}s`, '--timeout', '10s', '-s', path.join(root, 'bench/report.lua')]
   if (figure.gzip) args.push('-H', 'Accept-Encoding: gzip')
   args.push(`${base}${figure.path}`)
   const output = execFileSync('taskset', args, { encoding: 'utf8' })
