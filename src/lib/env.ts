@@ -145,8 +145,11 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const proxyHops = attempt(() => parseProxyHops(source.BYLINE_PROXY_HOPS))
 
   if (problems.length > 0 || !database || !secret || !serverURL || proxyHops === undefined) {
+    // One problem reads as one line; several as a list, so they can all be fixed in one go.
     throw new ConfigurationError(
-      `Byline cannot start, the environment needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      problems.length === 1
+        ? `Byline cannot start: ${problems[0]}`
+        : `Byline cannot start, the environment needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     )
   }
   return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, proxyHops }

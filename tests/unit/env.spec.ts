@@ -84,12 +84,10 @@ describe('Environment', () => {
       for (const scheme of ['mongodb://', 'mongodb+srv://', 'postgres://', 'file:']) expect(message).toContain(scheme)
     })
 
-    it('reports an unknown scheme from readEnv as one item of its list', () => {
+    it('reports an unknown scheme from readEnv on one line', () => {
       const { message } = problemWith({ DATA_DIR: dataDir, DATABASE_URL: 'redis://cache:6379', PAYLOAD_SECRET: SECRET })
-      expect(message.split('\n')).toEqual([
-        'Byline cannot start, the environment needs fixing:',
-        expect.stringMatching(/^ {2}- DATABASE_URL has the unknown scheme "redis"\./),
-      ])
+      expect(message).not.toContain('\n')
+      expect(message).toMatch(/^Byline cannot start: DATABASE_URL has the unknown scheme "redis"\./)
     })
 
     it('refuses a value that is not a URL, without echoing its password', () => {
