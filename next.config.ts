@@ -2,10 +2,42 @@ import type { NextConfig } from 'next'
 
 import { withPayload } from '@payloadcms/next/withPayload'
 
+import { COMMENT_COOKIES } from './src/lib/commentCookies'
+import { RESERVED_SLUGS } from './src/lib/reservedSlugs'
+
+/** A category or article slug in a URL, never one of the site's or Payload's own first segments. */
+const reserved = [...RESERVED_SLUGS].filter((slug) => /^[a-z0-9-]+$/.test(slug)).join('|')
+const SLUG = '[a-z0-9-]+'
+const CATEGORY = `:category((?!(?:${reserved})$)${SLUG})`
+const ARTICLE = `/${CATEGORY}/:slug(${SLUG})`
+
+/**
+ * Reader pages are cached (src/cache). Requests the cached page cannot answer are rewritten,
+ * before any route matches, to variants rendered per request or cached per page number:
+ * - an article for a reader with comment cookies or a ?replytocom= link → their own view;
+ * - ?page=N of the home page or a category → its own cached page.
+ * The URL in the reader's address bar never changes.
+ */
+const readerRewrites = [
+  ...Object.values(COMMENT_COOKIES).map((cookie) => ({
+    source: ARTICLE,
+    has: [{ type: 'cookie' as const, key: cookie }],
+    destination: '/personal/:category/:slug',
+  })),
+  { source: ARTICLE, has: [{ type: 'query' as const, key: 'replytocom' }], destination: '/personal/:category/:slug' },
+  { source: '/', has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: '/paged/latest/:page' },
+  { source: `/${CATEGORY}`, has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: '/paged/category/:category/:page' },
+]
+
 const nextConfig: NextConfig = {
+  // `npm test` typechecks the whole project (tsc) before it builds; checking again here costs a build half a minute.
+  typescript: { ignoreBuildErrors: true },
   // Images are served by Payload from data/media through /api/media; next/image optimises them locally.
   images: {
     localPatterns: [{ pathname: '/api/media/file/**' }],
+  },
+  async rewrites() {
+    return { beforeFiles: readerRewrites, afterFiles: [], fallback: [] }
   },
 }
 

@@ -11,6 +11,7 @@ import { Comments } from './collections/Comments'
 import { Media } from './collections/Media'
 import { Users } from './collections/Users'
 import { Discussion } from './globals/Discussion'
+import { revalidation } from './src/cache/hooks'
 import { databaseAdapter } from './src/db/adapter'
 import { articleEditor } from './src/fields/articleEditor'
 import { readEnv } from './src/lib/env'
@@ -25,6 +26,8 @@ export default buildConfig({
   editor: articleEditor,
   collections: [Articles, Comments, Authors, Cast, Categories, Media, Users],
   globals: [Discussion],
+  // Expires the reader site's cached pages when what they show changes (src/cache).
+  plugins: [revalidation],
   // Read by the comment hooks: how many proxies' X-Forwarded-For entries to skip.
   custom: { proxyHops: env.proxyHops },
   sharp,

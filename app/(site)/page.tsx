@@ -1,89 +1,16 @@
 import type { Metadata } from 'next'
 
-import { notFound } from 'next/navigation'
+import { HomeListing, homeMetadata } from './_listing/HomeListing'
 
-import { ArticleList } from '@/components/ArticleList'
-import { MediaImage } from '@/components/MediaImage'
-import { MostPopular } from '@/components/MostPopular'
-import { Pagination } from '@/components/Pagination'
-import { getLatestArticles, getMostPopular } from '@/lib/articles'
-import { formatDate } from '@/lib/dates'
-import { getSectionRows } from '@/lib/listings'
-import { parsePageParam } from '@/lib/pagination'
-import { absoluteUrl } from '@/lib/urls'
+/**
+ * The home page, cached until an article is published, changed or unpublished (src/cache);
+ * ?page=N is rewritten to /paged/latest/N (next.config.ts). The hour is a safety net for Most
+ * Popular's ranking, which moves with readers rather than with edits.
+ */
+export const revalidate = 3600
 
-// Rendered per request until tag-based revalidation lands (see src/lib/tags.ts).
-export const dynamic = 'force-dynamic'
+export const generateMetadata = (): Metadata => homeMetadata(1)
 
-const PAGE_SIZE = 10
-
-type Props = { searchParams: Promise<{ page?: string | string[] }> }
-
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const page = parsePageParam((await searchParams).page) ?? 1
-  return { alternates: { canonical: absoluteUrl(page > 1 ? `/?page=${page}` : '/') } }
-}
-
-/** Page 1: the lead story, the latest, a row per section. Later pages (?page=): the older stories only. */
-export default async function HomePage({ searchParams }: Props) {
-  const page = parsePageParam((await searchParams).page)
-  if (page === null) notFound()
-  const latest = await getLatestArticles({ limit: PAGE_SIZE, page })
-  if (page > 1 && page > latest.totalPages) notFound()
-
-  const lead = page === 1 ? latest.docs[0] : undefined
-  const rest = page === 1 ? latest.docs.slice(1) : latest.docs
-  // The lead story is already the biggest thing on the page; the widget shows the next five.
-  const [popular, sections] = await Promise.all([
-    getMostPopular({ limit: 5, excludeId: lead?.id }),
-    page === 1 ? getSectionRows({ perSection: 3, excludeIds: lead ? [lead.id] : [] }) : Promise.resolve([]),
-  ])
-
-  return (
-    <>
-      <h1 className="visually-hidden">{page === 1 ? 'Byline: the latest stories' : `Byline: older stories, page ${page}`}</h1>
-      {latest.totalDocs === 0 ? <p>Nothing has been published yet.</p> : null}
-      <div className="with-sidebar">
-        <div className="with-sidebar__main">
-          {lead ? (
-            <article className="lead-story">
-              {lead.image ? (
-                <a href={lead.href} tabIndex={-1} aria-hidden="true">
-                  <MediaImage image={lead.image} sizes="(min-width: 72rem) 46rem, (min-width: 64rem) 70vw, 100vw" priority decorative />
-                </a>
-              ) : null}
-              {lead.category ? <p className="kicker">{lead.category.name}</p> : null}
-              <h2 className="lead-story__title">
-                <a href={lead.href}>{lead.title}</a>
-              </h2>
-              {lead.excerpt ? <p className="lead-story__excerpt">{lead.excerpt}</p> : null}
-              {lead.publishedAt ? (
-                <p className="article-card__date">
-                  <time dateTime={lead.publishedAt}>{formatDate(lead.publishedAt)}</time>
-                </p>
-              ) : null}
-            </article>
-          ) : null}
-          {rest.length > 0 ? (
-            <section aria-labelledby="latest-heading">
-              <h2 id="latest-heading" className="section-heading">
-                {page === 1 ? 'Latest' : `Latest, page ${page}`}
-              </h2>
-              <ArticleList articles={rest} headingLevel="h3" />
-            </section>
-          ) : null}
-          <Pagination page={page} totalPages={latest.totalPages} basePath="/" />
-          {sections.map((section) => (
-            <section key={section.href} className="section-row" aria-labelledby={`section-${section.href.slice(1)}`}>
-              <h2 id={`section-${section.href.slice(1)}`} className="section-heading">
-                <a href={section.href}>{section.name}</a>
-              </h2>
-              <ArticleList articles={section.articles} headingLevel="h3" showImages={false} />
-            </section>
-          ))}
-        </div>
-        <MostPopular data={popular} />
-      </div>
-    </>
-  )
+export default function HomePage() {
+  return <HomeListing page={1} />
 }

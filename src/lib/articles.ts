@@ -16,8 +16,8 @@ import { matchesAllWords, searchWords } from './searchQuery'
 import { articleHref, authorHref, castHref } from './urls'
 
 export type CategoryRef = { id: string; name: string; slug: string }
-export type AuthorRef = { name: string; slug: string; href: string; bio: string | null; avatar: ImageRef | null }
-export type CastRef = { name: string; slug: string; href: string; character: string | null; photo: ImageRef | null }
+export type AuthorRef = { id: string; name: string; slug: string; href: string; bio: string | null; avatar: ImageRef | null }
+export type CastRef = { id: string; name: string; slug: string; href: string; character: string | null; photo: ImageRef | null }
 
 export type ArticleSummary = {
   id: string
@@ -27,7 +27,7 @@ export type ArticleSummary = {
   excerpt: string | null
   publishedAt: string | null
   category: CategoryRef | null
-  authors: { name: string; href: string }[]
+  authors: { id: string; name: string; href: string }[]
   image: ImageRef | null
 }
 
@@ -73,7 +73,8 @@ const isObject = <T extends { id: string }>(value: T | string | null | undefined
 export const categoryRef = (category: Category | string | null | undefined): CategoryRef | null =>
   isObject(category) ? { id: category.id, name: category.name, slug: category.slug } : null
 
-export const authorRef = (author: Pick<Author, 'avatar' | 'bio' | 'name' | 'slug'>): AuthorRef => ({
+export const authorRef = (author: Pick<Author, 'avatar' | 'bio' | 'id' | 'name' | 'slug'>): AuthorRef => ({
+  id: author.id,
   name: author.name,
   slug: author.slug,
   href: authorHref(author.slug),
@@ -81,7 +82,8 @@ export const authorRef = (author: Pick<Author, 'avatar' | 'bio' | 'name' | 'slug
   avatar: imageRef(author.avatar, 'thumbnail'),
 })
 
-export const castRef = (member: Pick<Cast, 'character' | 'name' | 'photo' | 'slug'>): CastRef => ({
+export const castRef = (member: Pick<Cast, 'character' | 'id' | 'name' | 'photo' | 'slug'>): CastRef => ({
+  id: member.id,
   name: member.name,
   slug: member.slug,
   href: castHref(member.slug),
@@ -103,7 +105,7 @@ function toSummary(doc: SummaryDoc): ArticleSummary {
     excerpt: doc.excerpt ?? null,
     publishedAt: doc.publishedAt ?? null,
     category,
-    authors: (doc.authors ?? []).filter(isObject).map((a) => ({ name: a.name, href: authorHref(a.slug) })),
+    authors: (doc.authors ?? []).filter(isObject).map((a) => ({ id: a.id, name: a.name, href: authorHref(a.slug) })),
     image: imageRef(doc.heroImage, 'card'),
   }
 }

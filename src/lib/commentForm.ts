@@ -12,14 +12,9 @@ import type { CommentView } from './comments'
 import { getPayloadClient } from './payload'
 import { safeHref } from './urls'
 
-export const COMMENT_COOKIES = {
-  /** Signed list of this browser's submitted comment ids (src/comments/pendingCookie.ts). */
-  pending: 'byline_pending_comments',
-  /** What a rejected no-JavaScript submission typed, and why, for the page it returns to. */
-  flash: 'byline_comment_flash',
-  /** Name, email and website, when the reader ticked "Save my name…". */
-  commenter: 'byline_commenter',
-} as const
+import { COMMENT_COOKIES } from './commentCookies'
+
+export { COMMENT_COOKIES }
 
 export type FormValues = { body: string; authorName: string; authorEmail: string; authorUrl: string; parent: string }
 

@@ -1,5 +1,9 @@
 import 'server-only'
 
+import { summaryTags } from '@/cache/pageTags'
+import { tag } from '@/cache/tags'
+import { tagPage } from '@/cache/tagPage'
+
 import type { ArticleSummary } from './articles'
 import type { FeedItem } from './rss'
 
@@ -25,6 +29,7 @@ const toItem = (article: ArticleSummary): FeedItem => ({
 /** The whole site's feed: the newest published articles. */
 export async function getSiteFeed(): Promise<string> {
   const { docs } = await getLatestArticles({ limit: FEED_SIZE })
+  await tagPage([tag.latest, ...summaryTags(docs)])
   return renderRss({
     title: 'Byline',
     link: absoluteUrl('/'),
@@ -37,8 +42,12 @@ export async function getSiteFeed(): Promise<string> {
 /** A category's feed, subcategories included, or null for an unknown category. */
 export async function getCategoryFeed({ slug }: { slug: string }): Promise<string | null> {
   const found = await getCategoryWithDescendants({ slug })
-  if (!found) return null
+  if (!found) {
+    await tagPage([tag.categories])
+    return null
+  }
   const { docs } = await getArticlesInCategories({ categoryIds: found.ids, page: 1, limit: FEED_SIZE })
+  await tagPage([tag.categories, ...found.ids.map(tag.inCategory), ...summaryTags(docs)])
   return renderRss({
     title: `Byline: ${found.category.name}`,
     link: absoluteUrl(categoryHref(found.category.slug)),

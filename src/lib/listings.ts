@@ -25,6 +25,8 @@ const findListing = cache(async (slug: string, page: number) => {
     category: { name: found.category.name, slug: found.category.slug, href: categoryHref(found.category.slug) },
     crumbs: crumbs satisfies Crumb[],
     subcategories: found.children.map((c) => ({ name: c.name, href: categoryHref(c.slug) })),
+    /** The category and every one under it: the listing shows articles filed in any of them. */
+    categoryIds: found.ids,
     articles,
   }
 })

@@ -25,4 +25,8 @@ export const RESERVED_SLUGS = new Set([
   'tag',
   'tags',
   'page',
+  // Internal routes the site rewrites to: cached pages' per-reader and paginated variants, cache expiry.
+  'personal',
+  'paged',
+  'revalidate',
 ])

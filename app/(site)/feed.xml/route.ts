@@ -1,8 +1,7 @@
 import { getSiteFeed } from '@/lib/feeds'
 
-// Read per request until tag-based revalidation lands (see src/lib/tags.ts): an unpublished
-// article must leave the feed at once.
-export const dynamic = 'force-dynamic'
+// Cached until publishing, changing or unpublishing an article expires it (src/lib/feeds.ts tags it).
+export const revalidate = 3600
 
 export async function GET() {
   return new Response(await getSiteFeed(), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })

@@ -2,20 +2,27 @@ import type { Metadata } from 'next'
 
 import { notFound } from 'next/navigation'
 
+import { summaryTags } from '@/cache/pageTags'
+import { tag } from '@/cache/tags'
+import { tagPage } from '@/cache/tagPage'
 import { ArticleList } from '@/components/ArticleList'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { MediaImage } from '@/components/MediaImage'
 import { getAuthor } from '@/lib/people'
 import { absoluteUrl } from '@/lib/urls'
 
-// Rendered per request until tag-based revalidation lands (see src/lib/tags.ts).
-export const dynamic = 'force-dynamic'
+// Cached until a change to this profile or to one of its articles expires its tags (src/cache).
+export const revalidate = 3600
+export const dynamicParams = true
+export const generateStaticParams = async (): Promise<{ slug: string }[]> => []
 
 type Props = { params: Promise<{ slug: string }> }
 
 async function loadAuthor(params: Props['params']) {
   const { slug } = await params
   const found = await getAuthor({ slug })
+  const shown = found ? [tag.author(found.author.id), tag.byAuthor(found.author.id), ...summaryTags(found.articles)] : []
+  await tagPage([tag.authorUrl(slug), tag.categories, tag.media, ...shown])
   if (!found) notFound()
   return found
 }

@@ -1,0 +1,165 @@
+import type { Metadata } from 'next'
+
+import { notFound, permanentRedirect } from 'next/navigation'
+
+import { summaryTags, articleTags } from '@/cache/pageTags'
+import { tag } from '@/cache/tags'
+import { tagPage } from '@/cache/tagPage'
+import { ArticleBody } from '@/components/ArticleBody'
+import { ArticleMeta } from '@/components/ArticleMeta'
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { BylineBox } from '@/components/BylineBox'
+import { CastCards } from '@/components/CastCards'
+import { CommentThread } from '@/components/CommentThread'
+import { JsonLd } from '@/components/JsonLd'
+import { MediaImage } from '@/components/MediaImage'
+import { MostPopular } from '@/components/MostPopular'
+import { ReplySlot } from '@/components/ReplySlot'
+import { getArticle, getMostPopular } from '@/lib/articles'
+import { getCategoryPath } from '@/lib/categories'
+import { getReplyContext, readCommentCookies } from '@/lib/commentForm'
+import { findInThread, getApprovedComments, withPending } from '@/lib/comments'
+import { newsArticleJsonLd } from '@/lib/structuredData'
+import { absoluteUrl } from '@/lib/urls'
+
+export type ArticleParams = Promise<{ category: string; slug: string }>
+
+/**
+ * What one reader's own view adds to the shared page: their held comments, what a rejected
+ * no-JavaScript submission kept for them, their saved name, the comment they reply to. Null for
+ * the cached page everybody else gets.
+ */
+export type ReaderState = {
+  cookie: (name: string) => string | undefined
+  replyToCom?: string
+  nonce?: string
+}
+
+/** The published article at this URL; another category's URL redirects permanently, anything else is a 404. */
+async function loadArticle(params: ArticleParams) {
+  const { category, slug } = await params
+  const lookup = await getArticle({ category, slug })
+  if (lookup.status !== 'found') {
+    // Cached like the page would be, under the slug: publishing an article here replaces it.
+    await tagPage([tag.articleUrl(slug), tag.categories])
+    if (lookup.status === 'moved') permanentRedirect(lookup.href)
+    notFound()
+  }
+  return lookup.article
+}
+
+/**
+ * Metadata never calls notFound() or redirect(): thrown there, outside the layout's not-found
+ * boundary, Next falls back to a client-rendered error shell. The page decides; an unknown
+ * article just gets no metadata of its own (not-found.tsx supplies the title).
+ */
+export async function articleMetadata(params: ArticleParams): Promise<Metadata> {
+  const lookup = await getArticle(await params)
+  if (lookup.status !== 'found') return {}
+  const { article } = lookup
+  const url = absoluteUrl(article.href)
+  const image = article.ogImage ?? article.hero
+  const images = image ? [{ url: absoluteUrl(image.src), width: image.width, height: image.height, alt: image.alt }] : undefined
+  const description = article.excerpt ?? undefined
+  return {
+    title: article.title,
+    description,
+    alternates: { canonical: url },
+    authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(a.href) })),
+    openGraph: {
+      type: 'article',
+      url,
+      title: article.title,
+      description,
+      siteName: 'Byline',
+      publishedTime: article.publishedAt ?? undefined,
+      modifiedTime: article.updatedAt,
+      section: article.category.name,
+      authors: article.authors.map((a) => absoluteUrl(a.href)),
+      images,
+    },
+    twitter: { card: image ? 'summary_large_image' : 'summary', title: article.title, description, images: images?.map((i) => i.url) },
+  }
+}
+
+/**
+ * The article page (the reference page). Rendered once and cached for every reader, with tags
+ * for each document it shows; a reader with comment cookies or a reply link is rewritten to the
+ * per-request variant (next.config.ts), which passes their `reader` state.
+ */
+export async function ArticlePage({ params, reader }: { params: ArticleParams; reader: ReaderState | null }) {
+  const article = await loadArticle(params)
+  const commentCookies = reader ? readCommentCookies({ get: reader.cookie, nonce: reader.nonce }) : null
+  const [trail, comments, popular, reply] = await Promise.all([
+    getCategoryPath({ slug: article.category.slug }),
+    getApprovedComments({ articleId: article.id }),
+    getMostPopular({ limit: 5, excludeId: article.id }),
+    getReplyContext({ article, pendingCookie: commentCookies?.pendingCookie }),
+  ])
+  await tagPage([...articleTags(article), tag.categories, ...summaryTags(popular.articles)])
+
+  const replyDepth = reply.closed ? 0 : reply.threadDepth
+  const flash = commentCookies?.flash ?? null
+  const saved = commentCookies?.saved ?? null
+  const replyToId = flash?.values.parent || reader?.replyToCom
+  const target = replyToId ? findInThread(comments.thread, replyToId) : null
+  const replyTo = target && target.depth < replyDepth ? { id: target.comment.id, authorName: target.comment.authorName } : null
+
+  return (
+    <>
+      <Breadcrumbs trail={trail} current={{ name: article.title, href: article.href }} />
+      <div className="with-sidebar">
+        <div className="with-sidebar__main">
+          <article className="article">
+            <header className="article__header">
+              <p className="kicker">
+                <a href={trail.at(-1)?.href ?? '/'}>{article.category.name}</a>
+              </p>
+              <h1>{article.title}</h1>
+              <ArticleMeta
+                authors={article.authors}
+                publishedAt={article.publishedAt}
+                commentCount={comments.count}
+                readingMinutes={article.readingMinutes}
+              />
+            </header>
+            {article.hero ? (
+              <figure className="article__hero">
+                <MediaImage image={article.hero} sizes="(min-width: 72rem) 46rem, (min-width: 48rem) 70vw, 100vw" priority />
+              </figure>
+            ) : null}
+            {article.content ? <ArticleBody content={article.content} /> : null}
+            {article.cast.length > 0 ? (
+              <section className="cast-section" aria-labelledby="cast-cards-heading">
+                <h2 id="cast-cards-heading">Cast</h2>
+                <CastCards cast={article.cast} />
+              </section>
+            ) : null}
+            {article.authors.map((author) => (
+              <BylineBox key={author.slug} author={author} />
+            ))}
+          </article>
+          <CommentThread thread={withPending(comments.thread, reply.pending)} count={comments.count} replyDepth={replyDepth} />
+          <ReplySlot
+            closed={reply.closed}
+            articleId={article.id}
+            articlePath={article.href}
+            formToken={reply.formToken}
+            replyTo={replyTo}
+            initial={{
+              body: flash?.values.body ?? '',
+              authorName: flash?.values.authorName ?? saved?.authorName ?? '',
+              authorEmail: flash?.values.authorEmail ?? saved?.authorEmail ?? '',
+              authorUrl: flash?.values.authorUrl ?? saved?.authorUrl ?? '',
+            }}
+            remember={saved !== null}
+            message={flash?.message ?? null}
+            errors={flash?.errors ?? {}}
+          />
+        </div>
+        <MostPopular data={popular} />
+      </div>
+      <JsonLd data={newsArticleJsonLd(article)} />
+    </>
+  )
+}

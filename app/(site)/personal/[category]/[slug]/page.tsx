@@ -1,0 +1,34 @@
+import type { Metadata } from 'next'
+
+import { cookies } from 'next/headers'
+
+import type { ArticleParams } from '../../../_article/ArticlePage'
+
+import { ArticlePage, articleMetadata } from '../../../_article/ArticlePage'
+
+/**
+ * One reader's own view of an article, rendered per request. Readers never see this URL: the
+ * article URL is rewritten here (next.config.ts) when the request carries a comment cookie (their
+ * held comments, a rejected submission's text, their saved name) or a ?replytocom= link, which
+ * the cached page cannot know about.
+ */
+export const dynamic = 'force-dynamic'
+
+type Props = { params: ArticleParams; searchParams: Promise<{ replytocom?: string | string[]; comment?: string | string[] }> }
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  // Same canonical URL as the shared page, and never indexed under this one.
+  return { ...(await articleMetadata(params)), robots: { index: false } }
+}
+
+export default async function PersonalArticlePage({ params, searchParams }: Props) {
+  const [jar, query] = await Promise.all([cookies(), searchParams])
+  return (
+    <ArticlePage
+      params={params}
+      reader={{ cookie: (name) => jar.get(name)?.value, replyToCom: one(query.replytocom), nonce: one(query.comment) }}
+    />
+  )
+}

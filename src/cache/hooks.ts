@@ -1,0 +1,97 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, GlobalAfterChangeHook, PayloadRequest, Plugin } from 'payload'
+
+import { expireTags } from './expire'
+import { tag } from './tags'
+
+type Doc = Record<string, unknown>
+
+const idOf = (value: unknown): string | null => {
+  if (typeof value === 'string' || typeof value === 'number') return String(value)
+  if (typeof value === 'object' && value !== null && 'id' in value) return idOf((value as { id: unknown }).id)
+  return null
+}
+const idsOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(idOf).filter((id): id is string => id !== null) : [])
+
+/** What the public sees of an article: only a published one. Saving a draft of an unpublished article changes nothing public. */
+const isPublic = (doc: Doc | undefined) => doc !== undefined && doc._status !== 'draft'
+
+/**
+ * The pages an article change can alter: its own page (under its old and new slug), and every
+ * list it left or joined. Both versions count, so moving an article between categories, authors
+ * or cast refreshes the old listing as well as the new one.
+ */
+export function articleTags(doc: Doc, previousDoc?: Doc): string[] {
+  const versions = [doc, previousDoc].filter(isPublic) as Doc[]
+  if (versions.length === 0) return []
+  const tags = new Set<string>([tag.latest, tag.sitemap])
+  for (const version of versions) {
+    const id = idOf(version.id)
+    if (id) tags.add(tag.article(id))
+    if (typeof version.slug === 'string') tags.add(tag.articleUrl(version.slug))
+    const category = idOf(version.category)
+    if (category) tags.add(tag.inCategory(category))
+    for (const author of idsOf(version.authors)) tags.add(tag.byAuthor(author))
+    for (const member of idsOf(version.cast)) tags.add(tag.featuringCast(member))
+  }
+  return [...tags]
+}
+
+/** An article's comment thread changes when an approved comment appears, changes, or stops being approved. */
+export function commentTags(doc: Doc, previousDoc?: Doc): string[] {
+  const article = idOf(doc.article) ?? idOf(previousDoc?.article)
+  const visible = doc.status === 'approved' || previousDoc?.status === 'approved'
+  return article && visible ? [tag.comments(article)] : []
+}
+
+/** A profile's URL before and after the change: a new slug replaces a cached 404, an old one must become one. */
+const slugsOf = (doc: Doc, previousDoc?: Doc) =>
+  [doc.slug, previousDoc?.slug].filter((slug): slug is string => typeof slug === 'string')
+
+const tagsFor: Record<string, (doc: Doc, previousDoc?: Doc) => string[]> = {
+  articles: articleTags,
+  comments: commentTags,
+  authors: (doc, previousDoc) => [tag.author(String(doc.id)), ...slugsOf(doc, previousDoc).map(tag.authorUrl), tag.sitemap],
+  cast: (doc, previousDoc) => [tag.cast(String(doc.id)), ...slugsOf(doc, previousDoc).map(tag.castUrl), tag.sitemap],
+  categories: () => [tag.categories, tag.sitemap],
+  media: () => [tag.media],
+}
+
+const expire = (req: PayloadRequest, tags: string[]) =>
+  expireTags(tags, { secret: req.payload.secret, serverURL: req.payload.config.serverURL, logger: req.payload.logger })
+
+/**
+ * On-demand revalidation for every collection the reader site shows: after a change, the tags of
+ * the pages that show the document expire, and the next reader gets a freshly rendered page.
+ * A Local API caller that has its own plan (the seed) passes `context.disableRevalidate`.
+ */
+export const revalidation: Plugin = (config: Config): Config => ({
+  ...config,
+  collections: (config.collections ?? []).map((collection) => {
+    const tagsOf = tagsFor[collection.slug]
+    if (!tagsOf) return collection
+    const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
+      if (!context.disableRevalidate) await expire(req, tagsOf(doc, previousDoc))
+      return doc
+    }
+    const afterDelete: CollectionAfterDeleteHook = async ({ doc, req, context }) => {
+      if (!context.disableRevalidate) await expire(req, tagsOf(doc))
+      return doc
+    }
+    return {
+      ...collection,
+      hooks: {
+        ...collection.hooks,
+        afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
+        afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
+      },
+    }
+  }),
+  globals: (config.globals ?? []).map((global) => {
+    if (global.slug !== 'discussion') return global
+    const afterChange: GlobalAfterChangeHook = async ({ doc, req, context }) => {
+      if (!context.disableRevalidate) await expire(req, [tag.discussion])
+      return doc
+    }
+    return { ...global, hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), afterChange] } }
+  }),
+})

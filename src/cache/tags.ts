@@ -1,0 +1,38 @@
+/**
+ * Cache tags: the one vocabulary shared by the pages that register them (src/cache/tagPage.ts)
+ * and the hooks that expire them (src/cache/hooks.ts).
+ *
+ * Two kinds. A document tag names one document a page displays: change the document and every
+ * page showing it is regenerated. A list tag names a set whose membership can change (the home
+ * page's latest, a category's articles): publishing or moving an article expires the lists it
+ * leaves and joins, without touching unrelated listings.
+ */
+export const tag = {
+  article: (id: string) => `articles:${id}`,
+  /** The article URL itself, found or not: publishing an article at a slug replaces its cached 404. */
+  articleUrl: (slug: string) => `article-url:${slug}`,
+  author: (id: string) => `authors:${id}`,
+  authorUrl: (slug: string) => `author-url:${slug}`,
+  cast: (id: string) => `cast:${id}`,
+  castUrl: (slug: string) => `cast-url:${slug}`,
+  /** An article's approved comments and their count. */
+  comments: (articleId: string) => `comments:${articleId}`,
+
+  /** Every published article, newest first: the home page, its later pages and /feed.xml. */
+  latest: 'list:latest',
+  /** Articles filed directly in a category (listings register every category of their subtree). */
+  inCategory: (categoryId: string) => `list:category:${categoryId}`,
+  byAuthor: (authorId: string) => `list:author:${authorId}`,
+  featuringCast: (castId: string) => `list:cast:${castId}`,
+  sitemap: 'list:sitemap',
+
+  /** The category tree: every page's navigation and breadcrumbs show it, and categories rarely change. */
+  categories: 'categories',
+  /** Images: alt text and crops rarely change once published, so one tag covers them. */
+  media: 'media',
+  /** Discussion settings (thread depth, closing): every article page's comment form. */
+  discussion: 'discussion',
+} as const
+
+/** Next keeps at most this many tags per cache entry (NEXT_CACHE_TAG_MAX_ITEMS). */
+export const MAX_TAGS_PER_PAGE = 128

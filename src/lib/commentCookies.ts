@@ -1,0 +1,13 @@
+/**
+ * The reader's comment cookies. Their names are shared with next.config.ts, which sends a reader
+ * who has one to their own uncached view of an article, and with the deploy/ front cache, which
+ * bypasses its micro-cache for them.
+ */
+export const COMMENT_COOKIES = {
+  /** Signed list of this browser's submitted comment ids (src/comments/pendingCookie.ts). */
+  pending: 'byline_pending_comments',
+  /** What a rejected no-JavaScript submission typed, and why, for the page it returns to. */
+  flash: 'byline_comment_flash',
+  /** Name, email and website, when the reader ticked "Save my name…". */
+  commenter: 'byline_commenter',
+} as const
