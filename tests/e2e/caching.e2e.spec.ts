@@ -16,7 +16,8 @@ type Doc = { id: string; slug: string }
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
-async function json(response: Awaited<ReturnType<APIRequestContext['get']>>, expected: number) {
+// REST bodies; the assertions that read them check their shape.
+async function json(response: Awaited<ReturnType<APIRequestContext['get']>>, expected: number): Promise<any> {
   expect(response.status(), await response.text()).toBe(expected)
   return response.json()
 }
