@@ -97,6 +97,8 @@ function isRefusal(error: unknown): error is Refusal {
 export type ReplyContext = {
   closed: boolean
   threadDepth: number
+  /** Top-level comments (each with its replies) per page of the thread. */
+  commentsPerPage: number
   formToken: string
   /** This browser's own comments on the article that are still held. */
   pending: (CommentView & { parentId: string | null })[]
@@ -139,6 +141,7 @@ export async function getReplyContext({
   return {
     closed,
     threadDepth: settings.threadDepth,
+    commentsPerPage: settings.commentsPerPage,
     formToken: issueFormToken({ now, secret: payload.secret }),
     pending: docs.map((doc) => ({
       id: doc.id,

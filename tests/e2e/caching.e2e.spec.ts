@@ -147,4 +147,26 @@ test.describe('Cached reader pages', () => {
     expect(shared.headers['cache-control']).not.toContain('private')
     expect(shared.body).not.toContain('Remembered Reader')
   })
+
+  test('comments are paged by the discussion setting, and changing the setting re-renders article pages', async ({ request }) => {
+    const editor = await authHeaders(request, 'editor')
+    const { commentsPerPage } = await json(await request.get('/api/globals/discussion', { headers: editor }), 200)
+    const ids = (html: string) => [...html.matchAll(/<li class="comment[^"]*" id="comment-([^"]+)"/g)].map((match) => match[1])
+    expect((await read(request, REFERENCE_PATH)).body).not.toContain('Comments page 1 of')
+    try {
+      await json(await request.post('/api/globals/discussion', { headers: editor, data: { commentsPerPage: 3 } }), 200)
+      const first = await read(request, REFERENCE_PATH)
+      expect(first.body).toMatch(/Comments page 1 of \d+/)
+      expect(first.body).toContain(`href="${REFERENCE_PATH}/comment-page-2#comments"`)
+      const second = await read(request, `${REFERENCE_PATH}/comment-page-2`)
+      expect(second.status).toBe(200)
+      expect(second.body).toContain('Comments page 2 of')
+      expect(ids(second.body).length).toBeGreaterThan(0)
+      expect(ids(second.body).filter((id) => ids(first.body).includes(id))).toEqual([])
+      expect((await read(request, `${REFERENCE_PATH}/comment-page-999`)).status).toBe(404)
+    } finally {
+      await request.post('/api/globals/discussion', { headers: editor, data: { commentsPerPage } })
+    }
+    expect((await read(request, REFERENCE_PATH)).body).not.toContain('Comments page 1 of')
+  })
 })

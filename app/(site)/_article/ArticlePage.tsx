@@ -18,6 +18,7 @@ import { ReplySlot } from '@/components/ReplySlot'
 import { getArticle, getMostPopular } from '@/lib/articles'
 import { getCategoryPath } from '@/lib/categories'
 import { getReplyContext, readCommentCookies } from '@/lib/commentForm'
+import { commentPageHref, pageOfThread } from '@/lib/commentPages'
 import { findInThread, getApprovedComments, withPending } from '@/lib/comments'
 import { newsArticleJsonLd } from '@/lib/structuredData'
 import { absoluteUrl } from '@/lib/urls'
@@ -53,11 +54,11 @@ async function loadArticle(params: ArticleParams) {
  * boundary, Next falls back to a client-rendered error shell. The page decides; an unknown
  * article just gets no metadata of its own (not-found.tsx supplies the title).
  */
-export async function articleMetadata(params: ArticleParams): Promise<Metadata> {
+export async function articleMetadata(params: ArticleParams, commentPage = 1): Promise<Metadata> {
   const lookup = await getArticle(await params)
   if (lookup.status !== 'found') return {}
   const { article } = lookup
-  const url = absoluteUrl(article.href)
+  const url = absoluteUrl(commentPageHref(article.href, commentPage))
   const image = article.ogImage ?? article.hero
   const images = image ? [{ url: absoluteUrl(image.src), width: image.width, height: image.height, alt: image.alt }] : undefined
   const description = article.excerpt ?? undefined
@@ -87,7 +88,7 @@ export async function articleMetadata(params: ArticleParams): Promise<Metadata> 
  * for each document it shows; a reader with comment cookies or a reply link is rewritten to the
  * per-request variant (next.config.ts), which passes their `reader` state.
  */
-export async function ArticlePage({ params, reader }: { params: ArticleParams; reader: ReaderState | null }) {
+export async function ArticlePage({ params, reader, commentPage = 1 }: { params: ArticleParams; reader: ReaderState | null; commentPage?: number }) {
   const article = await loadArticle(params)
   const commentCookies = reader ? readCommentCookies({ get: reader.cookie, nonce: reader.nonce }) : null
   const [trail, comments, popular, reply] = await Promise.all([
@@ -97,6 +98,9 @@ export async function ArticlePage({ params, reader }: { params: ArticleParams; r
     getReplyContext({ article, pendingCookie: commentCookies?.pendingCookie }),
   ])
   await tagPage([...articleTags(article), tag.categories, ...summaryTags(popular.articles)])
+  // Comment page N exists while the thread is long enough; approvals and deletions move the last page.
+  const commentsShown = pageOfThread(comments.thread, { page: commentPage, perPage: reply.commentsPerPage })
+  if (!commentsShown) notFound()
 
   const replyDepth = reply.closed ? 0 : reply.threadDepth
   const flash = commentCookies?.flash ?? null
@@ -139,7 +143,14 @@ export async function ArticlePage({ params, reader }: { params: ArticleParams; r
               <BylineBox key={author.slug} author={author} />
             ))}
           </article>
-          <CommentThread thread={withPending(comments.thread, reply.pending)} count={comments.count} replyDepth={replyDepth} />
+          <CommentThread
+            thread={withPending(commentsShown.thread, reply.pending)}
+            count={comments.count}
+            replyDepth={replyDepth}
+            articleHref={article.href}
+            page={commentsShown.page}
+            totalPages={commentsShown.totalPages}
+          />
           <ReplySlot
             closed={reply.closed}
             articleId={article.id}

@@ -1,16 +1,25 @@
 import type { CommentView } from '@/lib/comments'
 
 import { CommentBody } from '@/components/CommentBody'
+import { commentPageHref } from '@/lib/commentPages'
 import { formatDate } from '@/lib/dates'
 
 type ThreadProps = {
+  /** The comments of this page of the thread. */
   thread: CommentView[]
+  /** Every approved comment of the article, on all pages. */
   count: number
   /** Reply links stop at this depth; none when comments are closed. */
   replyDepth: number
+  /** The article's own URL: reply links and comment pages hang off it. */
+  articleHref: string
+  page: number
+  totalPages: number
 }
 
-function CommentItem({ comment, depth, replyDepth }: { comment: CommentView; depth: number; replyDepth: number }) {
+type ItemProps = { comment: CommentView; depth: number; replyDepth: number; articleHref: string }
+
+function CommentItem({ comment, depth, replyDepth, articleHref }: ItemProps) {
   // Commenters' own sites are unvetted: no referrer, no endorsement.
   const name = comment.authorUrl ? (
     <a href={comment.authorUrl} rel="ugc nofollow noopener noreferrer">
@@ -31,7 +40,7 @@ function CommentItem({ comment, depth, replyDepth }: { comment: CommentView; dep
         {!comment.pending && depth < replyDepth ? (
           <p className="comment__reply">
             {/* A plain link: works without JavaScript, and the page puts the form in reply mode. */}
-            <a href={`?replytocom=${comment.id}#respond`} aria-label={`Reply to ${comment.authorName}`} rel="nofollow">
+            <a href={`${articleHref}?replytocom=${comment.id}#respond`} aria-label={`Reply to ${comment.authorName}`} rel="nofollow">
               Reply
             </a>
           </p>
@@ -40,7 +49,7 @@ function CommentItem({ comment, depth, replyDepth }: { comment: CommentView; dep
       {comment.replies.length > 0 ? (
         <ol className="comment-list comment-list--replies">
           {comment.replies.map((reply) => (
-            <CommentItem key={reply.id} comment={reply} depth={depth + 1} replyDepth={replyDepth} />
+            <CommentItem key={reply.id} comment={reply} depth={depth + 1} replyDepth={replyDepth} articleHref={articleHref} />
           ))}
         </ol>
       ) : null}
@@ -49,7 +58,7 @@ function CommentItem({ comment, depth, replyDepth }: { comment: CommentView; dep
 }
 
 /** The approved comments, replies nested under what they answer, and the reader's own held ones. */
-export function CommentThread({ thread, count, replyDepth }: ThreadProps) {
+export function CommentThread({ thread, count, replyDepth, articleHref, page, totalPages }: ThreadProps) {
   return (
     <section id="comments" className="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading">
@@ -60,10 +69,31 @@ export function CommentThread({ thread, count, replyDepth }: ThreadProps) {
       ) : (
         <ol className="comment-list">
           {thread.map((comment) => (
-            <CommentItem key={comment.id} comment={comment} depth={1} replyDepth={replyDepth} />
+            <CommentItem key={comment.id} comment={comment} depth={1} replyDepth={replyDepth} articleHref={articleHref} />
           ))}
         </ol>
       )}
+      {totalPages > 1 ? (
+        <nav aria-label="Comment pages" className="pagination">
+          {page > 1 ? (
+            <a href={`${commentPageHref(articleHref, page - 1)}#comments`} rel="prev">
+              ← Older comments
+            </a>
+          ) : (
+            <span />
+          )}
+          <span>
+            Comments page {page} of {totalPages}
+          </span>
+          {page < totalPages ? (
+            <a href={`${commentPageHref(articleHref, page + 1)}#comments`} rel="next">
+              Newer comments →
+            </a>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
     </section>
   )
 }
