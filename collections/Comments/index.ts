@@ -9,6 +9,7 @@ import { fieldRules, LIMITS } from '@/comments/validate'
 
 import { applySubmissionRules } from './hooks/applySubmissionRules'
 import { recordRequestMetadata } from './hooks/recordRequestMetadata'
+import { sendNotifications } from './hooks/sendNotifications'
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
 
@@ -34,6 +35,7 @@ export const Comments: CollectionConfig = {
   hooks: {
     // Metadata first: the flood rule compares IP hashes.
     beforeChange: [recordRequestMetadata, applySubmissionRules],
+    afterChange: [sendNotifications],
   },
   fields: [
     { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true },
@@ -58,6 +60,15 @@ export const Comments: CollectionConfig = {
       index: true,
       options: COMMENT_STATUSES.map((value) => ({ label: value[0]?.toUpperCase() + value.slice(1), value })),
       access: { create: isModeratorField, update: isModeratorField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'notifyOnReply',
+      type: 'checkbox',
+      defaultValue: false,
+      label: 'Email the commenter when a reply to this comment is approved',
+      // Ticked by the reader on the form; who asked for email is as private as the address itself.
+      access: { read: isModeratorField, update: isModeratorField },
       admin: { position: 'sidebar' },
     },
     {

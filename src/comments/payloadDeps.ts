@@ -1,5 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
+import { articleHref } from '@/lib/urls'
+
+import type { NoticeDeps } from './notify'
 import type { SubmissionDeps } from './submit'
 
 import { toSettings } from './settings'
@@ -77,5 +80,64 @@ export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
     hasApprovedComment: async (email) =>
       (await payload.count({ ...system, collection: 'comments', where: { and: [{ authorEmail: { equals: email } }, { status: { equals: 'approved' } }] } }))
         .totalDocs > 0,
+  }
+}
+
+/**
+ * The notices' view of the database, read as the system inside the request: who moderates, who
+ * wrote the article, and whether the comment replied to asked to be told.
+ */
+export function payloadNoticeDeps(req: PayloadRequest): NoticeDeps {
+  const { payload } = req
+  const system = { req, overrideAccess: true, depth: 0, pagination: false } as const
+  const emailsOf = async (where: Parameters<typeof payload.find>[0]['where']) =>
+    (await payload.find({ ...system, collection: 'users', where, select: { email: true } })).docs.map((user) => user.email)
+  const articleById = async (id: string) =>
+    (await payload.find({ ...system, collection: 'articles', where: { id: { equals: id } }, limit: 1, select: { title: true, slug: true, category: true, authors: true } }))
+      .docs[0] ?? null
+  return {
+    comment: async (id) => {
+      const { docs } = await payload.find({
+        ...system,
+        collection: 'comments',
+        where: { id: { equals: id } },
+        limit: 1,
+        select: { article: true, parent: true, authorName: true, authorEmail: true, authorUrl: true, body: true },
+      })
+      const comment = docs[0]
+      const articleId = relId(comment?.article)
+      if (!comment || !articleId) return null
+      const { authorName, authorEmail, authorUrl, body } = comment
+      return { id: comment.id, articleId, parentId: relId(comment.parent), authorName, authorEmail, authorUrl: authorUrl ?? null, body }
+    },
+    article: async (id) => {
+      const article = await articleById(id)
+      const categoryId = relId(article?.category)
+      if (!article || !categoryId) return null
+      const { docs } = await payload.find({ ...system, collection: 'categories', where: { id: { equals: categoryId } }, limit: 1, select: { slug: true } })
+      return docs[0] ? { title: article.title, path: articleHref({ categorySlug: docs[0].slug, slug: article.slug }) } : null
+    },
+    moderatorEmails: async () => {
+      const moderators = await emailsOf({ roles: { in: ['moderator'] } })
+      return moderators.length > 0 ? moderators : emailsOf({ roles: { in: ['admin', 'editor'] } })
+    },
+    authorEmails: async (articleId) => {
+      const authorIds = ((await articleById(articleId))?.authors ?? []).map(relId).filter((id): id is string => id !== null)
+      if (authorIds.length === 0) return []
+      const { docs } = await payload.find({ ...system, collection: 'authors', where: { id: { in: authorIds } }, select: { user: true } })
+      const userIds = docs.map((author) => relId(author.user)).filter((id): id is string => id !== null)
+      return userIds.length === 0 ? [] : emailsOf({ id: { in: userIds } })
+    },
+    parent: async (id) => {
+      const { docs } = await payload.find({
+        ...system,
+        collection: 'comments',
+        where: { id: { equals: id } },
+        limit: 1,
+        select: { authorName: true, authorEmail: true, status: true, notifyOnReply: true },
+      })
+      const parent = docs[0]
+      return parent ? { authorName: parent.authorName, authorEmail: parent.authorEmail, status: parent.status, notifyOnReply: parent.notifyOnReply === true } : null
+    },
   }
 }

@@ -16,7 +16,7 @@ import { COMMENT_COOKIES } from './commentCookies'
 
 export { COMMENT_COOKIES }
 
-export type FormValues = { body: string; authorName: string; authorEmail: string; authorUrl: string; parent: string }
+export type FormValues = { body: string; authorName: string; authorEmail: string; authorUrl: string; parent: string; notifyOnReply: string }
 
 export type SubmitResult =
   | { ok: true; id: string; status: string; pendingCookie: string }
@@ -37,6 +37,8 @@ export const formValues = (form: FormData): FormValues => ({
   authorEmail: field(form, 'authorEmail'),
   authorUrl: field(form, 'authorUrl'),
   parent: field(form, 'parent'),
+  // The checkbox's value ("yes") when ticked, so a rejected form comes back as it was sent.
+  notifyOnReply: field(form, 'notifyOnReply'),
 })
 
 /**
@@ -69,6 +71,7 @@ export async function submitCommentForm({
         authorEmail: values.authorEmail,
         authorUrl: values.authorUrl || undefined,
         body: values.body,
+        notifyOnReply: values.notifyOnReply === 'yes',
         // Required by the generated type; field access drops it for readers and the rules decide.
         status: 'pending',
       },

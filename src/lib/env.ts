@@ -21,7 +21,12 @@ export type Env = {
   serverURL: string
   /** Reverse proxies in front of the app that append to X-Forwarded-For (see src/lib/requestMetadata.ts). */
   proxyHops: number
+  /** Outgoing email (src/email): an SMTP server, or null to print messages to the console. */
+  email: EmailEnv
 }
+
+export type SmtpEnv = { host: string; port: number; secure: boolean; auth: { user: string; pass: string } | null }
+export type EmailEnv = { from: { name: string; address: string }; smtp: SmtpEnv | null }
 
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError'
@@ -38,6 +43,11 @@ const messages = {
   damagedSecretFile: (file: string) =>
     `${file} holds no usable secret (under 32 characters). Delete it to have a new one generated (this signs everyone out).`,
   malformedProxyHops: (value: string) => `BYLINE_PROXY_HOPS "${value}" is not a whole number from 1 to 10.`,
+  smtpWithoutHost: (names: string[]) => `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} set but SMTP_HOST is not. Set SMTP_HOST to send email, or unset the others to print emails to the console.`,
+  malformedSmtpPort: (value: string) => `SMTP_PORT "${value}" is not a port number (1 to 65535).`,
+  malformedSmtpSecure: (value: string) => `SMTP_SECURE "${value}" must be true (TLS from the start, usually port 465) or false (STARTTLS, usually 587).`,
+  halfSmtpAuth: 'SMTP_USER and SMTP_PASS go together: set both, or neither for a server that needs no login.',
+  malformedEmailFrom: (value: string) => `EMAIL_FROM "${value}" is not an address. Example: Byline <newsroom@example.com>`,
   malformedServerUrl: (value: string) =>
     `NEXT_PUBLIC_SERVER_URL "${value}" is not an absolute http(s) URL. Example: https://news.example.com`,
 }
@@ -121,6 +131,41 @@ export function parseProxyHops(raw: string | undefined): number {
   return hops
 }
 
+const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/
+
+/**
+ * Email goes through SMTP when SMTP_HOST is set and is printed to the console otherwise (local
+ * runs and tests). The sender defaults to "Byline <noreply@host of the site>".
+ */
+export function parseEmailEnv(source: Record<string, string | undefined>, serverURL: string): EmailEnv {
+  const read = (name: string) => source[name]?.trim() || undefined
+  const fromRaw = read('EMAIL_FROM') ?? `Byline <noreply@${new URL(serverURL).hostname}>`
+  // "Name <address>" or a bare address.
+  const [, name, address] = /^(?:"?([^"<]*?)"?\s*<)?([^<>\s]+)>?$/.exec(fromRaw) ?? []
+  if (!address || !ADDRESS.test(address)) throw new ConfigurationError(messages.malformedEmailFrom(fromRaw))
+  const from = { name: name || 'Byline', address }
+
+  const host = read('SMTP_HOST')
+  if (!host) {
+    const strays = ['SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'SMTP_PASS'].filter((name) => read(name))
+    if (strays.length > 0) throw new ConfigurationError(messages.smtpWithoutHost(strays))
+    return { from, smtp: null }
+  }
+  const secureRaw = read('SMTP_SECURE')?.toLowerCase()
+  if (secureRaw !== undefined && secureRaw !== 'true' && secureRaw !== 'false') throw new ConfigurationError(messages.malformedSmtpSecure(secureRaw))
+  const portRaw = read('SMTP_PORT')
+  const port = portRaw === undefined ? (secureRaw === 'true' ? 465 : 587) : Number(portRaw)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigurationError(messages.malformedSmtpPort(portRaw ?? ''))
+  const user = read('SMTP_USER')
+  // A password may legitimately start or end with spaces.
+  const pass = source.SMTP_PASS || undefined
+  if (Boolean(user) !== Boolean(pass)) throw new ConfigurationError(messages.halfSmtpAuth)
+  return {
+    from,
+    smtp: { host, port, secure: secureRaw === undefined ? port === 465 : secureRaw === 'true', auth: user && pass ? { user, pass } : null },
+  }
+}
+
 /** Reads and checks the whole environment, reporting every problem at once. */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const problems: string[] = []
@@ -143,8 +188,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     : undefined
   const serverURL = attempt(() => resolveServerUrl(source.NEXT_PUBLIC_SERVER_URL, source.PORT))
   const proxyHops = attempt(() => parseProxyHops(source.BYLINE_PROXY_HOPS))
+  const email = serverURL ? attempt(() => parseEmailEnv(source, serverURL)) : undefined
 
-  if (problems.length > 0 || !database || !secret || !serverURL || proxyHops === undefined) {
+  if (problems.length > 0 || !database || !secret || !serverURL || proxyHops === undefined || !email) {
     // One problem reads as one line; several as a list, so they can all be fixed in one go.
     throw new ConfigurationError(
       problems.length === 1
@@ -152,5 +198,5 @@ export function readEnv(source: Record<string, string | undefined> = process.env
         : `Byline cannot start, the environment needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     )
   }
-  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, proxyHops }
+  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, proxyHops, email }
 }

@@ -9,7 +9,8 @@ import type { CommentField } from '@/comments/validate'
 import { FORM_FIELDS } from '@/comments/spam'
 import { fieldRules } from '@/comments/validate'
 
-type Values = { body: string; authorName: string; authorEmail: string; authorUrl: string }
+/** `notifyOnReply`: the follow-up checkbox as the reader left it (ticked on a rejected form). */
+type Values = { body: string; authorName: string; authorEmail: string; authorUrl: string; notifyOnReply?: boolean }
 type Errors = Partial<Record<string, string>>
 type Posted = { id: string; authorName: string; body: string; status: string }
 
@@ -144,6 +145,10 @@ export function ReplyForm({ articleId, articlePath, formToken, replyTo, initial,
         <p className="comment-form__remember">
           <input id="remember" name="remember" type="checkbox" value="yes" defaultChecked={remember} />
           <label htmlFor="remember">Save my name, email, and website in this browser for the next time I comment.</label>
+        </p>
+        <p className="comment-form__notify">
+          <input id="notify-on-reply" name="notifyOnReply" type="checkbox" value="yes" defaultChecked={initial.notifyOnReply ?? false} />
+          <label htmlFor="notify-on-reply">Notify me of follow-up comments by email.</label>
         </p>
         {/* A trap for bots: hidden from people and assistive technology alike. */}
         <p className="comment-form__trap" aria-hidden="true">

@@ -1,6 +1,7 @@
 import * as migration_20261124_172232_initial from './20261124_172232_initial';
 import * as migration_20261124_201404_roles_ownership from './20261124_201404_roles_ownership';
 import * as migration_20261124_204617_discussion_settings from './20261124_204617_discussion_settings';
+import * as migration_20261124_222230_comment_reply_notifications from './20261124_222230_comment_reply_notifications';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261124_204617_discussion_settings.up,
     down: migration_20261124_204617_discussion_settings.down,
-    name: '20261124_204617_discussion_settings'
+    name: '20261124_204617_discussion_settings',
+  },
+  {
+    up: migration_20261124_222230_comment_reply_notifications.up,
+    down: migration_20261124_222230_comment_reply_notifications.down,
+    name: '20261124_222230_comment_reply_notifications',
   },
 ];

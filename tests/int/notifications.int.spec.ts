@@ -1,0 +1,329 @@
+import type { Payload } from 'payload'
+import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server'
+
+import type { AddressInfo } from 'node:net'
+
+import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Role } from '@/access/roles'
+
+import { parseEmailEnv } from '@/lib/env'
+
+import type { StaffUser } from '../helpers/fixtures'
+import type { RestOptions, RestResponse } from '../helpers/rest'
+
+/**
+ * Issue #4's email notices, delivered for real: a loopback SMTP server (the `smtp-server`
+ * package) on a free port receives what Payload's nodemailer adapter sends, and each test reads
+ * the recipients, subject and text it got. The server is started, and SMTP_HOST/SMTP_PORT point
+ * at it, before this file loads the Payload config: the config reads the environment once.
+ */
+
+type Received = { to: string[]; subject: string; text: string }
+
+/** Quoted-printable and encoded words as nodemailer writes them; enough to read our own messages. */
+function decode(raw: string): { headers: Record<string, string>; body: string } {
+  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/)
+  const headers: Record<string, string> = {}
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':')
+    if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim()
+  }
+  const word = (text: string) =>
+    text.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, kind: string, data: string) =>
+      kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : qp(data.replace(/_/g, ' ')),
+    )
+  const qp = (text: string) => Buffer.from(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+  const bodyRaw = rest.join('\n\n')
+  const encoding = headers['content-transfer-encoding']?.toLowerCase()
+  const body = encoding === 'quoted-printable' ? qp(bodyRaw) : encoding === 'base64' ? Buffer.from(bodyRaw, 'base64').toString('utf8') : bodyRaw
+  return { headers: { ...headers, subject: word(headers.subject ?? '') }, body: body.replace(/\r\n/g, '\n') }
+}
+
+/** Sends started together arrive within this of each other on loopback. */
+const GRACE_MS = 300
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A mailbox on loopback that keeps every message it is handed. */
+class Inbox {
+  readonly messages: Received[] = []
+  private readonly server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null) => void) => {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('end', () => {
+        const { headers, body } = decode(Buffer.concat(chunks).toString('utf8'))
+        this.messages.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), subject: headers.subject ?? '', text: body })
+        callback()
+      })
+    },
+  })
+
+  async start(): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
+    return (this.server.server.address() as AddressInfo).port
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()))
+  }
+
+  /**
+   * The messages with this subject that mention `about`, once `count` of them have arrived (the
+   * app does not wait for its mail to go, so neither can the test's request), and after a grace
+   * period in which any unexpected extra one would have arrived too.
+   */
+  async waitFor({ subject, about, count = 1 }: { subject: string; about: string; count?: number }, timeout = 10_000): Promise<Received[]> {
+    const matching = () => this.messages.filter((message) => message.subject === subject && message.text.includes(about))
+    const started = Date.now()
+    while (matching().length < count) {
+      if (Date.now() - started > timeout) throw new Error(`${matching().length} of ${count} "${subject}" about "${about}" after ${timeout} ms`)
+      await pause(50)
+    }
+    await pause(GRACE_MS)
+    return matching()
+  }
+}
+
+const system = { overrideAccess: true, depth: 0, context: { disableRevalidate: true } } as const
+const quiet = { ...system, context: { ...system.context, disableNotifications: true } } as const
+
+let ipCounter = 0
+/** A fresh sender each time, so flood control never interferes. */
+const sender = () => ({ 'x-forwarded-for': `203.0.113.${++ipCounter}` })
+
+describe('Comment notifications', () => {
+  const inbox = new Inbox()
+  let payload: Payload
+  let rest: (method: 'GET' | 'PATCH' | 'POST', path: string, options?: RestOptions) => Promise<RestResponse>
+  let uniqueTag: () => string
+  let staff: Record<Role, StaffUser>
+  let cleanupStaff: (payload: Payload, staff: Partial<Record<Role, StaffUser>>) => Promise<void>
+  const tag = `n${Date.now().toString(36)}`
+  const made = { categoryId: '', authorIds: [] as string[], articleId: '' }
+  const title = `Season two, explained ${tag}`
+  let articleUrl: string
+  let origin: string
+
+  beforeAll(async () => {
+    const port = await inbox.start()
+    Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), EMAIL_FROM: 'Byline Newsroom <newsroom@example.com>' })
+    // Loaded only now, so that the config sees the inbox's port.
+    const { getTestPayload } = await import('../helpers/payload')
+    const fixtures = await import('../helpers/fixtures')
+    ;({ rest } = await import('../helpers/rest'))
+    ;({ uniqueTag, cleanupStaff } = fixtures)
+    payload = await getTestPayload()
+    origin = payload.config.serverURL
+    staff = await fixtures.seedStaff(payload, ['admin', 'editor', 'writer', 'moderator'])
+
+    made.categoryId = (await payload.create({ ...system, collection: 'categories', data: { name: `Notices ${tag}`, slug: `notices-${tag}` } })).id
+    const byline = await payload.create({ ...system, collection: 'authors', data: { name: `Writer ${tag}`, slug: `writer-${tag}`, user: staff.writer.id } })
+    const coAuthor = await payload.create({ ...system, collection: 'authors', data: { name: `Editor ${tag}`, slug: `editor-${tag}`, user: staff.editor.id } })
+    made.authorIds.push(byline.id, coAuthor.id)
+    const slug = `season-two-${tag}`
+    made.articleId = (
+      await payload.create({
+        ...system,
+        collection: 'articles',
+        data: { title, slug, category: made.categoryId, authors: [byline.id, coAuthor.id], _status: 'published' },
+      })
+    ).id
+    articleUrl = `${origin}/notices-${tag}/${slug}`
+  })
+
+  afterAll(async () => {
+    await inbox.stop()
+    if (!payload) return
+    await payload.delete({ ...system, collection: 'comments', where: { article: { equals: made.articleId } } })
+    await payload.delete({ ...system, collection: 'articles', where: { id: { equals: made.articleId } } })
+    await payload.delete({ ...system, collection: 'authors', where: { id: { in: made.authorIds } } })
+    await payload.delete({ ...system, collection: 'categories', where: { id: { equals: made.categoryId } } })
+    await cleanupStaff(payload, staff)
+  })
+
+  const reader = (name: string) => ({ authorName: name, authorEmail: `${name.toLowerCase()}-${uniqueTag()}@example.net` })
+  const submit = async (data: Record<string, unknown>) => {
+    const { status, body } = await rest('POST', '/comments', { body: { article: made.articleId, ...data }, headers: sender() })
+    expect(status, JSON.stringify(body)).toBe(201)
+    return body.doc as { id: string; status: string }
+  }
+  const moderate = async (id: string, status: string) => {
+    const response = await rest('PATCH', `/comments/${id}`, { token: staff.moderator.token, body: { status } })
+    expect(response.status).toBe(200)
+  }
+  const moderatorEmails = async () =>
+    (await payload.find({ ...system, collection: 'users', where: { roles: { in: ['moderator'] } }, pagination: false })).docs.map((user) => user.email)
+
+  const subjects = {
+    held: `[Byline] Please moderate: "${title}"`,
+    approved: `[Byline] Comment: "${title}"`,
+    reply: `[Byline] New reply to your comment on "${title}"`,
+  }
+
+  it('tells each moderator, and only moderators, about a held comment', async () => {
+    const body = `When does filming start? ${uniqueTag()}`
+    const nina = reader('Nina')
+    const { id, status } = await submit({ ...nina, authorUrl: 'https://nina.example', body })
+    expect(status).toBe('pending')
+
+    const moderators = await moderatorEmails()
+    const held = await inbox.waitFor({ subject: subjects.held, about: body, count: moderators.length })
+    expect(moderators).toContain(staff.moderator.email)
+    expect(held.flatMap((message) => message.to).sort()).toEqual([...moderators].sort())
+    expect(held.flatMap((message) => message.to)).not.toContain(staff.admin.email)
+    const [message] = held
+    expect(message?.text).toContain(`A new comment on "${title}" is waiting for your approval.`)
+    expect(message?.text).toContain(articleUrl)
+    expect(message?.text).toContain(`Author: Nina <${nina.authorEmail}>`)
+    expect(message?.text).toContain('Website: https://nina.example')
+    expect(message?.text).toContain(`> ${body}`)
+    expect(message?.text).toContain(`${origin}/admin/moderation`)
+    expect(message?.text).toContain(`${origin}/admin/collections/comments/${id}`)
+  })
+
+  it('tells the article’s authors when a comment is approved, without the commenter’s address', async () => {
+    const body = `Lovely round-up ${uniqueTag()}`
+    const oscar = reader('Oscar')
+    const { id } = await submit({ ...oscar, body })
+    await moderate(id, 'approved')
+
+    const approved = await inbox.waitFor({ subject: subjects.approved, about: body, count: 2 })
+    expect(approved.flatMap((message) => message.to).sort()).toEqual([staff.editor.email, staff.writer.email].sort())
+    const [message] = approved
+    expect(message?.text).toContain(`New comment on your article "${title}"`)
+    expect(message?.text).toContain('Author: Oscar')
+    expect(message?.text).toContain(`> ${body}`)
+    expect(message?.text).toContain(`${articleUrl}#comment-${id}`)
+    expect(message?.text).not.toContain(oscar.authorEmail)
+  })
+
+  it('tells a commenter who asked when a reply to them is approved', async () => {
+    const leah = reader('Leah')
+    const first = await submit({ ...leah, body: `Counting the days ${uniqueTag()}`, notifyOnReply: true })
+    await moderate(first.id, 'approved')
+    const replyBody = `Same here! ${uniqueTag()}`
+    const reply = await submit({ ...reader('Sam'), parent: first.id, body: replyBody })
+    expect(inbox.messages.filter((m) => m.subject === subjects.reply)).toEqual([])
+    await moderate(reply.id, 'approved')
+
+    const [message, ...others] = await inbox.waitFor({ subject: subjects.reply, about: replyBody })
+    expect(others).toEqual([])
+    expect(message?.to).toEqual([leah.authorEmail])
+    expect(message?.text).toContain('Hello Leah,')
+    expect(message?.text).toContain(`Sam replied to your comment on "${title}":`)
+    expect(message?.text).toContain(`> ${replyBody}`)
+    expect(message?.text).toContain(`${articleUrl}#comment-${reply.id}`)
+  })
+
+  it('keeps who asked for email as private as their address', async () => {
+    const { id } = await submit({ ...reader('Priti'), body: `Private wish ${uniqueTag()}`, notifyOnReply: true })
+    await moderate(id, 'approved')
+    const stored = await payload.findByID({ ...system, collection: 'comments', id })
+    expect(stored.notifyOnReply).toBe(true)
+    const anonymous = await rest('GET', `/comments/${id}`)
+    expect([anonymous.status, 'notifyOnReply' in anonymous.body, 'authorEmail' in anonymous.body]).toEqual([200, false, false])
+    const asModerator = await rest('GET', `/comments/${id}`, { token: staff.moderator.token })
+    expect(asModerator.body.notifyOnReply).toBe(true)
+  })
+
+  it('sends nothing for spam, for a held comment trashed or marked as spam, or for a reply nobody asked about', async () => {
+    const parent = await payload.create({
+      ...quiet,
+      collection: 'comments',
+      data: { article: made.articleId, ...reader('Quiet'), body: `No emails please ${uniqueTag()}`, status: 'approved' },
+    })
+    const held = (name: string) =>
+      payload.create({ ...quiet, collection: 'comments', data: { article: made.articleId, ...reader(name), body: `Held ${uniqueTag()}`, status: 'pending' } })
+    const heldToTrash = await held('Tia')
+    const heldToSpam = await held('Sid')
+    const unaskedBody = `An unasked reply ${uniqueTag()}`
+    const unasked = await payload.create({
+      ...quiet,
+      collection: 'comments',
+      data: { article: made.articleId, parent: parent.id, ...reader('Rae'), body: unaskedBody, status: 'pending' },
+    })
+    const before = inbox.messages.length
+
+    const bot = await submit({ ...reader('Bot'), body: `Cheap pills ${uniqueTag()}`, phone: '555-0100' })
+    const bodies = [parent.body, heldToTrash.body, heldToSpam.body, unaskedBody, `Cheap pills`]
+    expect(bot.status).toBe('spam')
+    await moderate(heldToTrash.id, 'trash')
+    await moderate(heldToSpam.id, 'spam')
+    await moderate(bot.id, 'trash')
+    await moderate(unasked.id, 'approved')
+    // Something that does send, last: once it has arrived, whatever was sent before it has too.
+    const marker = `Marker ${uniqueTag()}`
+    await submit({ ...reader('Mark'), body: marker })
+    const moderators = await moderatorEmails()
+    await inbox.waitFor({ subject: subjects.held, about: marker, count: moderators.length })
+
+    // Earlier tests' mail may still be arriving: only what concerns this test's comments counts.
+    const since = inbox.messages
+      .slice(before)
+      .filter((m) => [...bodies, marker].some((body) => m.text.includes(body)))
+      .map((m) => `${m.subject} → ${m.to.join(',')}`)
+    const expected = [
+      ...[staff.editor.email, staff.writer.email].map((to) => `${subjects.approved} → ${to}`),
+      ...moderators.map((to) => `${subjects.held} → ${to}`),
+    ]
+    expect(since.sort()).toEqual(expected.sort())
+  })
+
+  it('tells the editors and admins when the newsroom has no moderator', async () => {
+    const moderators = (await payload.find({ ...system, collection: 'users', where: { roles: { in: ['moderator'] } }, pagination: false })).docs
+    for (const user of moderators) await payload.update({ ...system, collection: 'users', id: user.id, data: { roles: ['contributor'] } })
+    try {
+      const body = `Nobody moderates ${uniqueTag()}`
+      await submit({ ...reader('Uma'), body })
+      const expected = (await payload.find({ ...system, collection: 'users', where: { roles: { in: ['admin', 'editor'] } }, pagination: false })).docs.map(
+        (user) => user.email,
+      )
+      const held = await inbox.waitFor({ subject: subjects.held, about: body, count: expected.length })
+      expect(held.flatMap((message) => message.to).sort()).toEqual(expected.sort())
+      expect(expected).toEqual(expect.arrayContaining([staff.admin.email, staff.editor.email]))
+    } finally {
+      for (const user of moderators) await payload.update({ ...system, collection: 'users', id: user.id, data: { roles: user.roles } })
+    }
+  })
+
+  it('answers the reader at once even when the mail server is down', async () => {
+    await inbox.stop()
+    const { id, status } = await submit({ ...reader('Vic'), body: `Posted while mail is down ${uniqueTag()}` })
+    expect(status).toBe('pending')
+    const stored = await payload.findByID({ ...system, collection: 'comments', id })
+    expect(stored.status).toBe('pending')
+  })
+})
+
+describe('Email settings', () => {
+  const origin = 'https://news.example.com'
+
+  it('prints to the console without SMTP_HOST, from Byline at the site’s host', () => {
+    expect(parseEmailEnv({}, origin)).toEqual({ from: { name: 'Byline', address: 'noreply@news.example.com' }, smtp: null })
+  })
+
+  it('reads the SMTP server, its login and the sender', () => {
+    expect(
+      parseEmailEnv({ SMTP_HOST: 'smtp.example.com', SMTP_USER: 'u', SMTP_PASS: ' p ', EMAIL_FROM: '"News Desk" <desk@example.com>' }, origin),
+    ).toEqual({
+      from: { name: 'News Desk', address: 'desk@example.com' },
+      smtp: { host: 'smtp.example.com', port: 587, secure: false, auth: { user: 'u', pass: ' p ' } },
+    })
+    expect(parseEmailEnv({ SMTP_HOST: 'smtp.example.com', SMTP_PORT: '465' }, origin).smtp).toMatchObject({ port: 465, secure: true })
+  })
+
+  it.each([
+    [{ SMTP_PORT: '25' }, /SMTP_PORT is set but SMTP_HOST is not/],
+    [{ SMTP_HOST: 'h', SMTP_PORT: 'smtp' }, /SMTP_PORT "smtp" is not a port number/],
+    [{ SMTP_HOST: 'h', SMTP_SECURE: 'yes' }, /SMTP_SECURE "yes" must be true/],
+    [{ SMTP_HOST: 'h', SMTP_USER: 'u' }, /SMTP_USER and SMTP_PASS go together/],
+    [{ EMAIL_FROM: 'newsroom' }, /EMAIL_FROM "newsroom" is not an address/],
+  ])('refuses %j with a readable message', (source, message) => {
+    expect(() => parseEmailEnv(source, origin)).toThrow(message)
+  })
+})
