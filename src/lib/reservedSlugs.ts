@@ -22,6 +22,7 @@ export const RESERVED_SLUGS = new Set([
   'login',
   'logout',
   'comments',
+  'views',
   'tag',
   'tags',
   'page',

@@ -10,6 +10,7 @@ import { authors, cast, categories, demoUsers, furtherArticles, REFERENCE_SLUG, 
 import { placeholderImage } from './images'
 import { doc as richText, p } from './lexical'
 import { referenceArticleContent } from './referenceArticle'
+import { seedViews } from './views'
 
 export type SeedSummary = {
   created: Record<string, number>
@@ -199,6 +200,10 @@ export async function seed({ payload, dataDir, log = () => undefined }: SeedArgs
     )
     commentIds[index] = record.id
   }
+
+  // A week of page views, so the demo's Most Popular ranks by views (src/seed/views.ts).
+  const views = await seedViews({ payload })
+  if (views > 0) created['article-views'] = views
 
   const total = Object.values(created).reduce((sum, n) => sum + n, 0)
   log(total === 0 ? 'Demo content already present; nothing to add.' : `Demo content added: ${formatCounts(created)}.`)

@@ -2,6 +2,7 @@ import * as migration_20261124_172232_initial from './20261124_172232_initial';
 import * as migration_20261124_201404_roles_ownership from './20261124_201404_roles_ownership';
 import * as migration_20261124_204617_discussion_settings from './20261124_204617_discussion_settings';
 import * as migration_20261124_222230_comment_reply_notifications from './20261124_222230_comment_reply_notifications';
+import * as migration_20261124_222358_article_views from './20261124_222358_article_views';
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261124_222230_comment_reply_notifications.up,
     down: migration_20261124_222230_comment_reply_notifications.down,
     name: '20261124_222230_comment_reply_notifications',
+  },
+  {
+    up: migration_20261124_222358_article_views.up,
+    down: migration_20261124_222358_article_views.down,
+    name: '20261124_222358_article_views',
   },
 ];

@@ -1,0 +1,2 @@
+export { ViewBeacon } from './ViewBeacon.client'
+export type { ViewBeaconProps } from './ViewBeacon.client'

@@ -1,0 +1,50 @@
+import type { Payload } from 'payload'
+
+import type { ViewCounter } from './counter'
+
+import { VIEW_BEACON } from './beaconPath'
+import { botReason } from './botFilter'
+import { sharedViewCounter } from './counter'
+import { PublishedArticles } from './publishedArticles'
+
+/** A beacon carries one id; anything bigger is not ours. */
+const MAX_BODY_BYTES = 256
+
+export type BeaconDeps = { counter: ViewCounter; published: PublishedArticles }
+
+/**
+ * The article id a beacon carries: `article=<id>` form-encoded (what navigator.sendBeacon sends
+ * for URLSearchParams, and a plain form post), or the bare id as text/plain.
+ */
+export async function readArticleId(request: Request): Promise<string | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return null
+  const body = await request.text()
+  if (body.length > MAX_BODY_BYTES) return null
+  const type = request.headers.get('content-type') ?? ''
+  const id = type.startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(body).get(VIEW_BEACON.field) : body
+  return id?.trim() || null
+}
+
+/**
+ * One page view, reported by the reader's browser after the page loaded. Counts it when a person
+ * (as far as the headers tell) viewed a published article; answers 204 either way, at once: the
+ * count is written later, in the background (ViewCounter).
+ */
+export async function recordView({ request, counter, published }: { request: Request } & BeaconDeps): Promise<Response> {
+  if (botReason(request.headers) === null) {
+    const articleId = await readArticleId(request)
+    if (articleId && (await published.isPublished(articleId))) counter.count(articleId)
+  }
+  return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } })
+}
+
+const SHARED = Symbol.for('byline.views.published')
+type Store = typeof globalThis & { [SHARED]?: PublishedArticles }
+
+/** The process's counter and published-article cache, for the route. */
+export function sharedBeaconDeps(payload: Payload): BeaconDeps {
+  const store = globalThis as Store
+  const published = (store[SHARED] ??= new PublishedArticles({ payload }))
+  published.payload = payload
+  return { counter: sharedViewCounter(payload), published }
+}
