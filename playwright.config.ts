@@ -1,4 +1,6 @@
 import { defineConfig, devices } from '@playwright/test'
+import os from 'node:os'
+import path from 'node:path'
 
 /**
  * End-to-end tests in Debian's Chromium against `next start` (a production build). Run them with
@@ -15,6 +17,10 @@ if (!process.env.DATA_DIR) throw new Error(messages.missingDataDir)
 
 const port = Number(process.env.E2E_PORT ?? 3107)
 const baseURL = `http://localhost:${port}`
+// nginx from deploy/ in front of the same server (tests/e2e/deploy.e2e.spec.ts); the specs read the port from here.
+const frontPort = Number(process.env.E2E_FRONT_PORT ?? port + 1)
+process.env.E2E_FRONT_PORT = String(frontPort)
+const frontPrefix = process.env.E2E_FRONT_PREFIX ?? path.join(os.tmpdir(), `byline-e2e-front-${frontPort}`)
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -46,17 +52,30 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npx next start -p ${port}`,
-    url: `${baseURL}/admin/login`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      // serverURL must be the origin the browser uses (see scripts/e2e.sh).
-      NEXT_PUBLIC_SERVER_URL: process.env.NEXT_PUBLIC_SERVER_URL ?? baseURL,
-      NEXT_TELEMETRY_DISABLED: '1',
+  webServer: [
+    {
+      command: `npx next start -p ${port}`,
+      url: `${baseURL}/admin/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        // serverURL must be the origin the browser uses (see scripts/e2e.sh).
+        NEXT_PUBLIC_SERVER_URL: process.env.NEXT_PUBLIC_SERVER_URL ?? baseURL,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
     },
-  },
+    {
+      name: 'nginx',
+      // Started after the app (Playwright starts these in order); answers once both are up.
+      command: `bash deploy/run.sh --listen 127.0.0.1:${frontPort} --upstream 127.0.0.1:${port} --prefix ${frontPrefix} --access-log off`,
+      url: `http://127.0.0.1:${frontPort}/admin/login`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+  ],
 })

@@ -1,133 +1,366 @@
 /**
- * `npm run bench`: builds and starts the production server on a throwaway embedded database
- * with the demo newsroom, pins it to core 0 and wrk to core 1, and measures the reader pages.
- * Each figure is the median of 3 runs after a warm-up; a run with any failed request fails the
- * bench. Prints a table and writes JSON to bench/results/.
+ * `npm run bench` (issue #6): seeds a newsroom into a throwaway database, builds, starts the
+ * production server pinned to core 0 (wrk and Lighthouse get core 1), and measures what readers
+ * and moderators feel, beside Debian's nginx serving the same bytes. Every wrk figure is the
+ * median of 3 runs after a warm-up, and a run with any failed request fails the figure. Prints one
+ * table, each figure against its target from the issue, and writes JSON to bench/results/.
  *
- * Covered so far (issue #6): article page (10 and 50 connections, with and without gzip),
- * home, category and search pages. Not yet: nginx comparison, comment POST, freshness,
- * Lighthouse, scale seeding, the deploy/ front cache.
+ *   npm run bench -- [--db sqlite|postgres] [--scale default|large] [--only a,b] [--skip a,b]
+ *
+ * Sections, in order: pages, nginx, front, uncached, lighthouse, comments, freshness, scale
+ * (scale only with --scale large). The README's "Performance" section documents the rest.
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { parseArgs } from 'node:util'
 
-type WrkResult = {
-  requests: number
-  rps: number
-  p50_ms: number
-  p99_ms: number
-  errors: Record<'connect' | 'read' | 'write' | 'timeout' | 'status', number>
+import type { BenchFixtures } from './seedScale'
+import type { Server } from './servers'
+import type { Load, Measured } from './wrk'
+
+import { approveToVisible, logIn, publishToHome } from './freshness'
+import { CATEGORIES, lighthouse } from './lighthouse'
+import { get, startApp, startFront, startStaticNginx } from './servers'
+import { ensureDebianPackage, measure, median, nextRunTag } from './wrk'
+
+type Result = 'PASS' | 'FAIL' | '-' | 'ERROR' | 'INVALID'
+type Row = { figure: string; value: string; target: string; result: Result; data?: unknown }
+type Check = { text: string; pass: boolean }
+
+const SECTIONS = ['pages', 'nginx', 'front', 'uncached', 'lighthouse', 'comments', 'freshness', 'scale'] as const
+type Section = (typeof SECTIONS)[number]
+const SCALES = { default: { articles: 1_000, comments: 50_000 }, large: { articles: 100_000, comments: 1_000_000 } } as const
+const FRESHNESS_TRIES = 20
+/**
+ * How the uncached figures miss every cache: Next's draft-mode cookie, whose value only this
+ * build knows (.next/prerender-manifest.json). Next renders such a request per request and never
+ * answers it from, or writes it to, its page cache; it is what a staff preview does.
+ */
+const UNCACHED = "Next's draft-mode cookie (__prerender_bypass): rendered per request, cache neither read nor written"
+
+const bypassCookie = () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, '.next', 'prerender-manifest.json'), 'utf8')) as { preview: { previewModeId: string } }
+  return `Cookie: __prerender_bypass=${manifest.preview.previewModeId}`
 }
-type Figure = { name: string; path: string; connections: number; gzip: boolean; target?: { rps?: number; p99?: number } }
 
 const root = path.resolve(import.meta.dirname, '..')
 const port = Number(process.env.BENCH_PORT ?? 3300)
-const base = `http://127.0.0.1:${port}`
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
-const article = '/entertainment/everything-we-know-about-heartstopper-season-2'
 
-const figures: Figure[] = [
-  { name: 'article page', path: article, connections: 10, gzip: false },
-  { name: 'article page', path: article, connections: 50, gzip: false, target: { rps: 2500, p99: 50 } },
-  { name: 'article page', path: article, connections: 50, gzip: true, target: { rps: 2500, p99: 50 } },
-  { name: 'article page, 1 connection', path: article, connections: 1, gzip: false, target: { p99: 20 } },
-  { name: 'home page', path: '/', connections: 10, gzip: false, target: { rps: 500 } },
-  { name: 'category listing', path: '/entertainment', connections: 10, gzip: false },
-  { name: 'search', path: '/search?q=season', connections: 10, gzip: false },
-]
+const messages = {
+  usage: `Usage: npm run bench -- [--db sqlite|postgres] [--scale default|large] [--only ${SECTIONS.join(',')}] [--skip …]`,
+  staleBuild:
+    'BENCH_SKIP_BUILD=true with a new database: pages the existing build cached for another database may be served (and their cache tags never expire). Set BENCH_DATA_DIR to the directory of the bench run that built it.',
+  noHit: (status: string | null) => `the front cache did not answer a repeated request from its cache (X-Cache-Status: ${status})`,
+}
 
-function ensureWrk() {
-  try {
-    execFileSync('wrk', ['--version'], { stdio: 'ignore' })
-  } catch (error) {
-    // wrk prints its version and exits 1; only a missing binary is a problem.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return
-    console.log('Installing wrk from Debian…')
-    execFileSync('apt-get', ['install', '-y', '-qq', 'wrk'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+function parseFlags() {
+  const { values } = parseArgs({ options: { db: { type: 'string', default: 'sqlite' }, scale: { type: 'string', default: 'default' }, only: { type: 'string' }, skip: { type: 'string' } } })
+  const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()) : [])
+  const unknown = [...list(values.only), ...list(values.skip)].filter((s) => !SECTIONS.includes(s as Section))
+  if ((values.db !== 'sqlite' && values.db !== 'postgres') || (values.scale !== 'default' && values.scale !== 'large') || unknown.length > 0) {
+    throw new Error(messages.usage)
   }
+  const only = list(values.only)
+  const skip = list(values.skip)
+  const sections = new Set(SECTIONS.filter((s) => (only.length === 0 || only.includes(s)) && !skip.includes(s) && (s !== 'scale' || values.scale === 'large')))
+  return { db: values.db, scale: values.scale, sections }
 }
 
-function wrk(figure: Figure, duration: number): WrkResult {
-  // A 10 s timeout: a slow page should show in p99, not vanish as timeouts.
-  const args = ['-c', '1', 'wrk', '-t1', `-c${figure.connections}`, `-d${duration}s`, '--timeout', '10s', '-s', path.join(root, 'bench/report.lua')]
-  if (figure.gzip) args.push('-H', 'Accept-Encoding: gzip')
-  args.push(`${base}${figure.path}`)
-  const output = execFileSync('taskset', args, { encoding: 'utf8' })
-  const line = output.split('\n').find((l) => l.startsWith('{'))
-  if (!line) throw new Error(`wrk printed no result for ${figure.path}:\n${output}`)
-  return JSON.parse(line) as WrkResult
+// --- figures and targets -------------------------------------------------------------------
+
+const number = (v: number) => Math.round(v).toLocaleString('en')
+const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`
+const atLeast = (value: number, min: number, label: string): Check => ({ text: `${label} ≥ ${min.toLocaleString('en')}`, pass: value >= min })
+const atMost = (value: number, max: number, label: string): Check => ({ text: `${label} ≤ ${max.toLocaleString('en')}`, pass: value <= max })
+
+function row(figure: string, value: string, checks: Check[] = [], data?: unknown): Row {
+  const result: Result = checks.length === 0 ? '-' : checks.every((c) => c.pass) ? 'PASS' : 'FAIL'
+  return { figure, value, target: checks.map((c) => c.text).join(', ') || '-', result, data }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
+const wrkValue = (m: Measured) => `${number(m.rps)} req/s · p50 ${ms(m.p50_ms)} · p99 ${ms(m.p99_ms)}`
+const withoutRuns = ({ runs: _runs, ...m }: Measured) => m
 
-async function waitForServer(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
+async function expectOk(url: string, init: RequestInit = {}) {
+  const response = await get(url, { redirect: 'manual', ...init })
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not 200`)
+  return response
+}
+
+/** Whether the bypass really misses Next's cache: a page answered from it says HIT or STALE. */
+async function bustsNextCache(url: string): Promise<boolean> {
+  const [name, value] = bypassCookie().split(': ')
+  for (let probe = 0; probe < 2; probe += 1) {
+    const response = await expectOk(url, { headers: { [name ?? 'Cookie']: value ?? '' } })
+    const status = response.headers.get('x-nextjs-cache')
+    if (status === 'HIT' || status === 'STALE') return false
+  }
+  return true
+}
+
+// --- databases -----------------------------------------------------------------------------
+
+type Database = { url: string; secret?: string; drop: () => Promise<void> }
+
+async function postgresDatabase(): Promise<Database> {
+  const { default: pg } = await import('pg')
+  const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  const name = `byline_bench_${process.pid}`
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: server })
+    await client.connect()
     try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not listening yet
+      await client.query(statement)
+    } finally {
+      await client.end()
     }
-    await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  throw new Error(`The server did not answer ${url} within ${timeoutMs / 1000}s`)
+  await admin(`create database ${name}`)
+  const url = new URL(server)
+  url.pathname = `/${name}`
+  return { url: url.toString(), secret: randomBytes(32).toString('hex'), drop: () => admin(`drop database if exists ${name} with (force)`) }
 }
+
+// --- the run -------------------------------------------------------------------------------
 
 async function main() {
-  ensureWrk()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-bench-'))
-  const env = {
+  const flags = parseFlags()
+  // This process (its pollers, Lighthouse, wrk) on core 1; the servers pin themselves to core 0.
+  execFileSync('taskset', ['-a', '-cp', '1', String(process.pid)], { stdio: 'ignore' })
+  ensureDebianPackage({ command: 'wrk', probe: ['--version'], pkg: 'wrk' })
+  ensureDebianPackage({ command: 'nginx', probe: ['-v'], pkg: 'nginx' })
+
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-bench-'))
+  fs.chmodSync(work, 0o755)
+  const dataDir = process.env.BENCH_DATA_DIR ? path.resolve(process.env.BENCH_DATA_DIR) : path.join(work, 'data')
+  fs.mkdirSync(dataDir, { recursive: true })
+  const database: Database =
+    flags.db === 'postgres' ? await postgresDatabase() : { url: `file:${path.join(dataDir, 'bench.db')}`, drop: async () => undefined }
+  const appUrl = `http://127.0.0.1:${port}`
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
-    DATABASE_URL: `file:${path.join(dataDir, 'bench.db')}`,
-    NEXT_PUBLIC_SERVER_URL: base,
+    DATABASE_URL: database.url,
+    ...(database.secret ? { PAYLOAD_SECRET: database.secret } : {}),
+    NEXT_PUBLIC_SERVER_URL: appUrl,
     NEXT_TELEMETRY_DISABLED: '1',
-    NODE_ENV: 'production' as const,
+    NODE_ENV: 'production',
   }
-  const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: root, env, stdio: 'inherit' })
-  console.log(`== seeding the demo newsroom into ${dataDir}`)
-  run('npx', ['tsx', 'src/db/prepare.ts'])
-  if (process.env.BENCH_SKIP_BUILD !== 'true') run('npx', ['next', 'build'])
+  // Seeding and building may use both cores.
+  const run = (command: string, args: string[]) => execFileSync('taskset', ['-c', '0,1', command, ...args], { cwd: root, env, stdio: 'inherit' })
+  const seed = (scale: { articles: number; comments: number }) =>
+    run('npx', ['tsx', 'bench/seedScale.ts', '--articles', String(scale.articles), '--comments', String(scale.comments)])
 
-  // Every process of the server on core 0; wrk on core 1.
-  const server = spawn('taskset', ['-c', '0', 'npx', 'next', 'start', '-p', String(port)], { cwd: root, env, stdio: 'ignore', detached: true })
-  const exited = new Promise((resolve) => server.once('exit', resolve))
-  const stop = async () => {
-    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
-    await exited
-    fs.rmSync(dataDir, { recursive: true, force: true })
+  const rows: Row[] = []
+  const add = (r: Row) => {
+    rows.push(r)
+    console.log(`   ${r.result.padEnd(7)} ${r.figure}: ${r.value}${r.target === '-' ? '' : `  (target ${r.target})`}`)
   }
-  try {
-    await waitForServer(`${base}/`, 120_000)
-    const rows: Record<string, unknown>[] = []
-    for (const figure of figures) {
-      wrk(figure, 3) // warm-up
-      const runs = [wrk(figure, seconds), wrk(figure, seconds), wrk(figure, seconds)]
-      const failed = runs.reduce((n, r) => n + Object.values(r.errors).reduce((a, b) => a + b, 0), 0)
-      if (failed > 0) throw new Error(`${figure.name} (${figure.path}): ${failed} requests failed or were not 2xx/3xx`)
-      if (runs.some((r) => r.requests === 0)) throw new Error(`${figure.name} (${figure.path}): a run completed no request at all`)
-      const rps = median(runs.map((r) => r.rps))
-      const p50 = median(runs.map((r) => r.p50_ms))
-      const p99 = median(runs.map((r) => r.p99_ms))
-      const pass =
-        figure.target === undefined
-          ? '-'
-          : (figure.target.rps === undefined || rps >= figure.target.rps) && (figure.target.p99 === undefined || p99 <= figure.target.p99)
-            ? 'pass'
-            : 'FAIL'
-      rows.push({ figure: figure.name, path: figure.path, connections: figure.connections, gzip: figure.gzip, rps: Math.round(rps), p50_ms: +p50.toFixed(2), p99_ms: +p99.toFixed(2), target: figure.target ?? null, result: pass })
+  const section = async (name: Section, task: () => Promise<void>) => {
+    if (!flags.sections.has(name)) return
+    console.log(`== ${name}`)
+    try {
+      await task()
+    } catch (error) {
+      const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : ''
+      add({ figure: name, value: `${error instanceof Error ? error.message : String(error)}${cause}`, target: '-', result: 'ERROR' })
     }
-    console.table(rows.map(({ target: _target, ...row }) => row))
-    const resultsDir = path.join(root, 'bench/results')
-    fs.mkdirSync(resultsDir, { recursive: true })
-    const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-    fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), seconds, node: process.version, rows }, null, 2))
-    console.log(`Results written to ${path.relative(root, file)}`)
-  } finally {
-    await stop()
   }
+  const figure = (name: string, load: Load, checks: (m: Measured) => Check[] = () => []) => {
+    const m = measure(load, seconds)
+    add(row(name, wrkValue(m), checks(m), { ...load, ...withoutRuns(m) }))
+    return m
+  }
+
+  let app: Server | undefined
+  let front: Server | undefined
+  let failed = true
+  try {
+    console.log(`== seeding (${flags.db}, ${SCALES.default.articles} articles, ${SCALES.default.comments} comments) into ${dataDir}`)
+    run('npx', ['tsx', 'src/db/prepare.ts'])
+    seed(SCALES.default)
+    if (process.env.BENCH_SKIP_BUILD === 'true') {
+      if (!process.env.BENCH_DATA_DIR) console.warn(`WARNING: ${messages.staleBuild}`)
+    } else {
+      run('npx', ['next', 'build'])
+    }
+    const fixtures = JSON.parse(fs.readFileSync(path.join(dataDir, 'bench-fixtures.json'), 'utf8')) as BenchFixtures
+
+    app = await startApp({ port, env, log: path.join(work, 'app.log') })
+    front = await startFront({ port: port + 1, upstream: `127.0.0.1:${port}`, prefix: path.join(work, 'front'), log: path.join(work, 'front.log') })
+    const running = (server: Server | undefined, name: string) => {
+      if (!server) throw new Error(`the ${name} is not running`)
+      return server
+    }
+    const at = (server: Server, page: string) => `${server.url}${page}`
+    const appAt = (page: string) => at(running(app, 'app'), page)
+    const frontAt = (page: string) => at(running(front, 'front cache'), page)
+    const article = fixtures.reference.path
+
+    let appArticle50: Measured | undefined
+    let nginxStatic: Measured | undefined
+    await section('pages', async () => {
+      await expectOk(appAt(article))
+      for (const connections of [10, 50]) {
+        for (const gzip of [false, true]) {
+          const m = figure(`cached article, app alone, ${connections} conn${gzip ? ', gzip' : ''}`, { url: appAt(article), connections, gzip }, (m) =>
+            connections === 50 ? [atLeast(m.rps, 2500, 'req/s'), atMost(m.p99_ms, 50, 'p99 ms')] : [],
+          )
+          if (connections === 50 && !gzip) appArticle50 = m
+        }
+      }
+      for (const [name, page] of [['home page', '/'], ['category listing', fixtures.category.path]] as const) {
+        await expectOk(appAt(page))
+        figure(`${name}, app alone, 10 conn`, { url: appAt(page), connections: 10 })
+      }
+    })
+
+    await section('nginx', async () => {
+      const body = Buffer.from(await (await expectOk(appAt(article))).arrayBuffer())
+      const server = await startStaticNginx({ port: port + 2, dir: path.join(work, 'static'), pagePath: article, body })
+      try {
+        nginxStatic = figure(`nginx, same ${Math.round(body.length / 1024)} KB as a static file, 50 conn`, { url: at(server, article), connections: 50 })
+      } finally {
+        await server.stop()
+      }
+      if (appArticle50) add(row('cached article, app alone ÷ nginx (50 conn)', `${((appArticle50.rps / nginxStatic.rps) * 100).toFixed(1)} %`))
+    })
+
+    await section('front', async () => {
+      const url = frontAt(article)
+      await expectOk(url)
+      const status = (await expectOk(url)).headers.get('x-cache-status')
+      if (status !== 'HIT') throw new Error(messages.noHit(status))
+      for (const gzip of [false, true]) {
+        figure(`cached article, deploy/ front cache, 50 conn${gzip ? ', gzip' : ''}`, { url, connections: 50, gzip }, (m) => [
+          ...(nginxStatic && !gzip ? [atLeast(Math.round((m.rps / nginxStatic.rps) * 100), 50, '% of nginx')] : []),
+          atMost(m.p99_ms, 5, 'p99 ms'),
+        ])
+      }
+    })
+
+    /** The uncached figures, at 1k articles; the scale section measures them again at 100k. */
+    const uncached: { name: string; page: string; connections: number; checks: (m: Measured) => Check[] }[] = [
+      { name: `uncached article, 200 comments, 1 conn`, page: fixtures.heavy.path, connections: 1, checks: (m) => [atMost(m.p50_ms, 20, 'p50 ms')] },
+      { name: `uncached article, 200 comments, 10 conn`, page: fixtures.heavy.path, connections: 10, checks: (m) => [atLeast(m.rps, 100, 'req/s')] },
+      { name: 'uncached home page, 10 conn', page: '/', connections: 10, checks: (m) => [atLeast(m.rps, 500, 'req/s')] },
+      { name: 'uncached category listing, 10 conn', page: fixtures.category.path, connections: 10, checks: () => [] },
+      { name: 'search, 10 conn', page: '/search?q=season', connections: 10, checks: () => [] },
+    ]
+    /** Each figure on its own: one that fails (a page too slow to finish a request) does not stop the rest. */
+    const measureUncached = async (label: string) => {
+      const results: ({ m: Measured; misses: boolean } | undefined)[] = []
+      for (const u of uncached) {
+        const name = `${u.name}${label}`
+        try {
+          const url = appAt(u.page)
+          const misses = await bustsNextCache(url)
+          const m = measure({ url, connections: u.connections, headers: [bypassCookie()] }, seconds)
+          const r = row(name, wrkValue(m), u.checks(m), { url, uncached: UNCACHED, ...withoutRuns(m) })
+          add(misses ? r : { ...r, result: 'INVALID', value: `${r.value} (Next answered from its cache: not an uncached figure)` })
+          results.push({ m, misses })
+        } catch (error) {
+          add({ figure: name, value: error instanceof Error ? error.message : String(error), target: '-', result: 'ERROR' })
+          results.push(undefined)
+        }
+      }
+      return results
+    }
+    let uncachedAt1k: Awaited<ReturnType<typeof measureUncached>> | undefined
+    await section('uncached', async () => {
+      console.log(`   uncached = ${UNCACHED}`)
+      uncachedAt1k = await measureUncached('')
+    })
+
+    await section('lighthouse', async () => {
+      const url = frontAt(article)
+      for (const formFactor of ['mobile', 'desktop'] as const) {
+        const lh = lighthouse({ url, formFactor, dir: work })
+        const kb = lh.js_transfer_bytes / 1024
+        const value = `${CATEGORIES.map((c) => `${c} ${lh[c]}`).join(' · ')} · LCP ${Math.round(lh.lcp_ms)} ms · TBT ${Math.round(lh.tbt_ms)} ms · CLS ${lh.cls.toFixed(3)} · JS ${kb.toFixed(1)} KB`
+        const checks =
+          formFactor === 'mobile'
+            ? [...CATEGORIES.map((c) => atLeast(lh[c], 100, c)), atMost(lh.cls, 0, 'CLS'), atMost(Math.round(kb * 10) / 10, 60, 'JS KB')]
+            : []
+        add(row(`Lighthouse ${formFactor}, article page (through the front)`, value, checks, lh))
+      }
+    })
+
+    await section('comments', async () => {
+      const load: Load = { url: appAt('/api/comments'), connections: 10, script: 'comment', args: [fixtures.commentable.join(',')] }
+      const m = measure(load, seconds)
+      const accepted = median(m.runs.map((r) => (r.extra.accepted ?? 0) / (r.duration_us / 1e6)))
+      add(
+        row('comment POST, every spam check on, 10 conn', `${number(accepted)} accepted/s · p50 ${ms(m.p50_ms)} · p99 ${ms(m.p99_ms)}`, [atLeast(Math.round(accepted), 500, 'accepted/s'), atMost(m.p99_ms, 50, 'p99 ms')], {
+          accepted_per_s: accepted,
+          ...withoutRuns(m),
+          statuses: m.runs.map((r) => r.extra.statuses),
+        }),
+      )
+    })
+
+    await section('freshness', async () => {
+      const staffUrl = running(app, 'app').url
+      const moderator = await logIn({ url: staffUrl, dataDir, role: 'moderator' })
+      const editor = await logIn({ url: staffUrl, dataDir, role: 'editor' })
+      const category = fixtures.category.path.slice(1)
+      for (const [where, server] of [['app alone', running(app, 'app')], ['through the front', running(front, 'front cache')]] as const) {
+        const approve = await approveToVisible({ moderator, readerUrl: server.url, article: fixtures.reference, tries: FRESHNESS_TRIES, tag: Number(nextRunTag()).toString(16) })
+        add(row(`approve → comment visible, ${where}`, `p50 ${ms(approve.p50_ms)} · p95 ${ms(approve.p95_ms)}`, [atMost(Math.round(approve.p95_ms), 1000, 'p95 ms')], approve))
+        const publish = await publishToHome({ editor, readerUrl: server.url, category, tries: FRESHNESS_TRIES, tag: Number(nextRunTag()).toString(16) })
+        add(row(`publish → on the home page, ${where}`, `p50 ${ms(publish.p50_ms)} · p95 ${ms(publish.p95_ms)}`, [atMost(Math.round(publish.p95_ms), 1000, 'p95 ms')], publish))
+      }
+    })
+
+    await section('scale', async () => {
+      const before = uncachedAt1k ?? (await measureUncached(' (1k)'))
+      await front?.stop()
+      front = undefined
+      await app?.stop()
+      app = undefined
+      console.log(`== seeding up to ${SCALES.large.articles} articles, ${SCALES.large.comments} comments`)
+      seed(SCALES.large)
+      app = await startApp({ port, env, log: path.join(work, 'app-large.log') })
+      const after = await measureUncached(' (100k articles)')
+      uncached.forEach((u, i) => {
+        const [small, large] = [before[i], after[i]]
+        if (!small || !large) return
+        const slower = small.m.rps / large.m.rps
+        const r = row(`1k → 100k articles: ${u.name}`, `${slower.toFixed(2)}× slower`, [atMost(Math.round(slower * 100) / 100, 2, '×')])
+        add(small.misses && large.misses ? r : { ...r, result: 'INVALID', value: `${r.value} (of cached pages)` })
+      })
+    })
+    failed = rows.some((r) => r.result === 'ERROR')
+  } finally {
+    await front?.stop()
+    await app?.stop()
+    await database.drop()
+    if (failed) console.error(`Kept ${work} (server logs) for a look.`)
+    else fs.rmSync(work, { recursive: true, force: true })
+  }
+
+  printTable(rows)
+  const resultsDir = path.join(root, 'bench/results')
+  fs.mkdirSync(resultsDir, { recursive: true })
+  const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  const machine = { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version }
+  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, db: flags.db, scale: flags.scale, seconds, uncached: UNCACHED, rows }, null, 2))
+  console.log(`Results written to ${path.relative(root, file)}`)
+  if (failed) process.exit(1)
+}
+
+function printTable(rows: Row[]) {
+  const columns = ['figure', 'value', 'target', 'result'] as const
+  const width = Object.fromEntries(columns.map((c) => [c, Math.max(c.length, ...rows.map((r) => r[c].length))])) as Record<(typeof columns)[number], number>
+  const line = (cells: Record<(typeof columns)[number], string>) => columns.map((c) => cells[c].padEnd(width[c])).join(' | ')
+  console.log(`\n${line({ figure: 'figure', value: 'value', target: 'target', result: 'result' })}`)
+  console.log(columns.map((c) => '-'.repeat(width[c])).join('-|-'))
+  for (const r of rows) console.log(line(r))
+  console.log(`\nUncached figures: ${UNCACHED}. Server on core 0, wrk on core 1, ${seconds} s per run, median of 3.`)
 }
 
 main().catch((error: unknown) => {

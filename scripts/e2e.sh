@@ -5,8 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The suite also tests the production deployment (deploy/): nginx in front of `next start`.
+# CI installs it (.ci/run); anywhere else, say so now rather than after a two-minute build.
+if ! command -v nginx >/dev/null; then
+  echo "nginx is missing: the end-to-end tests start nginx from deploy/ in front of the app. Install it (sudo apt-get install nginx) and run again." >&2
+  exit 1
+fi
+
 DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/byline-e2e.XXXXXX")"
-trap 'rm -rf "$DATA_DIR"' EXIT
+# nginx's own files (config, cache, temp); its workers may run as another user, so not under DATA_DIR.
+E2E_FRONT_PREFIX="$(mktemp -d "${TMPDIR:-/tmp}/byline-e2e-front.XXXXXX")"
+trap 'rm -rf "$DATA_DIR" "$E2E_FRONT_PREFIX"' EXIT
 # Bash skips the EXIT trap when a signal ends it; exiting from a handler runs it.
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -17,7 +26,10 @@ trap 'exit 143' TERM
 export DATA_DIR
 export DATABASE_URL="file:$DATA_DIR/e2e.db"
 # A free port unless one is given, so a developer's own server (or a second run) never collides.
-export E2E_PORT="${E2E_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+export E2E_PORT="${E2E_PORT:-$(free_port)}"
+export E2E_FRONT_PORT="${E2E_FRONT_PORT:-$(free_port)}"
+export E2E_FRONT_PREFIX
 # The admin panel addresses the API and checks request origins through serverURL, so it must be
 # the origin the browser uses, not the default http://localhost:3000.
 export NEXT_PUBLIC_SERVER_URL="http://localhost:$E2E_PORT"
@@ -31,6 +43,6 @@ npx tsx src/db/prepare.ts
 echo "== next build"
 npx next build
 
-echo "== playwright test (next start on port $E2E_PORT)"
+echo "== playwright test (next start on port $E2E_PORT, nginx from deploy/ on port $E2E_FRONT_PORT)"
 npx playwright test "$@"
 echo "== end-to-end run took $((SECONDS - started))s"

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# nginx in front of `next start` (deploy/nginx.conf.template, explained in the README's
+# "Production deployment"). Renders the config into a prefix directory and runs nginx in the
+# foreground on it; stop it with SIGTERM (fast) or SIGQUIT (graceful).
+#
+#   bash deploy/run.sh [--listen ADDR:PORT] [--upstream HOST:PORT] [--prefix DIR] [--static DIR]
+#                      [--workers N|auto] [--access-log FILE|off] [--check]
+#
+# Defaults: listen 8080, upstream 127.0.0.1:3000 (`next start`), prefix $TMPDIR/byline-nginx,
+# static .next/static of this checkout, workers auto, access log PREFIX/logs/access.log.
+# --check renders and tests the configuration, then exits.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+
+listen=8080
+upstream=127.0.0.1:3000
+prefix="${TMPDIR:-/tmp}/byline-nginx"
+static="$here/../.next/static"
+workers=auto
+access_log=
+check=false
+mime_types=/etc/nginx/mime.types
+
+fail() {
+  echo "deploy/run.sh: $*" >&2
+  exit 1
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --listen) listen="${2:?--listen needs ADDR:PORT}"; shift 2 ;;
+    --upstream) upstream="${2:?--upstream needs HOST:PORT}"; shift 2 ;;
+    --prefix) prefix="${2:?--prefix needs a directory}"; shift 2 ;;
+    --static) static="${2:?--static needs a directory}"; shift 2 ;;
+    --workers) workers="${2:?--workers needs a number or auto}"; shift 2 ;;
+    --access-log) access_log="${2:?--access-log needs a file or off}"; shift 2 ;;
+    --check) check=true; shift ;;
+    *) fail "unknown argument $1 (see the top of this file)" ;;
+  esac
+done
+
+command -v nginx >/dev/null || fail "nginx is not installed. On Debian: apt-get install nginx"
+[ -f "$mime_types" ] || fail "$mime_types is missing (Debian's nginx-common ships it)"
+[ -d "$static" ] || fail "$static does not exist: build the app first (npm run build)"
+[[ "$workers" =~ ^([1-9][0-9]*|auto)$ ]] || fail "--workers must be a number or auto, not $workers"
+
+prefix="$(mkdir -p "$prefix" && cd "$prefix" && pwd)"
+static="$(cd "$static" && pwd)"
+mkdir -p "$prefix/logs" "$prefix/temp"
+# Started as root, nginx's workers run as nobody: they must be able to reach the cache and temp
+# directories nginx creates (and chowns) under the prefix.
+chmod 755 "$prefix" "$prefix/temp"
+case "$access_log" in
+  off) access_log=off ;;
+  '') access_log="$prefix/logs/access.log byline buffer=64k flush=5s" ;;
+  *) access_log="$access_log byline buffer=64k flush=5s" ;;
+esac
+
+# The values go into sed replacements: refuse the characters that would break them.
+for value in "$listen" "$upstream" "$prefix" "$static" "$access_log"; do
+  [[ "$value" != *[\|\;\&\\]* ]] || fail "unsupported character in \"$value\""
+done
+sed -e "s|@LISTEN@|$listen|g" \
+    -e "s|@UPSTREAM@|$upstream|g" \
+    -e "s|@PREFIX@|$prefix|g" \
+    -e "s|@STATIC_DIR@|$static|g" \
+    -e "s|@WORKERS@|$workers|g" \
+    -e "s|@ACCESS_LOG@|$access_log|g" \
+    -e "s|@MIME_TYPES@|$mime_types|g" \
+    "$here/nginx.conf.template" >"$prefix/nginx.conf"
+if grep -q '@[A-Z_]*@' "$prefix/nginx.conf"; then fail "placeholders left unreplaced in $prefix/nginx.conf"; fi
+
+nginx -t -q -e stderr -p "$prefix/" -c "$prefix/nginx.conf"
+if [ "$check" = true ]; then
+  echo "deploy/run.sh: $prefix/nginx.conf is valid"
+  exit 0
+fi
+echo "deploy/run.sh: nginx on $listen in front of $upstream (config: $prefix/nginx.conf)"
+exec nginx -e stderr -p "$prefix/" -c "$prefix/nginx.conf"

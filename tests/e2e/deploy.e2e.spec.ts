@@ -1,0 +1,152 @@
+import type { APIRequestContext } from '@playwright/test'
+
+import { expect, test } from '@playwright/test'
+
+import { authHeaders } from './seededAccounts'
+
+/**
+ * The recommended production deployment (deploy/): nginx in front of `next start`, started by
+ * playwright.config.ts with deploy/run.sh exactly as the README tells an operator to. These
+ * checks go through nginx as a reader would; staff REST calls go to the app directly.
+ */
+
+const messages = {
+  noFront: 'E2E_FRONT_PORT is not set: run the end-to-end tests with `bash scripts/e2e.sh`, which starts nginx from deploy/ (playwright.config.ts).',
+}
+
+const frontPort = process.env.E2E_FRONT_PORT
+if (!frontPort) throw new Error(messages.noFront)
+// 127.0.0.1, not localhost: the address nginx sees, and so passes on to the app, is then known.
+const FRONT = `http://127.0.0.1:${frontPort}`
+const REFERENCE_PATH = '/entertainment/everything-we-know-about-heartstopper-season-2'
+const READER_CLAIMS = '203.0.113.7'
+
+const PRIVATE_COOKIES = [
+  ['payload-token', 'a signed-in member of staff'],
+  ['__prerender_bypass', 'a preview (Next draft mode)'],
+  ['byline_pending_comments', 'a reader whose own comments are held'],
+  ['byline_comment_flash', 'a reader correcting a refused comment'],
+  ['byline_commenter', 'a reader whose details the form remembers'],
+] as const
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+/** The article at a URL nginx has never cached (the key includes the query string), so each test starts from a miss. */
+const uncachedArticle = () => `${REFERENCE_PATH}?deploy-e2e=${unique()}`
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/**
+ * Past the micro-cache's lifetime. nginx keeps time in whole seconds: a page stored during second
+ * s is fresh until second s + 2 begins, so "1 s" lasts one to two.
+ */
+const EXPIRED_MS = 2_100
+const cacheStatus = (response: Awaited<ReturnType<APIRequestContext['get']>>) => response.headers()['x-cache-status']
+
+test.describe('Production deployment: nginx in front of next start', () => {
+  /** An anonymous reader: a context of its own, so no cookie from a staff login ever rides along. */
+  let reader: APIRequestContext
+
+  test.beforeAll(async ({ playwright }) => {
+    reader = await playwright.request.newContext({ baseURL: FRONT })
+  })
+
+  test.afterAll(async () => {
+    await reader.dispose()
+  })
+
+  test('compresses pages with gzip for readers who accept it, and only for them', async () => {
+    const compressed = await reader.get(REFERENCE_PATH, { headers: { 'accept-encoding': 'gzip' } })
+    expect(compressed.status()).toBe(200)
+    expect(compressed.headers()['content-encoding']).toBe('gzip')
+    expect(await compressed.text()).toContain('Everything We Know About Heartstopper Season 2')
+
+    const plain = await reader.get(REFERENCE_PATH, { headers: { 'accept-encoding': 'identity' } })
+    expect(plain.status()).toBe(200)
+    expect(plain.headers()['content-encoding']).toBeUndefined()
+    expect(await plain.text()).toContain('Everything We Know About Heartstopper Season 2')
+  })
+
+  test('lets browsers keep hashed build assets for a year', async () => {
+    const html = await (await reader.get(REFERENCE_PATH)).text()
+    const assets = [...new Set(html.match(/\/_next\/static\/[^"'\s\\)]+\.(?:js|css)/g) ?? [])]
+    expect(assets.length, 'the page links scripts or styles under /_next/static').toBeGreaterThan(0)
+    for (const asset of assets.slice(0, 5)) {
+      const response = await reader.get(asset)
+      expect(response.status(), asset).toBe(200)
+      expect(response.headers()['cache-control'], asset).toBe('public, max-age=31536000, immutable')
+    }
+  })
+
+  test('answers a repeated anonymous request from its micro-cache, and serves the stored page while refreshing it', async () => {
+    const article = uncachedArticle()
+    const first = await reader.get(article)
+    expect(first.status()).toBe(200)
+    expect(cacheStatus(first)).toBe('MISS')
+    const again = await reader.get(article)
+    expect(again.status()).toBe(200)
+    expect(cacheStatus(again)).toBe('HIT')
+
+    // Past its second the stored page is still answered at once, while nginx fetches a new one.
+    await pause(EXPIRED_MS)
+    expect(['STALE', 'UPDATING']).toContain(cacheStatus(await reader.get(article)))
+    await expect.poll(async () => cacheStatus(await reader.get(article))).toBe('HIT')
+  })
+
+  for (const [cookie, who] of PRIVATE_COOKIES) {
+    test(`neither answers nor stores a page for ${who} (${cookie})`, async () => {
+      const article = uncachedArticle()
+      expect(cacheStatus(await reader.get(article))).toBe('MISS')
+      // Let the anonymous copy expire: had the private page been stored, the next anonymous
+      // request would find a fresh entry (HIT) instead of the expired anonymous one.
+      await pause(EXPIRED_MS)
+      const personal = await reader.get(article, { headers: { cookie: `theme=dark; ${cookie}=e2e` } })
+      expect(cacheStatus(personal)).toBe('BYPASS')
+      expect(['STALE', 'UPDATING']).toContain(cacheStatus(await reader.get(article)))
+    })
+  }
+
+  test('never caches the admin or the API', async () => {
+    for (const path of ['/admin/login', '/api/articles?limit=1&depth=0']) {
+      await reader.get(path)
+      const again = await reader.get(path)
+      expect(again.status(), path).toBe(200)
+      expect(cacheStatus(again), path).toBe('BYPASS')
+    }
+  })
+
+  test('passes comment submissions to the app, which sees the address nginx saw, not the one a reader claims', async ({ request }) => {
+    const admin = await authHeaders(request, 'admin')
+    const moderator = await authHeaders(request, 'moderator')
+    const found = await request.get(`/api/articles?where[slug][equals]=${REFERENCE_PATH.split('/').pop()}&limit=1&depth=0`, { headers: admin })
+    const articleId: string = (await found.json()).docs[0].id
+    const made: string[] = []
+    const post = async (client: APIRequestContext, headers: Record<string, string>, data: Record<string, unknown>) => {
+      const response = await client.post('/api/comments', { headers, data: { article: articleId, authorName: 'Front Reader', ...data } })
+      if (response.status() === 201) made.push((await response.json()).doc.id)
+      return response
+    }
+
+    try {
+      const tag = unique()
+      const comment = { authorEmail: `front-${tag}@example.com`, body: `Posted through nginx (${tag}).` }
+      const submitted = await post(reader, { 'x-forwarded-for': READER_CLAIMS }, comment)
+      expect(submitted.status(), await submitted.text()).toBe(201)
+      // The same comment again is the app's to refuse (flood control, then duplicates): a cache
+      // would have replayed the first answer.
+      const repeated = await post(reader, { 'x-forwarded-for': READER_CLAIMS }, comment)
+      expect([409, 429]).toContain(repeated.status())
+
+      // Staff comments skip flood control: a moderator posting straight to the app as each
+      // address gives the hash the app stores for it.
+      const hashFor = async (address: string) => {
+        const response = await post(request, { ...moderator, 'x-forwarded-for': address }, { authorEmail: `hash-${unique()}@example.com`, body: `Address check ${unique()}`, status: 'pending' })
+        expect(response.status(), await response.text()).toBe(201)
+        return (await response.json()).doc.ipHash as string
+      }
+      const stored = await request.get(`/api/comments/${made[0]}?depth=0`, { headers: moderator })
+      const { ipHash } = await stored.json()
+      expect(ipHash).toBe(await hashFor('127.0.0.1'))
+      expect(ipHash).not.toBe(await hashFor(READER_CLAIMS))
+    } finally {
+      for (const id of made) await request.delete(`/api/comments/${id}`, { headers: admin })
+    }
+  })
+})
