@@ -5,18 +5,37 @@ import { canDeleteArticle } from '@/access/canDeleteArticle'
 import { canReadArticle } from '@/access/canReadArticle'
 import { canReadArticleVersions } from '@/access/canReadArticleVersions'
 import { canUpdateArticle } from '@/access/canUpdateArticle'
+import { ownAuthorIds } from '@/access/ownership'
 import { articleEditor } from '@/fields/articleEditor'
 import { slugField } from '@/fields/slug'
 
+import { reviewField } from './fields/review'
+import { commentCountField, editorStatsField, previewLinkField } from './fields/sidebarExtras'
+import { applyReviewRules } from './hooks/applyReviewRules'
+import { explainPublishRefusal } from './hooks/explainPublishRefusal'
+import { keepSlugWithTitle } from './hooks/keepSlugWithTitle'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { articleLivePreview, articlePreviewUrl, previewLinkEndpoint } from './preview'
+
+/** Autosave's pause after the last keystroke: often enough to lose nothing, rare enough to keep the history readable. */
+const AUTOSAVE_INTERVAL_MS = 2000
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
   admin: {
     group: 'Content',
     useAsTitle: 'title',
-    defaultColumns: ['title', '_status', 'authors', 'category', 'publishedAt'],
+    defaultColumns: ['title', '_status', 'authors', 'category', 'publishedAt', 'commentCount'],
+    components: {
+      // Publish for those who may; "Submit for review" for contributors.
+      edit: { PublishButton: '@/admin/review/PublishOrSubmit#PublishOrSubmit' },
+      // "My articles / All articles"; writers and contributors start with their own.
+      beforeListTable: ['@/admin/myArticles/ArticleScope#ArticleScope'],
+    },
+    livePreview: articleLivePreview,
+    preview: articlePreviewUrl,
   },
+  endpoints: [previewLinkEndpoint],
   access: {
     read: canReadArticle,
     readVersions: canReadArticleVersions,
@@ -25,11 +44,17 @@ export const Articles: CollectionConfig = {
     delete: canDeleteArticle,
   },
   versions: {
-    drafts: true,
+    drafts: {
+      autosave: { interval: AUTOSAVE_INTERVAL_MS, showSaveDraftButton: true },
+      // Publish (or unpublish) at a chosen time, run by the jobs queue (src/jobs).
+      schedulePublish: true,
+    },
     maxPerDoc: 50,
   },
   hooks: {
-    beforeChange: [setPublishedAt],
+    beforeOperation: [explainPublishRefusal],
+    beforeValidate: [keepSlugWithTitle],
+    beforeChange: [setPublishedAt, applyReviewRules],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
@@ -56,6 +81,8 @@ export const Articles: CollectionConfig = {
       hasMany: true,
       required: true,
       minRows: 1,
+      // A new article starts under the byline of whoever creates it, so it is theirs from the first autosave.
+      defaultValue: ({ req }) => ownAuthorIds({ req }),
       admin: { position: 'sidebar' },
     },
     {
@@ -81,5 +108,9 @@ export const Articles: CollectionConfig = {
       defaultValue: true,
       admin: { position: 'sidebar' },
     },
+    reviewField,
+    editorStatsField,
+    previewLinkField,
+    commentCountField,
   ],
 }

@@ -13,7 +13,8 @@ const idOf = (value: unknown): string | null => {
 const idsOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(idOf).filter((id): id is string => id !== null) : [])
 
 /** What the public sees of an article: only a published one. Saving a draft of an unpublished article changes nothing public. */
-const isPublic = (doc: Doc | undefined) => doc !== undefined && doc._status !== 'draft'
+// On create Payload passes an empty previousDoc: no id, nothing public.
+const isPublic = (doc: Doc | undefined) => doc?.id !== undefined && doc._status !== 'draft'
 
 /**
  * The pages an article change can alter: its own page (under its old and new slug), and every

@@ -58,6 +58,10 @@ const MATRIX: Row[] = [
   ['articles', 'unpublish an article', 'own', WRITERS],
   ['articles', 'unpublish an article', 'other', EDITORS],
   ['articles', 'move a draft to another byline', 'own', EDITORS],
+  ['articles', 'submit a draft for review', 'own', CONTRIBUTORS],
+  ['articles', 'submit a draft for review', 'other', EDITORS],
+  ['articles', 'send a submitted draft back with a note', 'own', EDITORS],
+  ['articles', 'send a submitted draft back with a note', 'other', EDITORS],
   ['articles', 'delete a draft', 'own', CONTRIBUTORS],
   ['articles', 'delete a draft', 'other', EDITORS],
   ['articles', 'delete a published article', 'own', WRITERS],
@@ -111,6 +115,7 @@ const MATRIX: Row[] = [
 ]
 
 const system = { overrideAccess: true, depth: 0, context: { disableRevalidate: true } } as const
+const reviewStateOf = (doc: Record<string, unknown> | null) => (doc?.review as { state?: string } | undefined)?.state
 const idOf = (value: unknown) => (typeof value === 'object' && value !== null && 'id' in value ? value.id : value)
 
 describe('Roles', () => {
@@ -301,6 +306,19 @@ describe('Roles', () => {
       patch({ collection: 'articles', id: (await article({ ...args, status: 'draft' })).id, who: args.who }, '_status', 'published'),
     'articles: unpublish an article': async (args) =>
       patch({ collection: 'articles', id: (await article({ ...args, status: 'published' })).id, who: args.who }, '_status', 'draft'),
+    'articles: submit a draft for review': async (args) => {
+      const { id } = await article({ ...args, status: 'draft' })
+      const { status } = await rest('PATCH', `/articles/${id}?draft=true`, { token: tokenOf(args.who), body: { review: { state: 'submitted' } } })
+      return { status, happened: reviewStateOf(await stored('articles', id, true)) === 'submitted' }
+    },
+    'articles: send a submitted draft back with a note': async (args) => {
+      const { id } = await article({ ...args, status: 'draft' })
+      await payload.update({ ...system, collection: 'articles', id, draft: true, data: { review: { state: 'submitted' } } })
+      const body = { review: { state: 'changes-requested', note: 'Needs a second source.' } }
+      await rest('PATCH', `/articles/${id}?draft=true`, { token: tokenOf(args.who), body })
+      // An author's attempt is a save that goes through with the review left as it was: no status to judge.
+      return { happened: reviewStateOf(await stored('articles', id, true)) === 'changes-requested' }
+    },
     'articles: move a draft to another byline': async (args) =>
       patch({ collection: 'articles', id: (await article({ ...args, status: 'draft' })).id, who: args.who, draft: true }, 'authors', [otherAuthorId]),
     'articles: delete a draft': async (args) => remove('articles', (await article({ ...args, status: 'draft' })).id, args.who),

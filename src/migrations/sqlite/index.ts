@@ -3,6 +3,7 @@ import * as migration_20261124_201323_roles_ownership from './20261124_201323_ro
 import * as migration_20261124_204526_discussion_settings from './20261124_204526_discussion_settings';
 import * as migration_20261124_222148_comment_reply_notifications from './20261124_222148_comment_reply_notifications';
 import * as migration_20261124_222333_article_views from './20261124_222333_article_views';
+import * as migration_20261124_222925_editorial_workflow from './20261124_222925_editorial_workflow';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261124_222333_article_views.up,
     down: migration_20261124_222333_article_views.down,
     name: '20261124_222333_article_views',
+  },
+  {
+    up: migration_20261124_222925_editorial_workflow.up,
+    down: migration_20261124_222925_editorial_workflow.down,
+    name: '20261124_222925_editorial_workflow'
   },
 ];

@@ -1,0 +1,13 @@
+import type { FieldAccess } from 'payload'
+
+import { hasRole } from './roles'
+
+/**
+ * Editors move a review any way (publish it, send it back). The authors of a draft may only submit
+ * it: any other value they send is dropped, and the stored state stays. Which drafts are theirs
+ * is the collection's update access; this narrows what they may do to the review field.
+ */
+export const canSetReviewState: FieldAccess = ({ req: { user }, siblingData }) => {
+  if (hasRole(user, 'admin', 'editor')) return true
+  return hasRole(user, 'writer', 'contributor') && (siblingData as { state?: unknown } | undefined)?.state === 'submitted'
+}

@@ -1,0 +1,126 @@
+import type { APIRequestContext, Browser, Page } from '@playwright/test'
+
+import { expect, test } from '@playwright/test'
+
+import { authHeaders, seededAccount } from './seededAccounts'
+
+/**
+ * Issue #5's workflow in Chromium, with the demo newsroom's accounts: a contributor writes a
+ * draft and submits it for review, an editor publishes it, and live preview beside the editor
+ * shows the draft in the real article page.
+ */
+
+type SavedArticle = { id: string; title: string; slug: string; _status: 'draft' | 'published'; review: { state: string } }
+
+/** Payload marks its forms ready once mounted and not processing (as tests/e2e/admin.e2e.spec.ts). */
+const waitForFormReady = (page: Page) => expect(page.locator('form[data-form-ready="true"]')).toBeVisible()
+
+async function logInAs(browser: Browser, role: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  const { email, password } = seededAccount(role)
+  await page.goto('/admin/login')
+  await waitForFormReady(page)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Login' }).click()
+  await expect(page).toHaveURL(/\/admin$/)
+  return page
+}
+
+/**
+ * The newest version (draft or published) of an article, as an editor reads it over REST. On the
+ * test's own request context: logging in through a page's would sign that page in as the editor.
+ */
+async function stored(request: APIRequestContext, id: string): Promise<SavedArticle> {
+  const response = await request.get(`/api/articles/${id}?draft=true&depth=0`, { headers: await authHeaders(request, 'editor') })
+  expect(response.status()).toBe(200)
+  return response.json()
+}
+
+/** Autosave is on: opening "create" makes the draft and lands on its page. */
+async function newDraft(page: Page, title: string): Promise<string> {
+  await page.goto('/admin/collections/articles/create')
+  await expect(page).toHaveURL(/\/admin\/collections\/articles\/(?!create)[^/?]+/)
+  await waitForFormReady(page)
+  await page.getByLabel('Title').fill(title)
+  await page.locator('#field-category').getByRole('combobox').click()
+  await page.getByRole('option', { name: 'Television', exact: true }).click()
+  return new URL(page.url()).pathname.split('/').pop() ?? ''
+}
+
+test.describe('Editorial workflow', () => {
+  const created: string[] = []
+
+  test.afterAll(async ({ request }) => {
+    const headers = await authHeaders(request, 'editor')
+    for (const id of created) await request.delete(`/api/articles/${id}`, { headers })
+  })
+
+  test('a contributor submits a draft for review and an editor publishes it', async ({ browser, request }) => {
+    // Two accounts, each opening the editor and the dashboard: more than one page's worth of work.
+    test.slow()
+    const stamp = Date.now().toString(36)
+    const title = `Filming diary ${stamp}`
+
+    const contributor = await logInAs(browser, 'contributor')
+    const id = await newDraft(contributor, title)
+    created.push(id)
+    // The draft is under the contributor's byline from the start, and they cannot publish it.
+    await expect(contributor.locator('#field-authors')).toContainText('Tomás Vidal')
+    await expect(contributor.getByRole('button', { name: /^Publish/ })).toHaveCount(0)
+    await contributor.getByRole('button', { name: 'Submit for review' }).click()
+    await expect(contributor.getByRole('button', { name: 'Submitted for review' })).toBeDisabled()
+    await expect.poll(async () => (await stored(request, id)).review.state).toBe('submitted')
+    expect((await stored(request, id)).title).toBe(title)
+    // Leaving the document releases Payload's edit lock; the dashboard lists the draft as submitted.
+    await contributor.goto('/admin')
+    await expect(contributor.getByRole('region', { name: 'My drafts' }).getByRole('listitem').filter({ hasText: title })).toContainText('Submitted for review')
+    await contributor.context().close()
+
+    const editor = await logInAs(browser, 'editor')
+    // Payload keeps the contributor's edit lock for a while after they leave; the editor takes over.
+    await editor.addLocatorHandler(editor.getByRole('dialog', { name: 'document-locked' }), () =>
+      editor.getByRole('button', { name: 'Take over' }).click(),
+    )
+    await editor.goto('/admin')
+    await expect(editor.getByRole('region', { name: 'Awaiting review' }).getByRole('link', { name: title })).toBeVisible()
+    await editor.goto(`/admin/collections/articles/${id}`)
+    await waitForFormReady(editor)
+    // Payload renders a group's fields once the group scrolls into view.
+    await editor.locator('#field-review').scrollIntoViewIfNeeded()
+    await expect(editor.locator('[data-review-state="submitted"]')).toBeVisible()
+    await expect(editor.locator('#field-review__submittedBy')).toContainText('Tomás Vidal')
+    await editor.getByRole('button', { name: 'Publish changes' }).click()
+    await expect(editor.getByTitle('Status: Published')).toBeVisible()
+
+    const published = await stored(request, id)
+    expect(published._status).toBe('published')
+    expect(published.review.state).toBe('none')
+    const page = await editor.request.get(`/television/${published.slug}`)
+    expect(page.status()).toBe(200)
+    expect(await page.text()).toContain(title)
+  })
+
+  test('live preview shows the draft’s title in the real article page', async ({ browser, request }) => {
+    const stamp = Date.now().toString(36)
+    const title = `Preview headline ${stamp}`
+    const editor = await logInAs(browser, 'editor')
+    const id = await newDraft(editor, title)
+    created.push(id)
+    await expect.poll(async () => (await stored(request, id)).slug).toBe(`preview-headline-${stamp}`)
+    // The form has taken the saved slug; now the preview has an address.
+    await editor.reload()
+    await waitForFormReady(editor)
+
+    await editor.getByRole('button', { name: 'Live Preview' }).click()
+    const preview = editor.frameLocator('#live-preview-iframe')
+    await expect(preview.getByRole('heading', { level: 1 })).toHaveText(title)
+    await expect(preview.locator('.preview-banner')).toContainText('Preview of an unpublished draft')
+
+    // Readers get nothing at that address: the article is not published.
+    const anonymous = await browser.newContext()
+    const response = await anonymous.request.get(`/television/preview-headline-${stamp}`)
+    expect(response.status()).toBe(404)
+    await anonymous.close()
+  })
+})
