@@ -2,8 +2,11 @@ import { buildConfig } from 'payload'
 import path from 'node:path'
 import sharp from 'sharp'
 import { fileURLToPath } from 'node:url'
+import { seoPlugin } from '@payloadcms/plugin-seo'
 
 import { Articles } from './collections/Articles'
+import { articleSeo } from './collections/Articles/seo'
+import { ArticleViews } from './collections/ArticleViews'
 import { Authors } from './collections/Authors'
 import { Cast } from './collections/Cast'
 import { Categories } from './collections/Categories'
@@ -13,7 +16,9 @@ import { Users } from './collections/Users'
 import { Discussion } from './globals/Discussion'
 import { revalidation } from './src/cache/hooks'
 import { databaseAdapter } from './src/db/adapter'
+import { emailAdapter } from './src/email/adapter'
 import { articleEditor } from './src/fields/articleEditor'
+import { jobs } from './src/jobs/config'
 import { readEnv } from './src/lib/env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -24,17 +29,38 @@ export default buildConfig({
   secret: env.secret,
   db: databaseAdapter(env.database),
   editor: articleEditor,
-  collections: [Articles, Comments, Authors, Cast, Categories, Media, Users],
+  collections: [Articles, Comments, Authors, Cast, Categories, Media, Users, ArticleViews],
   globals: [Discussion],
-  // Expires the reader site's cached pages when what they show changes (src/cache).
-  plugins: [revalidation],
+  // SEO fields on articles (the `meta` group); then expiry of the reader site's cached pages when
+  // what they show changes (src/cache).
+  plugins: [seoPlugin(articleSeo), revalidation],
+  // The jobs queue behind scheduled publishing, run by the server itself (src/jobs).
+  jobs,
   // Read by the comment hooks: how many proxies' X-Forwarded-For entries to skip.
   custom: { proxyHops: env.proxyHops },
+  // SMTP from the environment, or printed to the console without SMTP_HOST (src/email).
+  email: emailAdapter(env.email),
   sharp,
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Byline' },
+    components: {
+      // What needs each role now: drafts awaiting review, pending comments, scheduled articles, my drafts.
+      beforeDashboard: ['@/admin/dashboard/Dashboard#Dashboard'],
+      // The moderation queue (src/admin/moderation): its navigation link with the pending count,
+      // the view, and the dashboard that sends moderators there.
+      beforeNavLinks: ['@/admin/moderation/NavLink#ModerationNavLink'],
+      views: {
+        dashboard: { Component: '@/admin/moderation/DashboardOrQueue#DashboardOrQueue' },
+        moderation: {
+          Component: '@/admin/moderation/ModerationView#ModerationView',
+          path: '/moderation',
+          exact: true,
+          meta: { title: 'Moderation queue' },
+        },
+      },
+    },
   },
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),

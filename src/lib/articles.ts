@@ -8,6 +8,8 @@ import type { Article, Author, Cast, Category } from '@/payload-types'
 
 import type { ImageRef } from './media'
 
+import { getPopularArticleIds } from '@/views/popular'
+
 import { imageRef } from './media'
 import { getPayloadClient } from './payload'
 import { plainText } from './plainText'
@@ -37,6 +39,8 @@ export type ArticleView = Omit<ArticleSummary, 'authors' | 'category' | 'image'>
   cast: CastRef[]
   hero: ImageRef | null
   ogImage: ImageRef | null
+  /** The editor's search and sharing overrides (the SEO plugin's `meta` group), when set. */
+  seo: { title: string | null; description: string | null }
   content: Article['content']
   updatedAt: string
   commentsOpen: boolean
@@ -201,18 +205,40 @@ export async function getPublishedArticleUrls(): Promise<{ href: string; updated
 }
 
 export type MostPopular = {
-  /** How the list was ranked: readers' page views once they are counted, the newest until then. */
-  ranking: 'newest-fallback'
+  /** How the list was ranked: readers' page views over the last week, padded with the newest while few are counted. */
+  ranking: 'views' | 'newest-fallback'
   articles: ArticleSummary[]
 }
 
+/** Views move slowly and summing the week's rows is not free: one ranking serves a minute of renders. */
+const POPULAR_TTL_MS = 60_000
+let popularMemo: { at: number; limit: number; ids: Promise<string[]> } | null = null
+
+async function popularIds(limit: number): Promise<string[]> {
+  if (!popularMemo || popularMemo.limit < limit || Date.now() - popularMemo.at > POPULAR_TTL_MS) {
+    const ids = getPayloadClient().then((payload) => getPopularArticleIds({ payload, limit }))
+    popularMemo = { at: Date.now(), limit, ids }
+    // A failed ranking is retried by the next render, not remembered for a minute.
+    ids.catch(() => {
+      popularMemo = null
+    })
+  }
+  return popularMemo.ids
+}
+
 /**
- * "Most Popular". Page views are not counted yet (a later issue adds a view beacon), so this is
- * honestly the newest published articles, labelled as such in `ranking`.
+ * "Most Popular": the most viewed published articles of the last seven days (counted by the
+ * article page's view beacon, src/views), padded with the newest while few have views.
  */
 export async function getMostPopular({ limit = 5, excludeId }: { limit?: number; excludeId?: string } = {}): Promise<MostPopular> {
-  const { docs } = await findSummaries({ where: excludeId ? { id: { not_equals: excludeId } } : undefined, limit })
-  return { ranking: 'newest-fallback', articles: docs }
+  const ids = (await popularIds(limit + 1)).filter((id) => id !== excludeId).slice(0, limit)
+  // The summaries query applies the public access rules, so an article unpublished since it was ranked drops out here.
+  const ranked = ids.length > 0 ? (await findSummaries({ where: { id: { in: ids } }, limit: ids.length })).docs : []
+  ranked.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
+  if (ranked.length >= limit) return { ranking: 'views', articles: ranked }
+  const shown = new Set([...ranked.map((a) => a.id), ...(excludeId ? [excludeId] : [])])
+  const { docs: newest } = await findSummaries({ where: shown.size > 0 ? { id: { not_in: [...shown] } } : undefined, limit: limit - ranked.length })
+  return { ranking: ranked.length > 0 ? 'views' : 'newest-fallback', articles: [...ranked, ...newest] }
 }
 
 /** One published article by slug, populated for the article page. Cached per request (page and metadata share it). */
@@ -232,6 +258,7 @@ const findPublishedArticle = cache(async (slug: string) => {
       cast: true,
       commentsOpen: true,
       updatedAt: true,
+      meta: true,
     },
     populate: POPULATE,
   })
@@ -251,22 +278,46 @@ export async function getArticle({ category, slug }: { category: string; slug: s
   if (!own) return { status: 'missing' }
   if (own.slug !== category) return { status: 'moved', href: articleHref({ categorySlug: own.slug, slug: doc.slug }) }
 
-  const summary = toSummary(doc)
+  return { status: 'found', article: toArticleView(doc, own) }
+}
+
+type ArticleDoc = NonNullable<Awaited<ReturnType<typeof findPublishedArticle>>>
+
+function toArticleView(doc: ArticleDoc, category: CategoryRef): ArticleView {
   const words = countWords(doc.content)
   return {
-    status: 'found',
-    article: {
-      ...summary,
-      category: own,
-      authors: (doc.authors ?? []).filter(isObject).map(authorRef),
-      cast: (doc.cast ?? []).filter(isObject).map(castRef),
-      hero: imageRef(doc.heroImage, 'hero'),
-      ogImage: imageRef(doc.heroImage, 'og'),
-      content: doc.content,
-      updatedAt: doc.updatedAt,
-      commentsOpen: doc.commentsOpen !== false,
-      wordCount: words,
-      readingMinutes: readingMinutes(words),
-    },
+    ...toSummary(doc),
+    category,
+    authors: (doc.authors ?? []).filter(isObject).map(authorRef),
+    cast: (doc.cast ?? []).filter(isObject).map(castRef),
+    hero: imageRef(doc.heroImage, 'hero'),
+    // The sharing image an editor chose wins over the hero.
+    ogImage: imageRef(doc.meta?.image, 'og') ?? imageRef(doc.heroImage, 'og'),
+    seo: { title: doc.meta?.title || null, description: doc.meta?.description || null },
+    content: doc.content,
+    updatedAt: doc.updatedAt,
+    commentsOpen: doc.commentsOpen !== false,
+    wordCount: words,
+    readingMinutes: readingMinutes(words),
   }
+}
+
+/**
+ * The newest draft of an article, as the article page shows it: for staff previews only. The
+ * caller (src/preview) has checked a signed preview token first; readers never reach this.
+ */
+export async function getDraftArticle(id: string): Promise<ArticleView | null> {
+  const payload = await getPayloadClient()
+  const doc = await payload.findByID({
+    collection: 'articles',
+    id,
+    draft: true,
+    overrideAccess: true,
+    disableErrors: true,
+    depth: 2,
+    select: { ...SUMMARY_SELECT, content: true, cast: true, commentsOpen: true, updatedAt: true, meta: true },
+    populate: POPULATE,
+  })
+  const category = categoryRef(doc?.category)
+  return doc && category && doc.slug ? toArticleView(doc, category) : null
 }

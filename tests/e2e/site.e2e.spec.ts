@@ -243,7 +243,10 @@ test.describe('Reader site', () => {
     test('an article asked for under the wrong category redirects permanently to its own', async ({ request }) => {
       const response = await request.get('/television/everything-we-know-about-heartstopper-season-2', { maxRedirects: 0 })
       expect(response.status()).toBe(308)
-      expect(new URL(response.headers().location ?? '', 'http://x').pathname).toBe(REFERENCE_PATH)
+      // Served from Next's page cache, the redirect can carry its Location header twice (same value);
+      // Playwright joins repeated headers with ", ". Every value must name the article's own URL.
+      const targets = (response.headers().location ?? '').split(', ').map((location) => new URL(location, 'http://x').pathname)
+      expect(new Set(targets)).toEqual(new Set([REFERENCE_PATH]))
     })
 
     test('reserved paths stay with Payload', async ({ request }) => {

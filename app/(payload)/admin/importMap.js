@@ -16,6 +16,21 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ReviewStateField as ReviewStateField_4fe34300cbb9a204b1f703a23c578892 } from '@/admin/review/ReviewStateField'
+import { EditorStats as EditorStats_ee5061fe0247b13e5dfd04ef5504a561 } from '@/admin/editorStats/EditorStats'
+import { CopyPreviewLink as CopyPreviewLink_1eb8caaf30064a75aa7d890e785a61bd } from '@/admin/preview/CopyPreviewLink'
+import { CommentCountCell as CommentCountCell_22df9d9126185346479dd871821f22ad } from '@/admin/commentCount/CommentCountCell'
+import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { ArticleScope as ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec } from '@/admin/myArticles/ArticleScope'
+import { PublishOrSubmit as PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d } from '@/admin/review/PublishOrSubmit'
+import { Dashboard as Dashboard_0d6625b7f13ee764fd23a0cf2428adda } from '@/admin/dashboard/Dashboard'
+import { ModerationNavLink as ModerationNavLink_7cef92cd73c17662c1449f444b52a04a } from '@/admin/moderation/NavLink'
+import { DashboardOrQueue as DashboardOrQueue_e3a472ae1e63792dff5c05a94c48ebeb } from '@/admin/moderation/DashboardOrQueue'
+import { ModerationView as ModerationView_f72e416d30a7bb35fb5f9e077d934544 } from '@/admin/moderation/ModerationView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -38,5 +53,20 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@/admin/review/ReviewStateField#ReviewStateField": ReviewStateField_4fe34300cbb9a204b1f703a23c578892,
+  "@/admin/editorStats/EditorStats#EditorStats": EditorStats_ee5061fe0247b13e5dfd04ef5504a561,
+  "@/admin/preview/CopyPreviewLink#CopyPreviewLink": CopyPreviewLink_1eb8caaf30064a75aa7d890e785a61bd,
+  "@/admin/commentCount/CommentCountCell#CommentCountCell": CommentCountCell_22df9d9126185346479dd871821f22ad,
+  "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@/admin/myArticles/ArticleScope#ArticleScope": ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec,
+  "@/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d,
+  "@/admin/dashboard/Dashboard#Dashboard": Dashboard_0d6625b7f13ee764fd23a0cf2428adda,
+  "@/admin/moderation/NavLink#ModerationNavLink": ModerationNavLink_7cef92cd73c17662c1449f444b52a04a,
+  "@/admin/moderation/DashboardOrQueue#DashboardOrQueue": DashboardOrQueue_e3a472ae1e63792dff5c05a94c48ebeb,
+  "@/admin/moderation/ModerationView#ModerationView": ModerationView_f72e416d30a7bb35fb5f9e077d934544,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

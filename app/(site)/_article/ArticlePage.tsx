@@ -15,6 +15,9 @@ import { JsonLd } from '@/components/JsonLd'
 import { MediaImage } from '@/components/MediaImage'
 import { MostPopular } from '@/components/MostPopular'
 import { ReplySlot } from '@/components/ReplySlot'
+import { ViewBeacon } from '@/components/ViewBeacon'
+import type { ArticleView } from '@/lib/articles'
+
 import { getArticle, getMostPopular } from '@/lib/articles'
 import { getCategoryPath } from '@/lib/categories'
 import { getReplyContext, readCommentCookies } from '@/lib/commentForm'
@@ -61,16 +64,18 @@ export async function articleMetadata(params: ArticleParams, commentPage = 1): P
   const url = absoluteUrl(commentPageHref(article.href, commentPage))
   const image = article.ogImage ?? article.hero
   const images = image ? [{ url: absoluteUrl(image.src), width: image.width, height: image.height, alt: image.alt }] : undefined
-  const description = article.excerpt ?? undefined
+  // Search and sharing overrides from the SEO fields, else the article's own title and excerpt.
+  const description = article.seo.description ?? article.excerpt ?? undefined
+  const title = article.seo.title ?? article.title
   return {
-    title: article.title,
+    title: article.seo.title ? { absolute: article.seo.title } : article.title,
     description,
     alternates: { canonical: url },
     authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(a.href) })),
     openGraph: {
       type: 'article',
       url,
-      title: article.title,
+      title,
       description,
       siteName: 'Byline',
       publishedTime: article.publishedAt ?? undefined,
@@ -79,7 +84,7 @@ export async function articleMetadata(params: ArticleParams, commentPage = 1): P
       authors: article.authors.map((a) => absoluteUrl(a.href)),
       images,
     },
-    twitter: { card: image ? 'summary_large_image' : 'summary', title: article.title, description, images: images?.map((i) => i.url) },
+    twitter: { card: image ? 'summary_large_image' : 'summary', title, description, images: images?.map((i) => i.url) },
   }
 }
 
@@ -88,8 +93,19 @@ export async function articleMetadata(params: ArticleParams, commentPage = 1): P
  * for each document it shows; a reader with comment cookies or a reply link is rewritten to the
  * per-request variant (next.config.ts), which passes their `reader` state.
  */
-export async function ArticlePage({ params, reader, commentPage = 1 }: { params: ArticleParams; reader: ReaderState | null; commentPage?: number }) {
-  const article = await loadArticle(params)
+export async function ArticlePage({
+  params,
+  reader,
+  commentPage = 1,
+  draft,
+}: {
+  params: ArticleParams
+  reader: ReaderState | null
+  commentPage?: number
+  /** A staff preview's draft (src/preview), shown instead of the published article. */
+  draft?: ArticleView
+}) {
+  const article = draft ?? (await loadArticle(params))
   const commentCookies = reader ? readCommentCookies({ get: reader.cookie, nonce: reader.nonce }) : null
   const [trail, comments, popular, reply] = await Promise.all([
     getCategoryPath({ slug: article.category.slug }),
@@ -125,6 +141,7 @@ export async function ArticlePage({ params, reader, commentPage = 1 }: { params:
                 publishedAt={article.publishedAt}
                 commentCount={comments.count}
                 readingMinutes={article.readingMinutes}
+                updatedAt={article.updatedAt}
               />
             </header>
             {article.hero ? (
@@ -162,6 +179,7 @@ export async function ArticlePage({ params, reader, commentPage = 1 }: { params:
               authorName: flash?.values.authorName ?? saved?.authorName ?? '',
               authorEmail: flash?.values.authorEmail ?? saved?.authorEmail ?? '',
               authorUrl: flash?.values.authorUrl ?? saved?.authorUrl ?? '',
+              notifyOnReply: flash?.values.notifyOnReply === 'yes',
             }}
             remember={saved !== null}
             message={flash?.message ?? null}
@@ -171,6 +189,8 @@ export async function ArticlePage({ params, reader, commentPage = 1 }: { params:
         <MostPopular data={popular} />
       </div>
       <JsonLd data={newsArticleJsonLd(article)} />
+      {/* Counts the view for Most Popular after load; the same for every reader, so the page stays cached. */}
+      <ViewBeacon articleId={article.id} />
     </>
   )
 }

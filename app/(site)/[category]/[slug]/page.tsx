@@ -2,6 +2,9 @@ import type { Metadata } from 'next'
 
 import type { ArticleParams } from '../../_article/ArticlePage'
 
+import { PreviewFrame } from '@/preview/PreviewFrame'
+import { previewedDraft, previewMetadata } from '@/preview/session'
+
 import { ArticlePage, articleMetadata } from '../../_article/ArticlePage'
 
 /**
@@ -15,8 +18,17 @@ export const generateStaticParams = async (): Promise<{ category: string; slug: 
 
 type Props = { params: ArticleParams }
 
-export const generateMetadata = ({ params }: Props): Promise<Metadata> => articleMetadata(params)
+export const generateMetadata = async ({ params }: Props): Promise<Metadata> => (await previewMetadata(params)) ?? articleMetadata(params)
 
-export default function Page({ params }: Props) {
+export default async function Page({ params }: Props) {
+  // Staff previewing a draft (src/preview): rendered per request under Next's draft mode, never cached.
+  const draft = await previewedDraft(params)
+  if (draft) {
+    return (
+      <PreviewFrame href={draft.href}>
+        <ArticlePage params={params} reader={null} draft={draft} />
+      </PreviewFrame>
+    )
+  }
   return <ArticlePage params={params} reader={null} />
 }
