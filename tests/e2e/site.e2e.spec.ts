@@ -34,7 +34,8 @@ test.describe('Reader site', () => {
       await page.goto(REFERENCE_PATH)
       const meta = page.locator('.article-meta')
       await expect(meta.getByRole('link', { name: 'Ellis Marlowe' })).toHaveAttribute('href', '/authors/ellis-marlowe')
-      await expect(meta.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/)
+      // The publication date comes first; the demo article was edited after publishing, so an "Updated" time follows.
+      await expect(meta.locator('time').first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/)
       await expect(meta.getByRole('link', { name: `${APPROVED_COMMENTS} comments` })).toHaveAttribute('href', '#comments')
       await expect(meta).toContainText(/\d+ min read/)
     })
