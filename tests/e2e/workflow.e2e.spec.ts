@@ -86,9 +86,12 @@ test.describe('Editorial workflow', () => {
     await expect(editor.getByRole('region', { name: 'Awaiting review' }).getByRole('link', { name: title })).toBeVisible()
     await editor.goto(`/admin/collections/articles/${id}`)
     await waitForFormReady(editor)
-    // Payload renders a group's fields once the group scrolls into view.
-    await editor.locator('#field-review').scrollIntoViewIfNeeded()
-    await expect(editor.locator('[data-review-state="submitted"]')).toBeVisible()
+    // Payload renders a group's fields once the group scrolls into view, and taking over the edit
+    // lock re-renders the form: scroll again until the submitted state shows.
+    await expect(async () => {
+      await editor.locator('#field-review').scrollIntoViewIfNeeded({ timeout: 2_000 })
+      await expect(editor.locator('[data-review-state="submitted"]')).toBeVisible({ timeout: 2_000 })
+    }).toPass({ timeout: 30_000 })
     await expect(editor.locator('#field-review__submittedBy')).toContainText('Tomás Vidal')
     await editor.getByRole('button', { name: 'Publish changes' }).click()
     await expect(editor.getByTitle('Status: Published')).toBeVisible()
