@@ -6,7 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The suite also tests the production deployment (deploy/): nginx in front of `next start`.
-# CI installs it (.ci/run); anywhere else, say so now rather than after a two-minute build.
+# As root it is installed from Debian, like Chromium; anywhere else, say so now rather than after a
+# two-minute build.
+if ! command -v nginx >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx || true
+fi
 if ! command -v nginx >/dev/null; then
   echo "nginx is missing: the end-to-end tests start nginx from deploy/ in front of the app. Install it (sudo apt-get install nginx) and run again." >&2
   exit 1
