@@ -4,23 +4,14 @@ import { expect, test } from '@playwright/test'
 import path from 'node:path'
 
 import { REFERENCE_SECTIONS, REFERENCE_SLUG } from '../helpers/referencePage'
-import { seededAccount } from './seededAccounts'
+import { submitAdminLogin, waitForFormReady } from './seededAccounts'
 
 /**
  * Payload marks its forms ready once mounted and not processing (its own e2e suite waits on the
  * same attribute). Typing into the server-rendered form earlier can be lost to hydration.
  */
-async function waitForFormReady(page: Page) {
-  await expect(page.locator('form[data-form-ready="true"]')).toBeVisible()
-}
-
 async function logIn(page: Page) {
-  const { email, password } = seededAccount('admin')
-  await page.goto('/admin/login')
-  await waitForFormReady(page)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Login' }).click()
+  await submitAdminLogin(page, 'admin')
   await expect(page).toHaveURL(/\/admin$/)
   await expect(page.getByRole('link', { name: 'Articles' }).first()).toBeVisible()
 }

@@ -3,7 +3,7 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
 
-import { authHeaders, seededAccount } from './seededAccounts'
+import { authHeaders, submitAdminLogin } from './seededAccounts'
 
 /**
  * A moderator's day: log in, land on the queue, see what waits (the demo's held comments among
@@ -20,10 +20,6 @@ const tag = () => randomBytes(4).toString('hex')
 let ipCounter = 0
 /** Each reader comment from an address of its own, so flood control sees one comment each. */
 const readerHeaders = () => ({ 'x-forwarded-for': `198.51.100.${(++ipCounter % 250) + 1}` })
-
-async function waitForFormReady(page: Page) {
-  await expect(page.locator('form[data-form-ready="true"]')).toBeVisible()
-}
 
 async function pendingTotal(request: APIRequestContext, headers: Record<string, string>): Promise<number> {
   const response = await request.get('/api/comments?where[status][equals]=pending&limit=1&depth=0', { headers })
@@ -87,12 +83,7 @@ test.describe('Moderation queue', () => {
   })
 
   test.beforeEach(async ({ page }) => {
-    const { email, password } = seededAccount('moderator')
-    await page.goto('/admin/login')
-    await waitForFormReady(page)
-    await page.getByLabel('Email').fill(email)
-    await page.getByLabel('Password').fill(password)
-    await page.getByRole('button', { name: 'Login' }).click()
+    await submitAdminLogin(page, 'moderator')
     // Moderators land on the queue, not the dashboard.
     await expect(page).toHaveURL(/\/admin\/moderation$/)
     await expect(page.getByRole('heading', { level: 1, name: 'Moderation queue' })).toBeVisible()

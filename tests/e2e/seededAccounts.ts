@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 
 import { expect } from '@playwright/test'
 import fs from 'node:fs'
@@ -26,4 +26,19 @@ export async function authHeaders(request: APIRequestContext, role: string): Pro
   expect(response.status(), `log in as the seeded ${role}`).toBe(200)
   const { token } = await response.json()
   return { Authorization: `JWT ${token}` }
+}
+
+/** Payload marks its forms ready once mounted and not processing; typing before that is lost. */
+export async function waitForFormReady(page: Page) {
+  await expect(page.locator('form[data-form-ready="true"]')).toBeVisible()
+}
+
+/** Logs the seeded account in through the admin's login form; where it lands is for the caller to check. */
+export async function submitAdminLogin(page: Page, role: string) {
+  const { email, password } = seededAccount(role)
+  await page.goto('/admin/login')
+  await waitForFormReady(page)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Login' }).click()
 }

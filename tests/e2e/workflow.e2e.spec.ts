@@ -2,7 +2,7 @@ import type { APIRequestContext, Browser, Page } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
 
-import { authHeaders, seededAccount } from './seededAccounts'
+import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccounts'
 
 /**
  * Issue #5's workflow in Chromium, with the demo newsroom's accounts: a contributor writes a
@@ -12,17 +12,9 @@ import { authHeaders, seededAccount } from './seededAccounts'
 
 type SavedArticle = { id: string; title: string; slug: string; _status: 'draft' | 'published'; review: { state: string } }
 
-/** Payload marks its forms ready once mounted and not processing (as tests/e2e/admin.e2e.spec.ts). */
-const waitForFormReady = (page: Page) => expect(page.locator('form[data-form-ready="true"]')).toBeVisible()
-
 async function logInAs(browser: Browser, role: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
-  const { email, password } = seededAccount(role)
-  await page.goto('/admin/login')
-  await waitForFormReady(page)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Login' }).click()
+  await submitAdminLogin(page, role)
   await expect(page).toHaveURL(/\/admin$/)
   return page
 }
