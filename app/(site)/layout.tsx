@@ -5,6 +5,7 @@ import { SearchForm } from '@/components/SearchForm'
 import { getCategories } from '@/lib/categories'
 import { feedHref } from '@/lib/feeds'
 import { categoryHref, siteOrigin } from '@/lib/urls'
+import { READER_SCRIPT_SRC } from '@/reader/script'
 
 import './site.css'
 
@@ -53,6 +54,8 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
         <footer className="site-footer">
           <p>© Byline newsroom. Demo content; people other than the cast are fictional.</p>
         </footer>
+        {/* The pages' only script: the comment form, the view report, the video player (src/reader/enhance.ts). */}
+        <script src={READER_SCRIPT_SRC} defer />
       </body>
     </html>
   )

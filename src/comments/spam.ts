@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-/** The form's trap and clock fields: names a bot is glad to fill, never shown to people. */
-export const FORM_FIELDS = { honeypot: 'phone', issuedAt: 'issued' } as const
+export { FORM_FIELDS } from './formFields'
 
 /** People take longer than this to read an article and write something. */
 export const MIN_SECONDS_TO_SUBMIT = 3

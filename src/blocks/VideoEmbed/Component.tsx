@@ -2,7 +2,7 @@ import type { VideoEmbedBlock } from '@/payload-types'
 
 import { embedUrl, parseVideoUrl, watchUrl } from '@/lib/video'
 
-import { VideoFacade } from './Facade.client'
+import { VideoFacade } from './Facade'
 
 const PROVIDER_NAMES = { youtube: 'YouTube', vimeo: 'Vimeo' } as const
 

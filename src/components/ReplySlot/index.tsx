@@ -1,6 +1,6 @@
-import type { ReplyFormProps } from './ReplyForm.client'
+import type { ReplyFormProps } from './ReplyForm'
 
-import { ReplyForm } from './ReplyForm.client'
+import { ReplyForm } from './ReplyForm'
 
 type ReplySlotProps = { closed: boolean } & ReplyFormProps
 

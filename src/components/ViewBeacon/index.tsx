@@ -1,2 +1,2 @@
-export { ViewBeacon } from './ViewBeacon.client'
-export type { ViewBeaconProps } from './ViewBeacon.client'
+export { ViewBeacon } from './ViewBeacon'
+export type { ViewBeaconProps } from './ViewBeacon'
