@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 
 /**
- * End-to-end tests in Debian's Chromium against `next start` (a production build). Run them with
+ * End-to-end tests in Debian's Chromium against the production server (src/server/start.ts: a
+ * production build behind the response cache, what `npm start` runs). Run them with
  * `bash scripts/e2e.sh`, which prepares a throwaway seeded database, builds, and sets the
  * environment read here; Playwright's own browser downloads are not reachable from our machines.
  */
@@ -54,7 +55,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx next start -p ${port}`,
+      command: `npx tsx src/server/start.ts --port ${port}`,
       url: `${baseURL}/admin/login`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -91,13 +91,18 @@ async function expectOk(url: string, init: RequestInit = {}) {
   return response
 }
 
-/** Whether the bypass really misses Next's cache: a page answered from it says HIT or STALE. */
+/**
+ * Whether the bypass really misses Next's cache. Next answers a draft-mode request by rendering
+ * it and marks it `Cache-Control: private, no-cache, no-store` (never written to its cache);
+ * its X-Nextjs-Cache header says HIT even then (next/dist/build/templates/app-page-runtime.js
+ * sets it from the render's own result), so that header proves nothing here.
+ */
 async function bustsNextCache(url: string): Promise<boolean> {
   const [name, value] = bypassCookie().split(': ')
   for (let probe = 0; probe < 2; probe += 1) {
     const response = await expectOk(url, { headers: { [name ?? 'Cookie']: value ?? '' } })
-    const status = response.headers.get('x-nextjs-cache')
-    if (status === 'HIT' || status === 'STALE') return false
+    const cacheControl = response.headers.get('cache-control') ?? ''
+    if (!/\bprivate\b/.test(cacheControl) || !/\bno-store\b/.test(cacheControl)) return false
   }
   return true
 }
@@ -205,6 +210,9 @@ async function main() {
     let nginxStatic: Measured | undefined
     await section('pages', async () => {
       await expectOk(appAt(article))
+      // The app's figures are of the production server's response cache (src/server): say so if it did not answer.
+      const served = (await expectOk(appAt(article))).headers.get('x-byline-cache')
+      if (served !== 'HIT') console.warn(`   warning: the app's response cache did not answer a repeated request (X-Byline-Cache: ${served})`)
       for (const connections of [10, 50]) {
         for (const gzip of [false, true]) {
           const m = figure(`cached article, app alone, ${connections} conn${gzip ? ', gzip' : ''}`, { url: appAt(article), connections, gzip }, (m) =>

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# nginx in front of `next start` (deploy/nginx.conf.template, explained in the README's
+# nginx in front of the app server, `npm start` (deploy/nginx.conf.template, explained in the README's
 # "Production deployment"). Renders the config into a prefix directory and runs nginx in the
 # foreground on it; stop it with SIGTERM (fast) or SIGQUIT (graceful).
 #
 #   bash deploy/run.sh [--listen ADDR:PORT] [--upstream HOST:PORT] [--prefix DIR] [--static DIR]
 #                      [--workers N|auto] [--access-log FILE|off] [--check]
 #
-# Defaults: listen 8080, upstream 127.0.0.1:3000 (`next start`), prefix $TMPDIR/byline-nginx,
+# Defaults: listen 8080, upstream 127.0.0.1:3000 (`npm start`), prefix $TMPDIR/byline-nginx,
 # static .next/static of this checkout, workers auto, access log PREFIX/logs/access.log.
 # --check renders and tests the configuration, then exits.
 set -euo pipefail

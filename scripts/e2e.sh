@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# End-to-end tests: a production build run by `next start` against a throwaway embedded database
+# End-to-end tests: a production build run by the production server (src/server/start.ts) against a throwaway embedded database
 # holding the demo newsroom, driven by Playwright in Chromium (playwright.config.ts).
 # Extra arguments go to `playwright test`, e.g. `bash scripts/e2e.sh --grep 'reference article'`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The suite also tests the production deployment (deploy/): nginx in front of `next start`.
+# The suite also tests the production deployment (deploy/): nginx in front of that server.
 # As root it is installed from Debian, like Chromium; anywhere else, say so now rather than after a
 # two-minute build.
 if ! command -v nginx >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -47,6 +47,6 @@ npx tsx src/db/prepare.ts
 echo "== next build"
 npx next build
 
-echo "== playwright test (next start on port $E2E_PORT, nginx from deploy/ on port $E2E_FRONT_PORT)"
+echo "== playwright test (the app server on port $E2E_PORT, nginx from deploy/ on port $E2E_FRONT_PORT)"
 npx playwright test "$@"
 echo "== end-to-end run took $((SECONDS - started))s"

@@ -4,7 +4,7 @@
 #   2. typecheck and lint
 #   3. unit + integration tests on SQLite, then on PostgreSQL (TEST_POSTGRES_URL) and MongoDB
 #      (TEST_MONGODB_URL) when those are given
-#   4. production build and end-to-end tests in Chromium against `next start`
+#   4. production build and end-to-end tests in Chromium against the production server
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,6 +1,8 @@
 import { revalidateTag } from 'next/cache'
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
+import { announcePurge } from '@/server/purge'
+
 /** Expired tags are regenerated on the next request, which waits for fresh HTML instead of getting the stale page. */
 const IMMEDIATELY = { expire: 0 }
 
@@ -31,6 +33,8 @@ export async function expireTags(tags: Iterable<string>, options: { secret: stri
 function expireInRequest(tags: string[]): boolean {
   try {
     for (const name of tags) revalidateTag(name, IMMEDIATELY)
+    // The production server's in-memory copies of pages (src/server) go with them.
+    announcePurge()
     return true
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('Invariant: static generation store missing')) return false

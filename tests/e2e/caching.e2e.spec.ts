@@ -22,12 +22,12 @@ async function json(response: Awaited<ReturnType<APIRequestContext['get']>>, exp
   return response.json()
 }
 
-/** An anonymous reader's view of a page: status, body and whether Next answered from its cache. */
+/** An anonymous reader's view of a page: status, body and whether the server answered from its response cache. */
 async function read(request: APIRequestContext, path: string) {
   const response = await request.get(path, { headers: { cookie: '' }, maxRedirects: 0 })
   // React separates adjacent text with <!-- --> in HTML; readers (and these checks) see plain text.
   const body = (await response.text()).replaceAll('<!-- -->', '')
-  return { status: response.status(), body, cache: response.headers()['x-nextjs-cache'] ?? null, headers: response.headers() }
+  return { status: response.status(), body, cache: response.headers()['x-byline-cache'] ?? null, headers: response.headers() }
 }
 
 async function findOne(request: APIRequestContext, headers: Record<string, string>, collection: string, where: string): Promise<Doc> {
@@ -42,6 +42,24 @@ test.describe('Cached reader pages', () => {
     const second = await read(request, REFERENCE_PATH)
     expect(second.status).toBe(200)
     expect(second.cache).toBe('HIT')
+  })
+
+  test('the server answers repeated views from memory, compressed, and never a reader with a session of their own', async ({ request }) => {
+    await read(request, REFERENCE_PATH)
+    for (const encoding of ['br', 'gzip']) {
+      const response = await request.get(REFERENCE_PATH, { headers: { cookie: '', 'accept-encoding': encoding } })
+      expect(response.headers()['x-byline-cache']).toBe('HIT')
+      expect(response.headers()['content-encoding']).toBe(encoding)
+      expect(await response.text()).toContain('<h1')
+    }
+    const etag = (await request.get(REFERENCE_PATH, { headers: { cookie: '' } })).headers().etag
+    expect(etag).toBeTruthy()
+    const conditional = await request.get(REFERENCE_PATH, { headers: { cookie: '', 'if-none-match': etag } })
+    expect(conditional.status()).toBe(304)
+    // A session cookie (even one that signs nobody in) makes the page someone's: Next renders it.
+    const staff = await request.get(REFERENCE_PATH, { headers: { cookie: 'payload-token=not-a-session' } })
+    expect(staff.status()).toBe(200)
+    expect(staff.headers()['x-byline-cache']).toBeUndefined()
   })
 
   test('approving a comment shows it, with the new count, at the next request; trashing it removes it', async ({ request }) => {

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test'
 import { authHeaders } from './seededAccounts'
 
 /**
- * The recommended production deployment (deploy/): nginx in front of `next start`, started by
+ * The recommended production deployment (deploy/): nginx in front of the app server, started by
  * playwright.config.ts with deploy/run.sh exactly as the README tells an operator to. These
  * checks go through nginx as a reader would; staff REST calls go to the app directly.
  */
@@ -40,7 +40,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const EXPIRED_MS = 2_100
 const cacheStatus = (response: Awaited<ReturnType<APIRequestContext['get']>>) => response.headers()['x-cache-status']
 
-test.describe('Production deployment: nginx in front of next start', () => {
+test.describe('Production deployment: nginx in front of the app server', () => {
   /** An anonymous reader: a context of its own, so no cookie from a staff login ever rides along. */
   let reader: APIRequestContext
 

@@ -1,0 +1,195 @@
+/**
+ * The production server (`npm start`): Next's request handler behind two things Next cannot do
+ * itself for reader pages.
+ *
+ * - The response cache (src/server/responseCache.ts): an anonymous reader's repeated page view is
+ *   answered from memory, already compressed, without entering Next.
+ * - The designed 404 in the HTML: Next 16 answers `notFound()` on a matched route with an empty
+ *   shell and draws the not-found page in the browser (vercel/next.js#62228), so without
+ *   JavaScript readers and crawlers see a blank page. Here a reader page that Next answers with
+ *   404 gets the body of the designed page instead (rendered by Next at NOT_FOUND_PATH).
+ *
+ * Reader page requests (src/server/pages.ts decides which) are therefore taken from Next whole,
+ * then sent compressed; everything else (the admin, the API, assets, client navigations) goes
+ * to Next exactly as under `next start`.
+ *
+ *   tsx src/server/start.ts [--port N] [--hostname H]     (PORT and HOSTNAME work too)
+ *
+ * BYLINE_RESPONSE_CACHE_MB sets the memory budget (default 256; 0 turns the cache off).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { randomBytes } from 'node:crypto'
+import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import next from 'next'
+
+import { captureResponse, type Captured } from './capture'
+import { compressAll, compressFor } from './compress'
+import { isPageRequest, NOT_FOUND_PATH } from './pages'
+import { registerPurgeTarget } from './purge'
+import { stripNextRuntime } from './strip'
+import { cacheLifetime, chooseEncoding, isCacheableRequest, isNotModified, ResponseCache, storedHeaders, type CachedPage } from './responseCache'
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+/** Marks the server's own request for the designed 404 page; a per-process secret. */
+const INTERNAL_HEADER = 'x-byline-internal'
+const internalToken = randomBytes(16).toString('hex')
+
+function options() {
+  const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } })
+  const port = Number(values.port ?? process.env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port: ${values.port ?? process.env.PORT}`)
+  const megabytes = Number(process.env.BYLINE_RESPONSE_CACHE_MB ?? 256)
+  if (!Number.isFinite(megabytes) || megabytes < 0) throw new Error(`BYLINE_RESPONSE_CACHE_MB must be a number of megabytes, not ${process.env.BYLINE_RESPONSE_CACHE_MB}`)
+  // As `next start`: without a hostname, listen on every interface and let Next call itself localhost.
+  return { port, hostname: values.hostname ?? process.env.HOSTNAME, maxBytes: megabytes * 1024 * 1024 }
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
+
+const isHtml = (headers: OutgoingHttpHeaders) => /^text\/html/.test(String(headers['content-type'] ?? ''))
+/** A staff preview (Next's draft mode): Payload's live preview runs on React, so it keeps Next's runtime. */
+const isPreview = (req: IncomingMessage) => /(?:^|;\s*)__prerender_bypass=/.test(req.headers.cookie ?? '')
+
+/** Answers from a cached page: the stored bytes in the best encoding the reader takes, or a 304. */
+function answer(req: IncomingMessage, res: ServerResponse, page: CachedPage, status: 'HIT' | 'MISS') {
+  const encoding = chooseEncoding(req.headers['accept-encoding'])
+  const headers: OutgoingHttpHeaders = { ...page.headers, 'x-byline-cache': status }
+  if (isNotModified(req.headers['if-none-match'], page.etag)) {
+    res.writeHead(304, headers)
+    res.end()
+    return
+  }
+  const body = page.bodies[encoding]
+  if (encoding !== 'identity') headers['content-encoding'] = encoding
+  headers['content-length'] = body.length
+  res.writeHead(page.status, headers)
+  res.end(req.method === 'HEAD' ? undefined : body)
+}
+
+/** Sends a response that is not kept: compressed for this reader when it is worth it. */
+async function send(req: IncomingMessage, res: ServerResponse, { status, headers, body }: Captured, acceptEncoding: string | undefined) {
+  const out = storedHeaders(headers)
+  const { encoding, bytes } = req.method === 'HEAD' ? { encoding: 'identity' as const, bytes: body } : await compressFor(body, out, acceptEncoding)
+  if (encoding !== 'identity') out['content-encoding'] = encoding
+  out['content-length'] = bytes.length
+  res.writeHead(status, out)
+  res.end(req.method === 'HEAD' ? undefined : bytes)
+}
+
+async function main() {
+  const { port, hostname, maxBytes } = options()
+  // Next reads this before anything else; the server only ever runs a production build.
+  ;(process.env as Record<string, string>).NODE_ENV = 'production'
+  const app = next({ dev: false, dir: root, hostname, port })
+  await app.prepare()
+  const handle = app.getRequestHandler() as Handler
+
+  const cache = new ResponseCache({ maxBytes })
+  const requests = new AsyncLocalStorage<ServerResponse>()
+  let notFoundPage: { generation: number; body: Promise<Buffer> } | null = null
+  registerPurgeTarget({
+    purge: () => {
+      cache.purge()
+      notFoundPage = null
+    },
+    requests,
+  })
+  const caching = maxBytes > 0
+
+  /** The designed 404 page's HTML, rendered by Next once per cache generation (it shows the site's sections). */
+  const designedNotFound = (): Promise<Buffer> => {
+    if (notFoundPage && notFoundPage.generation === cache.generation) return notFoundPage.body
+    const { port: ownPort } = server.address() as AddressInfo
+    const body = new Promise<Buffer>((resolve, reject) => {
+      const request = http.get({ host: '127.0.0.1', port: ownPort, path: NOT_FOUND_PATH, headers: { [INTERNAL_HEADER]: internalToken } }, (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () => (response.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`${NOT_FOUND_PATH} answered ${response.statusCode}`))))
+        response.on('error', reject)
+      })
+      request.on('error', reject)
+    })
+    const entry = { generation: cache.generation, body }
+    notFoundPage = entry
+    body.catch(() => {
+      if (notFoundPage === entry) notFoundPage = null
+    })
+    return body
+  }
+
+  /** A reader page from Next: whole, with the designed 404 put in, then kept (when shareable) and sent. */
+  async function page(req: IncomingMessage, res: ServerResponse, shareable: boolean) {
+    const generation = cache.generation
+    const url = req.url as string
+    const acceptEncoding = req.headers['accept-encoding']
+    // Next's own compression would hand over bytes this server could neither store nor change.
+    delete req.headers['accept-encoding']
+    const captured = captureResponse(res)
+    void handle(req, res)
+    let response = await captured
+    if (response.status === 404 && isHtml(response.headers) && req.method === 'GET') {
+      try {
+        const headers = { ...response.headers }
+        delete headers.etag
+        response = { ...response, headers, body: await designedNotFound() }
+      } catch (error) {
+        console.error('Could not render the designed 404 page; sending Next’s', error)
+      }
+    }
+    if (isHtml(response.headers) && !isPreview(req)) response = { ...response, body: Buffer.from(stripNextRuntime(response.body.toString('utf8'))) }
+    const lifetime = shareable && caching && req.method === 'GET' ? cacheLifetime(response.status, response.headers) : null
+    if (lifetime === null) return send(req, res, response, acceptEncoding)
+    const headers = storedHeaders(response.headers)
+    const stored: CachedPage = {
+      status: response.status,
+      headers,
+      bodies: await compressAll(response.body),
+      etag: typeof headers.etag === 'string' ? headers.etag : null,
+      expiresAt: Date.now() + lifetime * 1000,
+    }
+    cache.set(url, stored, generation)
+    req.headers['accept-encoding'] = acceptEncoding
+    answer(req, res, stored, 'MISS')
+  }
+
+  const server = http.createServer((req, res) => {
+    requests.run(res, () => {
+      const internal = req.headers[INTERNAL_HEADER] === internalToken
+      delete req.headers[INTERNAL_HEADER]
+      if (internal) return void handle(req, res)
+      // The designed page's own address is not a page: asked for directly, it is a 404 like any other.
+      if (req.url?.split('?', 1)[0] === NOT_FOUND_PATH) req.url = `${NOT_FOUND_PATH}/none`
+      if (!isPageRequest(req)) return void handle(req, res)
+      const shareable = isCacheableRequest(req)
+      const cached = caching && shareable ? cache.get(req.url as string) : undefined
+      if (cached) return answer(req, res, cached, 'HIT')
+      page(req, res, shareable).catch((error: unknown) => {
+        console.error('Could not answer', req.url, error)
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+        res.end('Internal Server Error')
+      })
+    })
+  })
+  // Longer than the keep-alive of a proxy in front (nginx: 60 s), so the proxy closes first.
+  server.keepAliveTimeout = 65_000
+  server.listen(port, hostname, () => {
+    console.log(`Byline ready on http://${hostname ?? 'localhost'}:${port} (response cache ${caching ? `${maxBytes / 1024 / 1024} MB` : 'off'})`)
+  })
+  // Finish the requests in flight, then go; a client holding a connection open cannot keep us up.
+  const stop = () => {
+    server.close(() => process.exit(0))
+    server.closeIdleConnections()
+    setTimeout(() => process.exit(0), 5_000).unref()
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
