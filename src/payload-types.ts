@@ -196,6 +196,7 @@ export interface Article {
     submittedAt?: string | null;
     submittedBy?: (string | null) | User;
   };
+  searchText?: string | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -645,6 +646,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         submittedAt?: T;
         submittedBy?: T;
       };
+  searchText?: T;
   meta?:
     | T
     | {

@@ -15,6 +15,7 @@ import { applyReviewRules } from './hooks/applyReviewRules'
 import { explainPublishRefusal } from './hooks/explainPublishRefusal'
 import { keepSlugWithTitle } from './hooks/keepSlugWithTitle'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { setSearchText } from './hooks/setSearchText'
 import { articleLivePreview, articlePreviewUrl, previewLinkEndpoint } from './preview'
 
 /** Autosave's pause after the last keystroke: often enough to lose nothing, rare enough to keep the history readable. */
@@ -51,10 +52,13 @@ export const Articles: CollectionConfig = {
     },
     maxPerDoc: 50,
   },
+  // Reader listings: the newest published articles, site-wide and per category, with their
+  // counts. Without these SQLite reads every published article and sorts them to show ten.
+  indexes: [{ fields: ['_status', 'publishedAt'] }, { fields: ['category', '_status', 'publishedAt'] }],
   hooks: {
     beforeOperation: [explainPublishRefusal],
     beforeValidate: [keepSlugWithTitle],
-    beforeChange: [setPublishedAt, applyReviewRules],
+    beforeChange: [setPublishedAt, applyReviewRules, setSearchText],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
@@ -112,5 +116,14 @@ export const Articles: CollectionConfig = {
     editorStatsField,
     previewLinkField,
     commentCountField,
+    {
+      // Title, excerpt and body text, folded for matching: what the reader search's `like` runs on.
+      // setSearchText overwrites it on every save, so nothing typed into it is kept. It stays
+      // readable under the collection's access (the public can query it, and sees it only on
+      // published articles, whose text it repeats); a hidden field could not be queried by them.
+      name: 'searchText',
+      type: 'textarea',
+      admin: { hidden: true },
+    },
   ],
 }

@@ -10,6 +10,7 @@ import { fieldRules, LIMITS } from '@/comments/validate'
 import { applySubmissionRules } from './hooks/applySubmissionRules'
 import { recordRequestMetadata } from './hooks/recordRequestMetadata'
 import { sendNotifications } from './hooks/sendNotifications'
+import { skipPopulateOnCreate } from './hooks/skipPopulateOnCreate'
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
 
@@ -32,7 +33,17 @@ export const Comments: CollectionConfig = {
     // Moderators trash comments (a status, so it can be undone); removing one for good is an admin's call.
     delete: isAdmin,
   },
+  indexes: [
+    // The article page's thread: one article's approved comments, oldest first, straight from one
+    // index. With only the single-column ones SQLite picked `status` and read every approved
+    // comment on the site (41 ms at 50k comments, growing with the site) to keep one article's 200.
+    { fields: ['article', 'status', 'createdAt'] },
+    // "Has this email an approved comment?", asked of every submission: with only the single-column
+    // ones SQLite again picked `status` and counted through every approved comment (140 ms at 50k).
+    { fields: ['authorEmail', 'status'] },
+  ],
   hooks: {
+    beforeOperation: [skipPopulateOnCreate],
     // Metadata first: the flood rule compares IP hashes.
     beforeChange: [recordRequestMetadata, applySubmissionRules],
     afterChange: [sendNotifications],

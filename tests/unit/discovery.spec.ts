@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { plainText } from '@/lib/plainText'
 import { escapeXml, renderRss } from '@/lib/rss'
-import { matchesAllWords, parseSearchQuery, searchWords } from '@/lib/searchQuery'
+import { parseSearchQuery } from '@/lib/searchQuery'
 
 describe('Discovery', () => {
   describe('parseSearchQuery', () => {
@@ -15,19 +15,6 @@ describe('Discovery', () => {
       ['too long (cut to 100 characters)', 'a'.repeat(150), 'a'.repeat(100)],
     ])('reads a query that is %s', (_, raw, expected) => {
       expect(parseSearchQuery(raw)).toBe(expected)
-    })
-  })
-
-  describe('matchesAllWords', () => {
-    const text = 'Netflix’s Heartstopper arrived in Kent. Café scenes were filmed nearby.'
-    it.each([
-      ['every word, in any order and case', 'KENT heartstopper', true],
-      ['a typed apostrophe against a typographic one', "netflix's", true],
-      ['a word without its accent', 'cafe', true],
-      ['a missing word', 'kent rugby', false],
-      ['nothing at all', '', false],
-    ])('matches %s: %s', (_, query, expected) => {
-      expect(matchesAllWords(text, searchWords(query))).toBe(expected)
     })
   })
 

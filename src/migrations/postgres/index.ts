@@ -4,6 +4,9 @@ import * as migration_20261124_204617_discussion_settings from './20261124_20461
 import * as migration_20261124_222230_comment_reply_notifications from './20261124_222230_comment_reply_notifications';
 import * as migration_20261124_222358_article_views from './20261124_222358_article_views';
 import * as migration_20261124_223137_editorial_workflow from './20261124_223137_editorial_workflow';
+import * as migration_20261125_012519_article_search_text from './20261125_012519_article_search_text';
+import * as migration_20261125_014616_reader_indexes from './20261125_014616_reader_indexes';
+import * as migration_20261125_015550_comment_email_status_index from './20261125_015550_comment_email_status_index';
 
 export const migrations = [
   {
@@ -34,6 +37,21 @@ export const migrations = [
   {
     up: migration_20261124_223137_editorial_workflow.up,
     down: migration_20261124_223137_editorial_workflow.down,
-    name: '20261124_223137_editorial_workflow'
+    name: '20261124_223137_editorial_workflow',
+  },
+  {
+    up: migration_20261125_012519_article_search_text.up,
+    down: migration_20261125_012519_article_search_text.down,
+    name: '20261125_012519_article_search_text',
+  },
+  {
+    up: migration_20261125_014616_reader_indexes.up,
+    down: migration_20261125_014616_reader_indexes.down,
+    name: '20261125_014616_reader_indexes',
+  },
+  {
+    up: migration_20261125_015550_comment_email_status_index.up,
+    down: migration_20261125_015550_comment_email_status_index.down,
+    name: '20261125_015550_comment_email_status_index'
   },
 ];

@@ -1,0 +1,198 @@
+import type { Payload } from 'payload'
+
+import { createLocalReq } from 'payload'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+import type { Article } from '@/payload-types'
+
+import { searchArticles } from '@/lib/articles'
+import { backfillArticleSearchText } from '@/migrations/backfillArticleSearchText'
+import { doc, p } from '@/seed/lexical'
+
+import { uniqueTag } from '../helpers/fixtures'
+import { getTestPayload } from '../helpers/payload'
+import { graphql, rest } from '../helpers/rest'
+
+// src/lib modules guard against client bundles with `server-only`, which throws outside Next's server build.
+vi.mock('server-only', () => ({}))
+
+const system = { overrideAccess: true, context: { disableRevalidate: true }, depth: 0 } as const
+const DAY = 24 * 3_600_000
+
+describe('Search', () => {
+  let payload: Payload
+  // Every article carries the tag as a word, and every query includes it: results stay this file's own.
+  const tag = uniqueTag()
+  let categoryId: string
+  let authorId: string
+  const articles: Record<string, Article> = {}
+
+  /** An article whose body is the given paragraphs; `daysAgo` orders the results. */
+  const create = async (key: string, { title, body, daysAgo, draft = false }: { title: string; body: string[]; daysAgo: number; draft?: boolean }) => {
+    articles[key] = await payload.create({
+      ...system,
+      collection: 'articles',
+      draft,
+      data: {
+        title: `${title} ${tag}`,
+        slug: `${key}-${tag}`,
+        excerpt: `Filed under ${tag}.`,
+        content: doc(...body.map((text) => p(text))),
+        category: categoryId,
+        authors: [authorId],
+        _status: draft ? 'draft' : 'published',
+        publishedAt: draft ? undefined : new Date(Date.now() - daysAgo * DAY).toISOString(),
+      },
+    })
+  }
+
+  /** The slugs' keys of what a reader's search returns, in order. */
+  const search = async (query: string, options: { page?: number; limit?: number } = {}) => {
+    const result = await searchArticles({ query: `${tag} ${query}`, ...options })
+    return { ...result, keys: result.docs.map((d) => d.slug.replace(`-${tag}`, '')) }
+  }
+
+  beforeAll(async () => {
+    payload = await getTestPayload()
+    categoryId = (await payload.create({ ...system, collection: 'categories', data: { name: `Cat ${tag}`, slug: `cat-${tag}` } })).id
+    authorId = (await payload.create({ ...system, collection: 'authors', data: { name: `Author ${tag}`, slug: `author-${tag}` } })).id
+    await create('harbour', { title: 'Harbour news', body: ['The lighthouse keeper opened a Café by the quay.'], daysAgo: 1 })
+    await create('bees', { title: 'Country notes', body: ['A keeper of bees tells her story.'], daysAgo: 2 })
+    await create('percent', { title: 'Sale', body: ['A discount of 50% on snake_case signs.'], daysAgo: 3 })
+    await create('lookalike', { title: 'Sale again', body: ['A discount of 500 on snakeycase signs.'], daysAgo: 4 })
+    await create('secret', { title: 'Unannounced', body: ['The lighthouse secret, not yet published.'], daysAgo: 0, draft: true })
+    await create('withdrawn', { title: 'Withdrawn', body: ['A retracted claim about quicksilver.'], daysAgo: 5 })
+    await payload.update({ ...system, collection: 'articles', id: articles.withdrawn.id, data: { _status: 'draft' } })
+    // A published article with newer, unpublished work on top.
+    await create('revised', { title: 'Revised', body: ['The first cut mentions a glacier.'], daysAgo: 6 })
+    await payload.update({
+      ...system,
+      collection: 'articles',
+      id: articles.revised.id,
+      draft: true,
+      data: { content: doc(p('The second cut adds a zeppelin.')) },
+    })
+  })
+
+  afterAll(async () => {
+    await payload.delete({ ...system, collection: 'articles', where: { title: { like: tag } } })
+    await payload.delete({ ...system, collection: 'authors', where: { id: { equals: authorId } } })
+    await payload.delete({ ...system, collection: 'categories', where: { id: { equals: categoryId } } })
+  })
+
+  describe('matching', () => {
+    it('finds a word that appears only in the body', async () => {
+      expect((await search('lighthouse')).keys).toEqual(['harbour'])
+    })
+
+    it.each([
+      ['case', 'LIGHTHOUSE'],
+      ['accents the text has', 'cafe'],
+      ['accents the text lacks', 'lîghthouse'],
+    ])('ignores %s: %s', async (_, query) => {
+      expect((await search(query)).keys).toEqual(['harbour'])
+    })
+
+    it('needs every word, in any order, across title, excerpt and body', async () => {
+      expect((await search('keeper')).keys).toEqual(['harbour', 'bees'])
+      expect((await search('keeper harbour')).keys).toEqual(['harbour'])
+      expect((await search('quay filed keeper')).keys).toEqual(['harbour'])
+      expect((await search('lighthouse bees')).keys).toEqual([])
+    })
+
+    it('pages through the results in the database, newest first', async () => {
+      const first = await search('keeper', { limit: 1 })
+      expect({ keys: first.keys, totalDocs: first.totalDocs, totalPages: first.totalPages }).toEqual({ keys: ['harbour'], totalDocs: 2, totalPages: 2 })
+      expect((await search('keeper', { page: 2, limit: 1 })).keys).toEqual(['bees'])
+    })
+
+    it.each([
+      ['%', ['percent']],
+      ['50%', ['percent']],
+      ['snake_case', ['percent']],
+      ['_', ['percent']],
+    ])('reads %s literally, not as a wildcard', async (query, expected) => {
+      expect((await search(query)).keys).toEqual(expected)
+    })
+  })
+
+  describe('what readers can find', () => {
+    it('never returns a draft', async () => {
+      expect((await search('secret')).keys).toEqual([])
+    })
+
+    it('never returns an unpublished article', async () => {
+      expect((await search('quicksilver')).keys).toEqual([])
+    })
+
+    it('matches the published text of an article, not its newer draft', async () => {
+      expect((await search('glacier')).keys).toEqual(['revised'])
+      expect((await search('zeppelin')).keys).toEqual([])
+    })
+
+    // The search text repeats an article's title, excerpt and body, so it may be read exactly
+    // where they may: on published articles. A draft's must not answer a query or a read.
+    it('keeps a draft’s search text from REST readers, whether they read or query it', async () => {
+      const read = await rest('GET', `/articles?where[title][contains]=${tag}&draft=true&limit=50`)
+      expect(read.status).toBe(200)
+      const byId = new Map<string, { searchText?: string }>(read.body.docs.map((d: { id: string; searchText?: string }) => [d.id, d]))
+      expect(byId.has(articles.secret.id)).toBe(false)
+      expect(byId.get(articles.harbour.id)?.searchText).toContain('lighthouse')
+      const probe = await rest('GET', `/articles?where[searchText][like]=secret&where[title][contains]=${tag}&draft=true`)
+      expect(probe.status).toBe(200)
+      expect(probe.body.docs).toEqual([])
+      const direct = await rest('GET', `/articles/${articles.secret.id}?draft=true`)
+      expect(direct.body?.searchText).toBeUndefined()
+    })
+
+    it('keeps a draft’s search text from GraphQL readers', async () => {
+      const read = await graphql(`{ Articles(draft: true, limit: 50, where: { title: { contains: "${tag}" } }) { docs { id searchText } } }`)
+      const texts: string[] = read.data.Articles.docs.map((d: { searchText: string | null }) => d.searchText ?? '')
+      expect(texts.some((text) => text.includes('secret') || text.includes('zeppelin'))).toBe(false)
+      const probe = await graphql(`{ Articles(draft: true, where: { searchText: { like: "zeppelin" } }) { docs { id } } }`)
+      expect(probe.data.Articles.docs).toEqual([])
+    })
+  })
+
+  describe('keeping up with edits', () => {
+    it('matches the new body after an edit and forgets the old one', async () => {
+      await payload.update({ ...system, collection: 'articles', id: articles.bees.id, data: { content: doc(p('A keeper of wasps now.')) } })
+      expect((await search('wasps')).keys).toEqual(['bees'])
+      expect((await search('keeper bees')).keys).toEqual([])
+    })
+
+    it('computes the text itself, whatever a client sends', async () => {
+      await payload.update({ ...system, collection: 'articles', id: articles.harbour.id, data: { searchText: 'planted' } })
+      expect((await search('planted')).keys).toEqual([])
+      expect((await search('lighthouse')).keys).toEqual(['harbour'])
+    })
+
+    it('finds the draft text once it is published', async () => {
+      await payload.update({ ...system, collection: 'articles', id: articles.revised.id, data: { _status: 'published' } })
+      expect((await search('zeppelin')).keys).toEqual(['revised'])
+      expect((await search('glacier')).keys).toEqual([])
+    })
+  })
+
+  describe('the migration backfill', () => {
+    it('fills the text of articles and versions saved before the field existed', async () => {
+      const ids = Object.values(articles).map((a) => a.id)
+      await payload.db.updateMany({ collection: 'articles', where: { id: { in: ids } }, data: { searchText: null } })
+      const versions = await payload.db.findVersions({ collection: 'articles', where: { parent: { in: ids } }, limit: 0, pagination: false })
+      for (const version of versions.docs) {
+        await payload.db.updateVersion({ collection: 'articles', id: version.id, versionData: { version: { searchText: null } } })
+      }
+      expect((await search('lighthouse')).keys).toEqual([])
+
+      await backfillArticleSearchText({ payload, req: await createLocalReq({}, payload) })
+
+      expect((await search('lighthouse')).keys).toEqual(['harbour'])
+      const filled = await payload.db.findVersions<Article>({ collection: 'articles', where: { parent: { in: ids } }, limit: 0, pagination: false })
+      expect(filled.docs.length).toBe(versions.docs.length)
+      for (const version of filled.docs) expect(version.version.searchText).toContain(tag)
+      // The backfill writes one column: relationships survive it.
+      const harbour = await payload.findByID({ ...system, collection: 'articles', id: articles.harbour.id })
+      expect(harbour.authors).toEqual([authorId])
+    })
+  })
+})
