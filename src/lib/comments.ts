@@ -64,6 +64,8 @@ export async function getApprovedComments({ articleId }: { articleId: string }):
 
 /** Adds the reader's own held comments (from their cookie) under what they reply to. */
 export function withPending(thread: CommentView[], pending: (CommentView & { parentId: string | null })[]): CommentView[] {
+  // Nearly every reader has none: no copy of a long thread for them.
+  if (pending.length === 0) return thread
   const result = structuredClone(thread)
   const find = (nodes: CommentView[], id: string): CommentView | undefined => {
     for (const node of nodes) {

@@ -7,7 +7,7 @@ import { tagPage } from '@/cache/tagPage'
 import type { ArticleSummary } from './articles'
 import type { FeedItem } from './rss'
 
-import { getArticlesInCategories, getLatestArticles } from './articles'
+import { getLatestArticles, getNewestInCategories } from './articles'
 import { getCategoryWithDescendants } from './categories'
 import { renderRss } from './rss'
 import { absoluteUrl, categoryHref } from './urls'
@@ -46,7 +46,7 @@ export async function getCategoryFeed({ slug }: { slug: string }): Promise<strin
     await tagPage([tag.categories])
     return null
   }
-  const { docs } = await getArticlesInCategories({ categoryIds: found.ids, page: 1, limit: FEED_SIZE })
+  const docs = await getNewestInCategories({ categoryIds: found.ids, limit: FEED_SIZE })
   await tagPage([tag.categories, ...found.ids.map(tag.inCategory), ...summaryTags(docs)])
   return renderRss({
     title: `Byline: ${found.category.name}`,

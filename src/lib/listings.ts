@@ -4,7 +4,7 @@ import { cache } from 'react'
 
 import type { Crumb } from './categories'
 
-import { getArticlesInCategories } from './articles'
+import { getArticlesInCategories, getNewestInCategories } from './articles'
 import { getCategories, getCategoryPath, getCategoryWithDescendants } from './categories'
 import { categoryHref } from './urls'
 
@@ -40,11 +40,11 @@ export async function getSectionRows({ perSection = 3, excludeIds = [] }: { perS
   const rows = await Promise.all(
     sections.map(async (section) => {
       const found = await getCategoryWithDescendants({ slug: section.slug })
-      const articles = await getArticlesInCategories({ categoryIds: found?.ids ?? [section.id], page: 1, limit: perSection + excludeIds.length })
+      const articles = await getNewestInCategories({ categoryIds: found?.ids ?? [section.id], limit: perSection + excludeIds.length })
       return {
         name: section.name,
         href: categoryHref(section.slug),
-        articles: articles.docs.filter((a) => !excludeIds.includes(a.id)).slice(0, perSection),
+        articles: articles.filter((a) => !excludeIds.includes(a.id)).slice(0, perSection),
       }
     }),
   )

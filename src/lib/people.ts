@@ -30,7 +30,7 @@ const findAuthor = cache(async (slug: string) => {
     website: doc.links?.website ?? null,
   }
   const articles = await getArticlesByAuthor({ authorId: doc.id })
-  return { author, articles: articles.docs }
+  return { author, articles }
 })
 
 /**
@@ -56,7 +56,7 @@ const findCast = cache(async (slug: string) => {
   if (!doc) return null
   const member: CastRef & { bio: string | null } = { ...castRef(doc), bio: doc.bio ?? null }
   const articles = await getArticlesFeaturingCast({ castId: doc.id })
-  return { member, articles: articles.docs }
+  return { member, articles }
 })
 
 /** The URLs of every author and cast page, for the sitemap. */

@@ -67,6 +67,8 @@ export async function getPopularArticleIds({
       collection: 'articles',
       overrideAccess: false,
       where: { and: [{ id: { in: chunk.map(([id]) => id) } }, { _status: { equals: 'published' } }] },
+      // By primary key: the default newest-first sort would have SQLite walk every published article.
+      sort: 'id',
       pagination: false,
       depth: 0,
       select: { publishedAt: true },

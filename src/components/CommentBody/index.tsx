@@ -1,13 +1,19 @@
+import { Fragment } from 'react'
+
 import { commentParagraphs } from '@/lib/commentText'
 
-/** A comment's plain text: paragraphs from blank lines, line breaks kept, URLs as unendorsed links. */
+/**
+ * A comment's plain text: paragraphs from blank lines, line breaks kept, URLs as unendorsed links.
+ * Text runs render as bare strings, not wrapped elements: a thread of hundreds of comments is
+ * rendered twice per page (HTML and the RSC payload), so every element per comment counts.
+ */
 export function CommentBody({ body }: { body: string }) {
   return (
     <div className="comment__body">
       {commentParagraphs(body).map((lines, p) => (
         <p key={p}>
           {lines.map((runs, l) => (
-            <span key={l}>
+            <Fragment key={l}>
               {l > 0 ? <br /> : null}
               {runs.map((run, r) =>
                 run.kind === 'link' ? (
@@ -15,10 +21,10 @@ export function CommentBody({ body }: { body: string }) {
                     {run.text}
                   </a>
                 ) : (
-                  <span key={r}>{run.text}</span>
+                  run.text
                 ),
               )}
-            </span>
+            </Fragment>
           ))}
         </p>
       ))}
