@@ -70,6 +70,13 @@ describe('Comments', () => {
       expect(body.doc).toMatchObject({ id: expect.any(String), status: 'pending' })
     })
 
+    it('answers with the article as an id, and populated only when the client asks for a depth', async () => {
+      const plain = await post(comment())
+      expect(plain.body.doc.article).toBe(newsroom.published.id)
+      const deep = await rest('POST', '/comments?depth=1', { body: comment(), headers: sender() })
+      expect(deep.body.doc.article).toMatchObject({ id: newsroom.published.id })
+    })
+
     it('answers 400 with the reference page’s message for each field', async () => {
       const { status, body } = await post({ article: newsroom.published.id, authorEmail: 'nope' })
       expect(status).toBe(400)
@@ -172,7 +179,7 @@ describe('Comments', () => {
     it('accepts a reply to an approved comment', async () => {
       const { status, body } = await post(comment({ parent: newsroom.comments.approved.id }))
       expect(status).toBe(201)
-      expect(body.doc.parent.id).toBe(newsroom.comments.approved.id)
+      expect(body.doc.parent).toBe(newsroom.comments.approved.id)
     })
 
     it('refuses a reply to a held comment', async () => {

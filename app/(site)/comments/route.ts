@@ -10,6 +10,13 @@ const YEAR = 365 * 86_400
 const secure = process.env.NODE_ENV === 'production' && (process.env.NEXT_PUBLIC_SERVER_URL ?? '').startsWith('https:')
 
 /**
+ * Back to the article on this site, by path: the browser resolves it against the address it
+ * posted to. An absolute URL built from request.url would name the app server's own host
+ * (localhost:3000 behind a proxy), not the one the reader is on.
+ */
+const seeOther = (path: string) => new NextResponse(null, { status: 303, headers: { Location: path } })
+
+/**
  * The reader form's target. With JavaScript the form asks for JSON and updates in place; without
  * it this answers the plain POST with a redirect back to the article: to the new comment, or to
  * the form with the message and what was typed (in a short-lived cookie, never in the URL).
@@ -27,11 +34,11 @@ export async function POST(request: NextRequest) {
   if (wantsJson) {
     response = NextResponse.json(result.ok ? { ok: true, id: result.id, status: result.status } : result, { status: result.ok ? 201 : 400 })
   } else if (result.ok) {
-    response = NextResponse.redirect(new URL(`${articlePath}#comment-${result.id}`, request.url), 303)
+    response = seeOther(`${articlePath}#comment-${result.id}`)
   } else {
     const nonce = randomBytes(6).toString('hex')
     const reply = values.parent ? `&replytocom=${encodeURIComponent(values.parent)}` : ''
-    response = NextResponse.redirect(new URL(`${articlePath}?comment=${nonce}${reply}#respond`, request.url), 303)
+    response = seeOther(`${articlePath}?comment=${nonce}${reply}#respond`)
     const flash = { nonce, message: result.message, errors: result.errors, values }
     response.cookies.set(COMMENT_COOKIES.flash, Buffer.from(JSON.stringify(flash)).toString('base64url'), {
       httpOnly: true,

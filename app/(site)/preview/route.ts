@@ -27,5 +27,6 @@ export async function GET(request: NextRequest) {
     path: '/',
     expires: result.expiresAt,
   })
-  return NextResponse.redirect(new URL(result.href, request.url), 307)
+  // By path: request.url names the app server's own host, not the one the editor is on behind a proxy.
+  return new NextResponse(null, { status: 307, headers: { Location: result.href } })
 }

@@ -12,5 +12,6 @@ export async function GET(request: NextRequest) {
   const to = request.nextUrl.searchParams.get('to') ?? '/'
   ;(await draftMode()).disable()
   ;(await cookies()).delete(PREVIEW_COOKIE)
-  return NextResponse.redirect(new URL(ARTICLE_PATH.test(to) ? to : '/', request.url), 303)
+  // By path: request.url names the app server's own host, not the one the reader is on behind a proxy.
+  return new NextResponse(null, { status: 303, headers: { Location: ARTICLE_PATH.test(to) ? to : '/' } })
 }
