@@ -20,11 +20,20 @@ const messages = {
 }
 
 /** fetch, with what the bench was doing in the error when the server does not answer at all. */
+/**
+ * One more try when the connection fails: the first request after minutes of wrk may go out on a
+ * keep-alive connection the server is closing (write EPIPE). Every call here is idempotent: a
+ * log-in, or setting a status to the value it is being set to.
+ */
 async function request(url: string, init: RequestInit, what: string) {
   try {
     return await fetch(url, init)
-  } catch (error) {
-    throw new Error(messages.noAnswer(what, url, error))
+  } catch {
+    try {
+      return await fetch(url, init)
+    } catch (error) {
+      throw new Error(messages.noAnswer(what, url, error))
+    }
   }
 }
 

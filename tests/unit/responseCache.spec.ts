@@ -71,6 +71,9 @@ describe('which responses the response cache keeps, and for how long', () => {
     const kept = storedHeaders({ ...NEXT_HIT, vary: 'rsc, next-router-state-tree', 'content-length': '10', 'transfer-encoding': 'chunked', date: 'x', etag: '"abc"' })
     expect(kept).toEqual({ 'content-type': NEXT_HIT['content-type'], 'cache-control': NEXT_HIT['cache-control'], vary: 'rsc, next-router-state-tree, Accept-Encoding', etag: '"abc"' })
     expect(storedHeaders({ vary: 'Accept-Encoding' }).vary).toBe('Accept-Encoding')
+    // The admin's colour-scheme hint would make browsers fetch a reader page twice on a first visit.
+    const hinted = storedHeaders({ 'accept-ch': 'Sec-CH-Prefers-Color-Scheme', 'critical-ch': 'Sec-CH-Prefers-Color-Scheme', vary: 'Sec-CH-Prefers-Color-Scheme, rsc' })
+    expect(hinted).toEqual({ vary: 'rsc, Accept-Encoding' })
     // Node types Location as one string; Next's page cache hands over an array all the same.
     expect(storedHeaders({ location: ['/a', '/a'] } as unknown as OutgoingHttpHeaders).location).toBe('/a')
     expect(storedHeaders({ 'set-cookie': ['a=1', 'a=1'] })['set-cookie']).toEqual(['a=1', 'a=1'])
