@@ -103,9 +103,11 @@ async function main() {
   /** The designed 404 page's HTML, rendered by Next once per cache generation (it shows the site's sections). */
   const designedNotFound = (): Promise<Buffer> => {
     if (notFoundPage && notFoundPage.generation === cache.generation) return notFoundPage.body
-    const { port: ownPort } = server.address() as AddressInfo
+    // Asked of this very server, at the address it listens on (loopback when it listens on every interface).
+    const { address, port: ownPort } = server.address() as AddressInfo
+    const host = address === '::' || address === '0.0.0.0' ? 'localhost' : address
     const body = new Promise<Buffer>((resolve, reject) => {
-      const request = http.get({ host: '127.0.0.1', port: ownPort, path: NOT_FOUND_PATH, headers: { [INTERNAL_HEADER]: internalToken } }, (response) => {
+      const request = http.get({ host, port: ownPort, path: NOT_FOUND_PATH, headers: { [INTERNAL_HEADER]: internalToken } }, (response) => {
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
         response.on('end', () => (response.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`${NOT_FOUND_PATH} answered ${response.statusCode}`))))
