@@ -1,5 +1,7 @@
 import type { OutgoingHttpHeaders } from 'node:http'
 
+import { COMMENT_COOKIES } from '@/lib/commentCookies'
+
 import { isPageRequest, type RequestLike } from './pages'
 
 /**
@@ -28,8 +30,9 @@ export type CachedPage = {
   expiresAt: number
 }
 
-/** Cookies that make a page someone's own: staff session, preview, a commenter's view (src/lib/commentCookies.ts). */
-const PRIVATE_COOKIE = /(?:^|;\s*)(?:payload-token|__prerender_bypass|__next_preview_data|byline_pending_comments|byline_comment_flash|byline_commenter)=/
+/** Cookies that make a page someone's own: staff session, preview, a commenter's view. */
+const PRIVATE_COOKIES = ['payload-token', '__prerender_bypass', '__next_preview_data', ...Object.values(COMMENT_COOKIES)]
+const PRIVATE_COOKIE = new RegExp(`(?:^|;\\s*)(?:${PRIVATE_COOKIES.join('|')})=`)
 
 /**
  * Headers not replayed: those describing one transfer of the body (set afresh for every answer),
