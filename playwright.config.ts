@@ -22,6 +22,8 @@ const baseURL = `http://localhost:${port}`
 const frontPort = Number(process.env.E2E_FRONT_PORT ?? port + 1)
 process.env.E2E_FRONT_PORT = String(frontPort)
 const frontPrefix = process.env.E2E_FRONT_PREFIX ?? path.join(os.tmpdir(), `byline-e2e-front-${frontPort}`)
+// The page store (src/server/pageStore.ts): the app writes its cached pages here and nginx serves them.
+const pageStore = path.join(frontPrefix, 'pages')
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -65,12 +67,13 @@ export default defineConfig({
         // serverURL must be the origin the browser uses (see scripts/e2e.sh).
         NEXT_PUBLIC_SERVER_URL: process.env.NEXT_PUBLIC_SERVER_URL ?? baseURL,
         NEXT_TELEMETRY_DISABLED: '1',
+        BYLINE_PAGE_STORE: pageStore,
       },
     },
     {
       name: 'nginx',
       // Started after the app (Playwright starts these in order); answers once both are up.
-      command: `bash deploy/run.sh --listen 127.0.0.1:${frontPort} --upstream 127.0.0.1:${port} --prefix ${frontPrefix} --access-log off`,
+      command: `bash deploy/run.sh --listen 127.0.0.1:${frontPort} --upstream 127.0.0.1:${port} --prefix ${frontPrefix} --store ${pageStore} --access-log off`,
       url: `http://127.0.0.1:${frontPort}/admin/login`,
       reuseExistingServer: false,
       timeout: 30_000,

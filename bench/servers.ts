@@ -62,10 +62,10 @@ export async function startApp({ port, env, log }: { port: number; env: NodeJS.P
   return { url, stop }
 }
 
-/** The deploy/ front (deploy/run.sh) with one worker, in front of the app. */
-export async function startFront({ port, upstream, prefix, log }: { port: number; upstream: string; prefix: string; log: string }): Promise<Server> {
+/** The deploy/ front (deploy/run.sh) with one worker, in front of the app, serving the app's page store. */
+export async function startFront({ port, upstream, prefix, store, log }: { port: number; upstream: string; prefix: string; store: string; log: string }): Promise<Server> {
   const url = `http://127.0.0.1:${port}`
-  const args = ['deploy/run.sh', '--listen', `127.0.0.1:${port}`, '--upstream', upstream, '--prefix', prefix, '--workers', '1', '--access-log', 'off']
+  const args = ['deploy/run.sh', '--listen', `127.0.0.1:${port}`, '--upstream', upstream, '--prefix', prefix, '--store', store, '--workers', '1', '--access-log', 'off']
   const { stop } = pinned('bash', args, { env: process.env, log })
   try {
     await waitForServer(`${url}/`, 30_000)

@@ -4,10 +4,14 @@
 # foreground on it; stop it with SIGTERM (fast) or SIGQUIT (graceful).
 #
 #   bash deploy/run.sh [--listen ADDR:PORT] [--upstream HOST:PORT] [--prefix DIR] [--static DIR]
-#                      [--workers N|auto] [--access-log FILE|off] [--check]
+#                      [--store DIR] [--workers N|auto] [--access-log FILE|off] [--check]
 #
 # Defaults: listen 8080, upstream 127.0.0.1:3000 (`npm start`), prefix $TMPDIR/byline-nginx,
 # static .next/static of this checkout, workers auto, access log PREFIX/logs/access.log.
+# --store is the page store: the directory the app writes its cached pages to, the app's
+# BYLINE_PAGE_STORE (src/server/pageStore.ts). Without it every page is asked of the app (and
+# kept for a second). With Debian's libnginx-mod-http-brotli-static installed, the store's
+# brotli copies are served too.
 # --check renders and tests the configuration, then exits.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -18,6 +22,7 @@ prefix="${TMPDIR:-/tmp}/byline-nginx"
 static="$here/../.next/static"
 workers=auto
 access_log=
+store=
 check=false
 mime_types=/etc/nginx/mime.types
 
@@ -32,6 +37,7 @@ while [ $# -gt 0 ]; do
     --upstream) upstream="${2:?--upstream needs HOST:PORT}"; shift 2 ;;
     --prefix) prefix="${2:?--prefix needs a directory}"; shift 2 ;;
     --static) static="${2:?--static needs a directory}"; shift 2 ;;
+    --store) store="${2:?--store needs a directory}"; shift 2 ;;
     --workers) workers="${2:?--workers needs a number or auto}"; shift 2 ;;
     --access-log) access_log="${2:?--access-log needs a file or off}"; shift 2 ;;
     --check) check=true; shift ;;
@@ -50,6 +56,22 @@ mkdir -p "$prefix/logs" "$prefix/temp"
 # Started as root, nginx's workers run as nobody: they must be able to reach the cache and temp
 # directories nginx creates (and chowns) under the prefix.
 chmod 755 "$prefix" "$prefix/temp"
+if [ -n "$store" ]; then
+  # The app may start after nginx: until it has written the store, every page goes to the app.
+  mkdir -p "$store"
+  store="$(cd "$store" && pwd)"
+else
+  store="$prefix/no-store"
+fi
+
+# Brotli copies from the store, where Debian's module is installed (the app writes them anyway).
+load_modules=
+brotli_static=
+brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+if [ -f "$brotli_module" ]; then
+  load_modules="load_module $brotli_module;"
+  brotli_static="            brotli_static on;"
+fi
 case "$access_log" in
   off) access_log=off ;;
   '') access_log="$prefix/logs/access.log byline buffer=64k flush=5s" ;;
@@ -57,13 +79,16 @@ case "$access_log" in
 esac
 
 # The values go into sed replacements: refuse the characters that would break them.
-for value in "$listen" "$upstream" "$prefix" "$static" "$access_log"; do
+for value in "$listen" "$upstream" "$prefix" "$static" "$store" "$access_log"; do
   [[ "$value" != *[\|\;\&\\]* ]] || fail "unsupported character in \"$value\""
 done
 sed -e "s|@LISTEN@|$listen|g" \
     -e "s|@UPSTREAM@|$upstream|g" \
     -e "s|@PREFIX@|$prefix|g" \
     -e "s|@STATIC_DIR@|$static|g" \
+    -e "s|@STORE@|$store|g" \
+    -e "s|@LOAD_MODULES@|$load_modules|g" \
+    -e "s|@BROTLI_STATIC@|$brotli_static|g" \
     -e "s|@WORKERS@|$workers|g" \
     -e "s|@ACCESS_LOG@|$access_log|g" \
     -e "s|@MIME_TYPES@|$mime_types|g" \

@@ -16,6 +16,8 @@
  *   tsx src/server/start.ts [--port N] [--hostname H]     (PORT and HOSTNAME work too)
  *
  * BYLINE_RESPONSE_CACHE_MB sets the memory budget (default 256; 0 turns the cache off).
+ * BYLINE_PAGE_STORE names a directory where the cached pages are also written as files, for the
+ * nginx front in deploy/ to serve (src/server/pageStore.ts); unset, nothing is written.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomBytes } from 'node:crypto'
@@ -27,6 +29,7 @@ import next from 'next'
 
 import { captureResponse, type Captured } from './capture'
 import { compressAll, compressFor } from './compress'
+import { PageStore, storeFileFor } from './pageStore'
 import { isPageRequest, NOT_FOUND_PATH } from './pages'
 import { registerPurgeTarget } from './purge'
 import { stripNextRuntime } from './strip'
@@ -45,7 +48,9 @@ function options() {
   const megabytes = Number(process.env.BYLINE_RESPONSE_CACHE_MB ?? 256)
   if (!Number.isFinite(megabytes) || megabytes < 0) throw new Error(`BYLINE_RESPONSE_CACHE_MB must be a number of megabytes, not ${process.env.BYLINE_RESPONSE_CACHE_MB}`)
   // As `next start`: without a hostname, listen on every interface and let Next call itself localhost.
-  return { port, hostname: values.hostname ?? process.env.HOSTNAME, maxBytes: megabytes * 1024 * 1024 }
+  const storeDir = process.env.BYLINE_PAGE_STORE?.trim() || null
+  if (storeDir && megabytes === 0) throw new Error('BYLINE_PAGE_STORE writes the pages the response cache keeps: it needs BYLINE_RESPONSE_CACHE_MB above 0')
+  return { port, hostname: values.hostname ?? process.env.HOSTNAME, maxBytes: megabytes * 1024 * 1024, storeDir }
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
@@ -55,9 +60,9 @@ const isHtml = (headers: OutgoingHttpHeaders) => /^text\/html/.test(String(heade
 const isPreview = (req: IncomingMessage) => /(?:^|;\s*)__prerender_bypass=/.test(req.headers.cookie ?? '')
 
 /** Answers from a cached page: the stored bytes in the best encoding the reader takes, or a 304. */
-function answer(req: IncomingMessage, res: ServerResponse, page: CachedPage, status: 'HIT' | 'MISS') {
+function answer(req: IncomingMessage, res: ServerResponse, page: CachedPage, status: 'HIT' | 'MISS', extra: OutgoingHttpHeaders = {}) {
   const encoding = chooseEncoding(req.headers['accept-encoding'])
-  const headers: OutgoingHttpHeaders = { ...page.headers, 'x-byline-cache': status }
+  const headers: OutgoingHttpHeaders = { ...page.headers, ...extra, 'x-byline-cache': status }
   if (isNotModified(req.headers['if-none-match'], page.etag)) {
     res.writeHead(304, headers)
     res.end()
@@ -81,7 +86,7 @@ async function send(req: IncomingMessage, res: ServerResponse, { status, headers
 }
 
 async function main() {
-  const { port, hostname, maxBytes } = options()
+  const { port, hostname, maxBytes, storeDir } = options()
   // Next reads this before anything else; the server only ever runs a production build.
   ;(process.env as Record<string, string>).NODE_ENV = 'production'
   const app = next({ dev: false, dir: root, hostname, port })
@@ -89,11 +94,14 @@ async function main() {
   const handle = app.getRequestHandler() as Handler
 
   const cache = new ResponseCache({ maxBytes })
+  const store = storeDir ? new PageStore(storeDir) : null
+  store?.open()
   const requests = new AsyncLocalStorage<ServerResponse>()
   let notFoundPage: { generation: number; body: Promise<Buffer> } | null = null
   registerPurgeTarget({
     purge: () => {
       cache.purge()
+      store?.rotate()
       notFoundPage = null
     },
     requests,
@@ -123,9 +131,21 @@ async function main() {
     return body
   }
 
+  /**
+   * Puts a kept page in the page store, once per store generation. Returns the headers telling
+   * nginx not to keep a copy of its own: from the next request on it reads the file, which the
+   * app replaces the moment the page changes, where a copy of nginx's would outlive the change.
+   */
+  const toStore = (url: string, page: CachedPage, storeGeneration: number): OutgoingHttpHeaders => {
+    if (!store || !isHtml(page.headers) || storeFileFor(url) === null) return {}
+    if (!store.has(url)) void store.write(url, page.bodies, storeGeneration, page.expiresAt)
+    return { 'x-accel-expires': '0' }
+  }
+
   /** A reader page from Next: whole, with the designed 404 put in, then kept (when shareable) and sent. */
   async function page(req: IncomingMessage, res: ServerResponse, shareable: boolean) {
     const generation = cache.generation
+    const storeGeneration = store?.generation ?? 0
     const url = req.url as string
     const acceptEncoding = req.headers['accept-encoding']
     // Next's own compression would hand over bytes this server could neither store nor change.
@@ -154,8 +174,9 @@ async function main() {
       expiresAt: Date.now() + lifetime * 1000,
     }
     cache.set(url, stored, generation)
+    const extra = toStore(url, stored, storeGeneration)
     req.headers['accept-encoding'] = acceptEncoding
-    answer(req, res, stored, 'MISS')
+    answer(req, res, stored, 'MISS', extra)
   }
 
   const server = http.createServer((req, res) => {
@@ -168,7 +189,7 @@ async function main() {
       if (!isPageRequest(req)) return void handle(req, res)
       const shareable = isCacheableRequest(req)
       const cached = caching && shareable ? cache.get(req.url as string) : undefined
-      if (cached) return answer(req, res, cached, 'HIT')
+      if (cached) return answer(req, res, cached, 'HIT', store ? toStore(req.url as string, cached, store.generation) : {})
       page(req, res, shareable).catch((error: unknown) => {
         console.error('Could not answer', req.url, error)
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
@@ -179,7 +200,8 @@ async function main() {
   // Longer than the keep-alive of a proxy in front (nginx: 60 s), so the proxy closes first.
   server.keepAliveTimeout = 65_000
   server.listen(port, hostname, () => {
-    console.log(`Byline ready on http://${hostname ?? 'localhost'}:${port} (response cache ${caching ? `${maxBytes / 1024 / 1024} MB` : 'off'})`)
+    const stored = store ? `, page store ${store.dir}` : ''
+    console.log(`Byline ready on http://${hostname ?? 'localhost'}:${port} (response cache ${caching ? `${maxBytes / 1024 / 1024} MB` : 'off'}${stored})`)
   })
   // Finish the requests in flight, then go; a client holding a connection open cannot keep us up.
   const stop = () => {

@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+
 import type { APIRequestContext } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
@@ -39,6 +41,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  */
 const EXPIRED_MS = 2_100
 const cacheStatus = (response: Awaited<ReturnType<APIRequestContext['get']>>) => response.headers()['x-cache-status']
+/** deploy/run.sh serves the store's brotli copies where Debian's module is installed, gzip otherwise. */
+const BROTLI = fs.existsSync('/usr/lib/nginx/modules/ngx_http_brotli_static_module.so')
 
 test.describe('Production deployment: nginx in front of the app server', () => {
   /** An anonymous reader: a context of its own, so no cookie from a staff login ever rides along. */
@@ -102,6 +106,74 @@ test.describe('Production deployment: nginx in front of the app server', () => {
       expect(['STALE', 'UPDATING']).toContain(cacheStatus(await reader.get(article)))
     })
   }
+
+  test('serves a cached page from the app’s page store as a file, compressed as the reader accepts', async () => {
+    // The app writes the page into the store as it answers the first request; from then on nginx reads the file.
+    await expect.poll(async () => cacheStatus(await reader.get(REFERENCE_PATH))).toBe('STORE')
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', BROTLI ? 'br' : 'gzip'],
+      ['gzip', 'gzip'],
+      ['identity', undefined],
+    ] as const) {
+      const response = await reader.get(REFERENCE_PATH, { headers: { 'accept-encoding': accept } })
+      expect(response.status(), accept).toBe(200)
+      expect(cacheStatus(response), accept).toBe('STORE')
+      expect(response.headers()['content-encoding'], accept).toBe(encoding)
+      expect(response.headers()['content-type'], accept).toBe('text/html; charset=utf-8')
+      expect(await response.text(), accept).toContain('Everything We Know About Heartstopper Season 2')
+    }
+    // Browsers ask again each time, and get a 304 while the file is unchanged.
+    const page = await reader.get(REFERENCE_PATH)
+    expect(page.headers()['cache-control']).toBe('public, max-age=0, must-revalidate')
+    const etag = page.headers()['etag']
+    expect(etag).toBeTruthy()
+    const revalidated = await reader.get(REFERENCE_PATH, { headers: { 'if-none-match': etag } })
+    expect(revalidated.status()).toBe(304)
+  })
+
+  test('never answers a reader with cookies of their own, or credentials, from the page store', async () => {
+    await expect.poll(async () => cacheStatus(await reader.get(REFERENCE_PATH))).toBe('STORE')
+    for (const [cookie, who] of PRIVATE_COOKIES) {
+      const personal = await reader.get(REFERENCE_PATH, { headers: { cookie: `theme=dark; ${cookie}=e2e` } })
+      expect(cacheStatus(personal), who).toBe('BYPASS')
+    }
+    const withCredentials = await reader.get(REFERENCE_PATH, { headers: { authorization: 'users API-Key not-a-key' } })
+    expect(cacheStatus(withCredentials)).toBe('BYPASS')
+    // Another page at the same path (a query string), a form post and a client navigation go to the app too.
+    expect(cacheStatus(await reader.get(uncachedArticle()))).toBe('MISS')
+    expect(cacheStatus(await reader.get(REFERENCE_PATH, { headers: { rsc: '1' } }))).toBe('BYPASS')
+    // An address the store can never hold as a file of that name (a trailing slash) is the app's to answer.
+    const slash = await reader.get(`${REFERENCE_PATH}/`, { maxRedirects: 0 })
+    expect(cacheStatus(slash)).not.toBe('STORE')
+  })
+
+  test('shows a change no later than the app itself: the app empties the store the moment it purges', async ({ request }) => {
+    const admin = await authHeaders(request, 'admin')
+    const moderator = await authHeaders(request, 'moderator')
+    const found = await request.get(`/api/articles?where[slug][equals]=${REFERENCE_PATH.split('/').pop()}&limit=1&depth=0`, { headers: admin })
+    const articleId: string = (await found.json()).docs[0].id
+    await expect.poll(async () => cacheStatus(await reader.get(REFERENCE_PATH))).toBe('STORE')
+
+    const text = `Seen through the front at once (${unique()}).`
+    const created = await request.post('/api/comments', {
+      headers: moderator,
+      data: { article: articleId, authorName: 'Front Moderator', authorEmail: `store-${unique()}@example.com`, body: text, status: 'approved' },
+    })
+    expect(created.status(), await created.text()).toBe(201)
+    const id: string = (await created.json()).doc.id
+    try {
+      // Once the app itself shows the comment, the front must too, on its very next answer: a
+      // cache of nginx's own would still hold the page for up to two seconds.
+      await expect.poll(async () => (await request.get(REFERENCE_PATH)).text()).toContain(text)
+      expect(await (await reader.get(REFERENCE_PATH)).text()).toContain(text)
+      await expect.poll(async () => cacheStatus(await reader.get(REFERENCE_PATH))).toBe('STORE')
+      expect(await (await reader.get(REFERENCE_PATH)).text()).toContain(text)
+    } finally {
+      await request.delete(`/api/comments/${id}`, { headers: admin })
+    }
+    await expect.poll(async () => (await request.get(REFERENCE_PATH)).text()).not.toContain(text)
+    expect(await (await reader.get(REFERENCE_PATH)).text()).not.toContain(text)
+  })
 
   test('never caches the admin or the API', async () => {
     for (const path of ['/admin/login', '/api/articles?limit=1&depth=0']) {
