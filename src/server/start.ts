@@ -21,6 +21,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -32,6 +33,7 @@ import { compressAll, compressFor } from './compress'
 import { PageStore, storeFileFor } from './pageStore'
 import { isPageRequest, NOT_FOUND_PATH } from './pages'
 import { registerPurgeTarget } from './purge'
+import { inlineStylesheets, MAX_INLINE_BYTES } from './inlineStyles'
 import { stripNextRuntime } from './strip'
 import { cacheLifetime, chooseEncoding, isCacheableRequest, isNotModified, ResponseCache, storedHeaders, type CachedPage } from './responseCache'
 
@@ -54,6 +56,23 @@ function options() {
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
+
+/** The build's stylesheets by URL path, read once: a build's files never change under a running server. */
+const stylesheets = new Map<string, string | null>()
+const staticDir = path.join(root, '.next', 'static')
+function readStylesheet(href: string): string | null {
+  if (stylesheets.has(href)) return stylesheets.get(href) ?? null
+  const file = path.join(staticDir, href.slice('/_next/static/'.length))
+  let css: string | null = null
+  try {
+    // Only a file inside the build's static directory, and no bigger than would be inlined.
+    if (file.startsWith(`${staticDir}${path.sep}`) && fs.statSync(file).size <= MAX_INLINE_BYTES) css = fs.readFileSync(file, 'utf8')
+  } catch {
+    css = null
+  }
+  stylesheets.set(href, css)
+  return css
+}
 
 const isHtml = (headers: OutgoingHttpHeaders) => /^text\/html/.test(String(headers['content-type'] ?? ''))
 /** A staff preview (Next's draft mode): Payload's live preview runs on React, so it keeps Next's runtime. */
@@ -162,7 +181,9 @@ async function main() {
         console.error('Could not render the designed 404 page; sending Next’s', error)
       }
     }
-    if (isHtml(response.headers) && !isPreview(req)) response = { ...response, body: Buffer.from(stripNextRuntime(response.body.toString('utf8'))) }
+    if (isHtml(response.headers) && !isPreview(req)) {
+      response = { ...response, body: Buffer.from(inlineStylesheets(stripNextRuntime(response.body.toString('utf8')), readStylesheet)) }
+    }
     const lifetime = shareable && caching && req.method === 'GET' ? cacheLifetime(response.status, response.headers) : null
     if (lifetime === null) return send(req, res, response, acceptEncoding)
     const headers = storedHeaders(response.headers)

@@ -177,6 +177,21 @@ test.describe('Reader site', () => {
       expect((await script.body()).length).toBeLessThan(8_000)
     })
 
+    test('paints without waiting for a stylesheet: its styles come inline with the page', async ({ page }) => {
+      const stylesheets: string[] = []
+      page.on('request', (request) => {
+        if (request.resourceType() === 'stylesheet') stylesheets.push(request.url())
+      })
+      await page.goto(REFERENCE_PATH)
+      await page.waitForLoadState('load')
+      expect(stylesheets).toEqual([])
+      // Styled all the same: the comment list is the site's, not the browser's numbered list.
+      await expect(page.locator('.comment-list').first()).toHaveCSS('list-style-type', 'none')
+      const html = await (await page.request.get(REFERENCE_PATH, { headers: { cookie: '' } })).text()
+      expect(html).toMatch(/<style data-href="\/_next\/static\/[^"]+\.css">/)
+      expect(html).not.toMatch(/<link[^>]*rel="stylesheet"/)
+    })
+
     test('reads in full with JavaScript turned off', async ({ browser }) => {
       const context = await browser.newContext({ javaScriptEnabled: false })
       const page = await context.newPage()
