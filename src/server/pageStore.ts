@@ -38,6 +38,9 @@ export function storeFileFor(url: string): string | null {
   return path.posix.join(url, 'index.html').slice(1)
 }
 
+/** What the store creates in its directory: generations, the live link, and a link being swapped in. */
+const OWN_ENTRY = /^(?:g\d+-[a-z0-9]+-\d+|current|\.current-g\d+-[a-z0-9]+-\d+)$/
+
 export type StoredBodies = Record<Encoding, Buffer>
 
 type Generation = { name: string; number: number; written: Set<string>; expiresAt: number }
@@ -61,10 +64,16 @@ export class PageStore {
     return this.#live().number
   }
 
-  /** Starts afresh: whatever an earlier run left is out of date, so it is removed and an empty generation made live. */
+  /**
+   * Starts afresh: whatever an earlier run left is out of date, so it is removed and an empty
+   * generation made live. Only the store's own entries are touched, should the directory be
+   * shared with anything else by mistake.
+   */
   open() {
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o755 })
-    for (const entry of fs.readdirSync(this.dir)) fs.rmSync(path.join(this.dir, entry), { recursive: true, force: true })
+    for (const entry of fs.readdirSync(this.dir)) {
+      if (OWN_ENTRY.test(entry)) fs.rmSync(path.join(this.dir, entry), { recursive: true, force: true })
+    }
     this.rotate()
   }
 

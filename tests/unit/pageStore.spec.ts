@@ -114,6 +114,17 @@ describe('the page store', () => {
     }
   })
 
+  it('never removes what is not its own, should its directory be shared by mistake', async () => {
+    fs.writeFileSync(path.join(store.dir, 'notes.txt'), 'keep me')
+    fs.mkdirSync(path.join(store.dir, 'uploads'))
+    store.close()
+    const again = new PageStore(store.dir, { removeAfterMs: 0 })
+    again.open()
+    again.close()
+    expect(fs.readFileSync(path.join(store.dir, 'notes.txt'), 'utf8')).toBe('keep me')
+    expect(fs.existsSync(path.join(store.dir, 'uploads'))).toBe(true)
+  })
+
   it('is readable by other users, as nginx workers running as nobody', async () => {
     await store.write('/entertainment/a-story', bodies('x'), store.generation, FOREVER)
     const page = path.join(store.dir, 'current', 'entertainment', 'a-story')
