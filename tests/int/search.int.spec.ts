@@ -47,7 +47,7 @@ describe('Search', () => {
   }
 
   /** The slugs' keys of what a reader's search returns, in order. */
-  const search = async (query: string, options: { page?: number; limit?: number } = {}) => {
+  const search = async (query: string, options: { page?: number; limit?: number; countUpTo?: number } = {}) => {
     const result = await searchArticles({ query: `${tag} ${query}`, ...options })
     return { ...result, keys: result.docs.map((d) => d.slug.replace(`-${tag}`, '')) }
   }
@@ -104,6 +104,18 @@ describe('Search', () => {
       const first = await search('keeper', { limit: 1 })
       expect({ keys: first.keys, totalDocs: first.totalDocs, totalPages: first.totalPages }).toEqual({ keys: ['harbour'], totalDocs: 2, totalPages: 2 })
       expect((await search('keeper', { page: 2, limit: 1 })).keys).toEqual(['bees'])
+      expect((await search('keeper', { page: 3, limit: 1 })).keys).toEqual([])
+    })
+
+    it('counts exactly only up to a cap, then says there are more, with a link one page on', async () => {
+      const capped = await search('keeper', { limit: 1, countUpTo: 1 })
+      expect({ keys: capped.keys, totalDocs: capped.totalDocs, more: capped.more, totalPages: capped.totalPages }).toEqual({ keys: ['harbour'], totalDocs: 1, more: true, totalPages: 2 })
+      // On the next page the count reaches past it, and the end is known.
+      const next = await search('keeper', { page: 2, limit: 1, countUpTo: 1 })
+      expect({ keys: next.keys, totalDocs: next.totalDocs, more: next.more, totalPages: next.totalPages }).toEqual({ keys: ['bees'], totalDocs: 2, more: false, totalPages: 2 })
+      // Within the cap, the count is exact and nothing more is promised.
+      const exact = await search('keeper', { limit: 1, countUpTo: 2 })
+      expect({ totalDocs: exact.totalDocs, more: exact.more, totalPages: exact.totalPages }).toEqual({ totalDocs: 2, more: false, totalPages: 2 })
     })
 
     it.each([

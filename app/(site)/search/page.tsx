@@ -47,7 +47,9 @@ export default async function SearchPage({ searchParams }: Props) {
         </div>
       ) : (
         <>
-          <p role="status">{results.totalDocs === 1 ? '1 article found.' : `${results.totalDocs} articles found.`}</p>
+          <p role="status">
+            {results.more ? `More than ${results.totalDocs} articles found.` : results.totalDocs === 1 ? '1 article found.' : `${results.totalDocs} articles found.`}
+          </p>
           <ArticleList articles={results.docs} />
           <Pagination page={page} totalPages={results.totalPages} basePath="/search" params={{ q: query }} />
         </>
