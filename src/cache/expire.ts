@@ -1,7 +1,10 @@
 import { revalidateTag } from 'next/cache'
+import { after } from 'next/server'
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
 import { announcePurge } from '@/server/purge'
+
+import { forgetRecords } from './records'
 
 /** Expired tags are regenerated on the next request, which waits for fresh HTML instead of getting the stale page. */
 const IMMEDIATELY = { expire: 0 }
@@ -26,20 +29,30 @@ const signature = (body: string, secret: string) => createHmac('sha256', `byline
 export async function expireTags(tags: Iterable<string>, options: { secret: string; serverURL: string; logger: Logger }): Promise<void> {
   const unique = [...new Set(tags)]
   if (unique.length === 0) return
+  // This process's remembered records go at once, in a request or not (the seed, a script).
+  forgetRecords(unique)
   if (expireInRequest(unique)) return
   await askServer(unique, options)
 }
 
-function expireInRequest(tags: string[]): boolean {
+/**
+ * Expires tags in this server, inside a request: Next's cached pages, the production server's
+ * copies of them (src/server) and the remembered records (src/cache/records.ts). Returns false
+ * outside a request, where Next has no cache to expire.
+ */
+export function expireInRequest(tags: string[]): boolean {
   try {
     for (const name of tags) revalidateTag(name, IMMEDIATELY)
-    // The production server's in-memory copies of pages (src/server) go with them.
-    announcePurge()
-    return true
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('Invariant: static generation store missing')) return false
     throw error
   }
+  announcePurge()
+  forgetRecords(tags)
+  // And again when the response has gone: the change is committed by then, so a render that read
+  // the old rows meanwhile (on another database connection) is not remembered either.
+  after(() => forgetRecords(tags))
+  return true
 }
 
 async function askServer(tags: string[], { secret, serverURL, logger }: { secret: string; serverURL: string; logger: Logger }) {

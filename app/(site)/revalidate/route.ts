@@ -1,8 +1,5 @@
-import { revalidateTag } from 'next/cache'
-
-import { readSignedTags } from '@/cache/expire'
+import { expireInRequest, readSignedTags } from '@/cache/expire'
 import { readEnv } from '@/lib/env'
-import { announcePurge } from '@/server/purge'
 
 /**
  * Where a background process (the jobs runner, `npm run jobs`) asks this server to expire cached
@@ -13,7 +10,6 @@ export async function POST(request: Request) {
   const body = await request.text()
   const tags = readSignedTags({ body, signature: request.headers.get('x-byline-signature'), secret: readEnv().secret, now: Date.now() })
   if (!tags) return Response.json({ error: 'Not signed by this server.' }, { status: 401 })
-  for (const name of tags) revalidateTag(name, { expire: 0 })
-  announcePurge()
+  expireInRequest(tags)
   return new Response(null, { status: 204 })
 }
