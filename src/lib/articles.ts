@@ -4,15 +4,23 @@ import type { Where } from 'payload'
 
 import { cache } from 'react'
 
-import type { Article, Author, Cast, Category } from '@/payload-types'
+import type { Article } from '@/payload-types'
 
-import type { ImageRef } from './media'
-
+import { summaryTags } from '@/cache/pageTags'
+import { remember } from '@/cache/records'
+import { tag } from '@/cache/tags'
 import { getPopularArticleIds } from '@/views/popular'
 
+import type { CategoryNode } from './categories'
+import type { ImageRef } from './media'
+import type { AuthorDoc, CastDoc } from './references'
+
+import { getCategories } from './categories'
 import { imageRef } from './media'
 import { getPayloadClient } from './payload'
 import { countWords, readingMinutes } from './readingTime'
+import { getAuthors, getCastMembers, getMedia, relationId } from './references'
+import { collectReferences, fillReferences } from './richTextReferences'
 import { searchWords } from './searchQuery'
 import { articleHref, authorHref, castHref } from './urls'
 
@@ -47,30 +55,6 @@ export type ArticleView = Omit<ArticleSummary, 'authors' | 'category' | 'image'>
   readingMinutes: number
 }
 
-/** A stored rendition as imageRef reads it. Its url, type and size are computed or unused. */
-const RENDITION = { filename: true, width: true, height: true } as const
-
-/**
- * What related documents are populated with, per collection. Upload fields need their file
- * metadata for next/image; everything else is trimmed to what reader pages show. Payload runs
- * its read hooks field by field for every populated document (an image's five renditions with
- * all their fields cost more than the article row itself), so narrow selects are cheaper renders.
- */
-const POPULATE = {
-  categories: { name: true, slug: true },
-  media: {
-    alt: true,
-    filename: true,
-    width: true,
-    height: true,
-    sizes: { thumbnail: RENDITION, card: RENDITION, column: RENDITION, hero: RENDITION, og: RENDITION },
-  },
-  authors: { name: true, slug: true, bio: true, avatar: true },
-  cast: { name: true, slug: true, character: true, photo: true },
-  // Internal links in article bodies resolve through the linked article's category.
-  articles: { title: true, slug: true, category: true },
-} as const
-
 const SUMMARY_SELECT = {
   title: true,
   slug: true,
@@ -81,13 +65,10 @@ const SUMMARY_SELECT = {
   heroImage: true,
 } as const
 
-const isObject = <T extends { id: string }>(value: T | string | null | undefined): value is T =>
-  typeof value === 'object' && value !== null
+const idOf = relationId
+const idsOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(idOf).filter((id): id is string => id !== null) : [])
 
-export const categoryRef = (category: Category | string | null | undefined): CategoryRef | null =>
-  isObject(category) ? { id: category.id, name: category.name, slug: category.slug } : null
-
-export const authorRef = (author: Pick<Author, 'avatar' | 'bio' | 'id' | 'name' | 'slug'>): AuthorRef => ({
+export const authorRef = (author: AuthorDoc): AuthorRef => ({
   id: author.id,
   name: author.name,
   slug: author.slug,
@@ -96,7 +77,7 @@ export const authorRef = (author: Pick<Author, 'avatar' | 'bio' | 'id' | 'name' 
   avatar: imageRef(author.avatar, 'thumbnail'),
 })
 
-export const castRef = (member: Pick<Cast, 'character' | 'id' | 'name' | 'photo' | 'slug'>): CastRef => ({
+export const castRef = (member: CastDoc): CastRef => ({
   id: member.id,
   name: member.name,
   slug: member.slug,
@@ -105,23 +86,45 @@ export const castRef = (member: Pick<Cast, 'character' | 'id' | 'name' | 'photo'
   photo: imageRef(member.photo, 'thumbnail'),
 })
 
+const present = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined
+
+/** Ids in order, each looked up; those the lookup lacks (deleted, not public) are left out. */
+const lookUp = <T>(ids: string[], found: ReadonlyMap<string, T | null>): T[] => ids.map((id) => found.get(id)).filter(present)
+
+const categoryOf = (categories: CategoryNode[], value: unknown): CategoryRef | null => {
+  const id = idOf(value)
+  const category = id ? categories.find((c) => c.id === id) : undefined
+  return category ? { id: category.id, name: category.name, slug: category.slug } : null
+}
+
 type SummaryDoc = Pick<Article, 'authors' | 'category' | 'excerpt' | 'heroImage' | 'id' | 'publishedAt' | 'slug' | 'title'>
 
-function toSummary(doc: SummaryDoc): ArticleSummary {
-  const category = categoryRef(doc.category)
-  return {
-    id: doc.id,
-    title: doc.title,
-    slug: doc.slug,
-    // Every published article has a category (the field is required); the fallback keeps a link
-    // usable if the category was deleted, and the article page then redirects to the right one.
-    href: articleHref({ categorySlug: category?.slug ?? 'news', slug: doc.slug }),
-    excerpt: doc.excerpt ?? null,
-    publishedAt: doc.publishedAt ?? null,
-    category,
-    authors: (doc.authors ?? []).filter(isObject).map((a) => ({ id: a.id, name: a.name, href: authorHref(a.slug) })),
-    image: imageRef(doc.heroImage, 'card'),
-  }
+/**
+ * Article cards for documents read at depth 0: their categories, authors and images come from
+ * the remembered records (src/lib/references.ts), one lookup per collection for the whole list.
+ */
+async function toSummaries(docs: SummaryDoc[]): Promise<ArticleSummary[]> {
+  const [categories, authors, images] = await Promise.all([
+    getCategories(),
+    getAuthors(docs.flatMap((doc) => idsOf(doc.authors))),
+    getMedia(docs.map((doc) => idOf(doc.heroImage))),
+  ])
+  return docs.map((doc) => {
+    const category = categoryOf(categories, doc.category)
+    return {
+      id: doc.id,
+      title: doc.title,
+      slug: doc.slug,
+      // Every published article has a category (the field is required); the fallback keeps a link
+      // usable if the category was deleted, and the article page then redirects to the right one.
+      href: articleHref({ categorySlug: category?.slug ?? 'news', slug: doc.slug }),
+      excerpt: doc.excerpt ?? null,
+      publishedAt: doc.publishedAt ?? null,
+      category,
+      authors: lookUp(idsOf(doc.authors), authors).map((a) => ({ id: a.id, name: a.name, href: authorHref(a.slug) })),
+      image: imageRef(images.get(idOf(doc.heroImage) ?? ''), 'card'),
+    }
+  })
 }
 
 export type Page<T> = { docs: T[]; page: number; totalPages: number; totalDocs: number }
@@ -152,21 +155,20 @@ async function querySummaries({
     limit,
     page,
     pagination,
-    depth: 1,
+    depth: 0,
     select: SUMMARY_SELECT,
-    populate: { categories: POPULATE.categories, media: POPULATE.media, authors: { name: true, slug: true } },
   })
 }
 
 /** One page of a listing, with the totals its page links need (a count query on top of the page's own). */
 async function findSummaries({ where, limit, page = 1 }: { where?: Where; limit: number; page?: number }): Promise<Page<ArticleSummary>> {
   const result = await querySummaries({ where, limit, page, pagination: true })
-  return { docs: result.docs.map(toSummary), page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+  return { docs: await toSummaries(result.docs), page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
 }
 
 /** The newest few, for lists without page links: no count query. */
 async function listSummaries({ where, limit }: { where?: Where; limit: number }): Promise<ArticleSummary[]> {
-  return (await querySummaries({ where, limit, pagination: false })).docs.map(toSummary)
+  return toSummaries((await querySummaries({ where, limit, pagination: false })).docs)
 }
 
 /**
@@ -175,7 +177,7 @@ async function listSummaries({ where, limit }: { where?: Where; limit: number })
  * index over every published article (220 ms at 100k articles) to find five ids.
  */
 async function summariesByIds(ids: string[]): Promise<ArticleSummary[]> {
-  return (await querySummaries({ where: { id: { in: ids } }, limit: ids.length, pagination: false, sort: 'id' })).docs.map(toSummary)
+  return toSummaries((await querySummaries({ where: { id: { in: ids } }, limit: ids.length, pagination: false, sort: 'id' })).docs)
 }
 
 export async function getLatestArticles({ limit = 20, page = 1 }: { limit?: number; page?: number } = {}) {
@@ -261,13 +263,13 @@ export async function getPublishedArticleUrls(): Promise<{ href: string; updated
     collection: 'articles',
     overrideAccess: false,
     pagination: false,
-    depth: 1,
+    depth: 0,
     sort: '-publishedAt',
     select: { slug: true, category: true, updatedAt: true },
-    populate: { categories: POPULATE.categories },
   })
+  const categories = await getCategories()
   return docs.flatMap((doc) => {
-    const category = categoryRef(doc.category)
+    const category = categoryOf(categories, doc.category)
     // An article without a category has no canonical URL; its link elsewhere redirects, so it is left out.
     return category ? [{ href: articleHref({ categorySlug: category.slug, slug: doc.slug }), updatedAt: doc.updatedAt }] : []
   })
@@ -279,38 +281,48 @@ export type MostPopular = {
   articles: ArticleSummary[]
 }
 
-/** Views move slowly and summing the week's rows is not free: one ranking serves a minute of renders. */
+/** Views move slowly and summing the week's rows is not free: one list serves a minute of renders. */
 const POPULAR_TTL_MS = 60_000
-let popularMemo: { at: number; limit: number; ids: Promise<string[]> } | null = null
 
-async function popularIds(limit: number): Promise<string[]> {
-  if (!popularMemo || popularMemo.limit < limit || Date.now() - popularMemo.at > POPULAR_TTL_MS) {
-    const ids = getPayloadClient().then((payload) => getPopularArticleIds({ payload, limit }))
-    popularMemo = { at: Date.now(), limit, ids }
-    // A failed ranking is retried by the next render, not remembered for a minute.
-    ids.catch(() => {
-      popularMemo = null
-    })
-  }
-  return popularMemo.ids
+/**
+ * The ranked list, remembered for a minute and dropped at once when an article, author or image
+ * on it changes, or an article is published (the padding shows the newest).
+ */
+function popularList(limit: number): Promise<MostPopular> {
+  return remember({
+    key: `popular:${limit}`,
+    ttlMs: POPULAR_TTL_MS,
+    tags: [tag.latest, tag.categories],
+    tagsOf: (list) => summaryTags(list.articles),
+    load: async () => {
+      const payload = await getPayloadClient()
+      const ids = await getPopularArticleIds({ payload, limit })
+      // The summaries query applies the public access rules, so an article unpublished since it was ranked drops out here.
+      const ranked = ids.length > 0 ? await summariesByIds(ids) : []
+      ranked.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
+      const newest =
+        ranked.length >= limit ? [] : await listSummaries({ where: ranked.length > 0 ? { id: { not_in: ranked.map((a) => a.id) } } : undefined, limit: limit - ranked.length })
+      return { ranking: ranked.length > 0 ? 'views' : 'newest-fallback', articles: [...ranked, ...newest] } satisfies MostPopular
+    },
+  })
 }
 
 /**
  * "Most Popular": the most viewed published articles of the last seven days (counted by the
- * article page's view beacon, src/views), padded with the newest while few have views.
+ * article page's view beacon, src/views), padded with the newest while few have views. One more
+ * is ranked than shown, so leaving out the article the list sits beside still fills it.
  */
 export async function getMostPopular({ limit = 5, excludeId }: { limit?: number; excludeId?: string } = {}): Promise<MostPopular> {
-  const ids = (await popularIds(limit + 1)).filter((id) => id !== excludeId).slice(0, limit)
-  // The summaries query applies the public access rules, so an article unpublished since it was ranked drops out here.
-  const ranked = ids.length > 0 ? await summariesByIds(ids) : []
-  ranked.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
-  if (ranked.length >= limit) return { ranking: 'views', articles: ranked }
-  const shown = new Set([...ranked.map((a) => a.id), ...(excludeId ? [excludeId] : [])])
-  const newest = await listSummaries({ where: shown.size > 0 ? { id: { not_in: [...shown] } } : undefined, limit: limit - ranked.length })
-  return { ranking: ranked.length > 0 ? 'views' : 'newest-fallback', articles: [...ranked, ...newest] }
+  const list = await popularList(limit + 1)
+  return { ranking: list.ranking, articles: list.articles.filter((a) => a.id !== excludeId).slice(0, limit) }
 }
 
-/** One published article by slug, populated for the article page. Cached per request (page and metadata share it). */
+const ARTICLE_SELECT = { ...SUMMARY_SELECT, content: true, cast: true, commentsOpen: true, updatedAt: true, meta: true } as const
+
+/**
+ * One published article by slug, as stored (depth 0): toArticleView fills in what it refers to.
+ * Cached per request (page and metadata share it).
+ */
 const findPublishedArticle = cache(async (slug: string) => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
@@ -319,17 +331,8 @@ const findPublishedArticle = cache(async (slug: string) => {
     where: { slug: { equals: slug } },
     limit: 1,
     pagination: false,
-    // 2 reaches the photos of cast cards and the category of articles linked from the body.
-    depth: 2,
-    select: {
-      ...SUMMARY_SELECT,
-      content: true,
-      cast: true,
-      commentsOpen: true,
-      updatedAt: true,
-      meta: true,
-    },
-    populate: POPULATE,
+    depth: 0,
+    select: ARTICLE_SELECT,
   })
   return docs[0] ?? null
 })
@@ -343,27 +346,77 @@ export type ArticleLookup = { status: 'found'; article: ArticleView } | { status
 export async function getArticle({ category, slug }: { category: string; slug: string }): Promise<ArticleLookup> {
   const doc = await findPublishedArticle(slug)
   if (!doc) return { status: 'missing' }
-  const own = categoryRef(doc.category)
+  const own = categoryOf(await getCategories(), doc.category)
   if (!own) return { status: 'missing' }
   if (own.slug !== category) return { status: 'moved', href: articleHref({ categorySlug: own.slug, slug: doc.slug }) }
 
-  return { status: 'found', article: toArticleView(doc, own) }
+  return { status: 'found', article: await articleView(doc, own) }
 }
+
+/** The view is built once per request however many times the page and its metadata ask. */
+const articleView = cache((doc: ArticleDoc, category: CategoryRef) => toArticleView(doc, category))
 
 type ArticleDoc = NonNullable<Awaited<ReturnType<typeof findPublishedArticle>>>
 
-function toArticleView(doc: ArticleDoc, category: CategoryRef): ArticleView {
-  const words = countWords(doc.content)
+/**
+ * Published articles linked from a body, as internal links need them (slug and category). Read
+ * as the public, so a link to an unpublished article comes back missing and reads as plain text.
+ */
+async function getLinkedArticles(ids: string[]): Promise<Map<string, { id: string; title: string; slug: string; category: CategoryRef | null }>> {
+  if (ids.length === 0) return new Map()
+  const payload = await getPayloadClient()
+  const [{ docs }, categories] = await Promise.all([
+    payload.find({
+      collection: 'articles',
+      overrideAccess: false,
+      where: { id: { in: ids } },
+      limit: ids.length,
+      pagination: false,
+      depth: 0,
+      sort: 'id',
+      select: { title: true, slug: true, category: true },
+    }),
+    getCategories(),
+  ])
+  return new Map(docs.map((doc) => [doc.id, { id: doc.id, title: doc.title, slug: doc.slug, category: categoryOf(categories, doc.category) }]))
+}
+
+/**
+ * The article page's view of a stored article. Its authors, cast, images and everything its body
+ * refers to are looked up once per collection (src/lib/references.ts, src/lib/richTextReferences.ts)
+ * rather than through Payload's population, which read each related document in full, with
+ * every field hook, twice over for depth 2 (an article page spent 20 ms there).
+ */
+async function toArticleView(doc: ArticleDoc, category: CategoryRef): Promise<ArticleView> {
+  const inBody = collectReferences(doc.content)
+  const authorIds = idsOf(doc.authors)
+  const castIds = idsOf(doc.cast)
+  const heroId = idOf(doc.heroImage)
+  const ogId = idOf(doc.meta?.image)
+  const [authors, cast, media, articles] = await Promise.all([
+    getAuthors([...authorIds, ...inBody.authors]),
+    getCastMembers([...castIds, ...inBody.cast]),
+    getMedia([heroId, ogId, ...inBody.media]),
+    getLinkedArticles(inBody.articles),
+  ])
+  const content = doc.content ? fillReferences(doc.content, { authors, cast, media, articles }) : doc.content
+  const hero = media.get(heroId ?? '')
+  const words = countWords(content)
   return {
-    ...toSummary(doc),
+    id: doc.id,
+    title: doc.title,
+    slug: doc.slug,
+    href: articleHref({ categorySlug: category.slug, slug: doc.slug }),
+    excerpt: doc.excerpt ?? null,
+    publishedAt: doc.publishedAt ?? null,
     category,
-    authors: (doc.authors ?? []).filter(isObject).map(authorRef),
-    cast: (doc.cast ?? []).filter(isObject).map(castRef),
-    hero: imageRef(doc.heroImage, 'hero'),
+    authors: lookUp(authorIds, authors).map(authorRef),
+    cast: lookUp(castIds, cast).map(castRef),
+    hero: imageRef(hero, 'hero'),
     // The sharing image an editor chose wins over the hero.
-    ogImage: imageRef(doc.meta?.image, 'og') ?? imageRef(doc.heroImage, 'og'),
+    ogImage: imageRef(media.get(ogId ?? ''), 'og') ?? imageRef(hero, 'og'),
     seo: { title: doc.meta?.title || null, description: doc.meta?.description || null },
-    content: doc.content,
+    content,
     updatedAt: doc.updatedAt,
     commentsOpen: doc.commentsOpen !== false,
     wordCount: words,
@@ -383,10 +436,9 @@ export async function getDraftArticle(id: string): Promise<ArticleView | null> {
     draft: true,
     overrideAccess: true,
     disableErrors: true,
-    depth: 2,
-    select: { ...SUMMARY_SELECT, content: true, cast: true, commentsOpen: true, updatedAt: true, meta: true },
-    populate: POPULATE,
+    depth: 0,
+    select: ARTICLE_SELECT,
   })
-  const category = categoryRef(doc?.category)
+  const category = doc ? categoryOf(await getCategories(), doc.category) : null
   return doc && category && doc.slug ? toArticleView(doc, category) : null
 }

@@ -1,6 +1,7 @@
 import 'server-only'
 
-import { cache } from 'react'
+import { remember } from '@/cache/records'
+import { tag } from '@/cache/tags'
 
 import { getPayloadClient } from './payload'
 import { categoryHref } from './urls'
@@ -9,10 +10,12 @@ export type CategoryNode = { id: string; name: string; slug: string; parentId: s
 export type Crumb = { name: string; href: string }
 
 /**
- * The whole category tree in one small query: newsrooms have tens of categories, and breadcrumbs
- * and subcategory listings both need to walk it. Cached per request.
+ * The whole category tree in one small query: newsrooms have tens of categories, and every page's
+ * navigation, breadcrumbs, listings and article cards walk it. Remembered until a category changes.
  */
-export const getCategories = cache(async (): Promise<CategoryNode[]> => {
+export const getCategories = (): Promise<CategoryNode[]> => remember({ key: 'categories', tags: [tag.categories], load: loadCategories })
+
+async function loadCategories(): Promise<CategoryNode[]> {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection: 'categories',
@@ -28,7 +31,7 @@ export const getCategories = cache(async (): Promise<CategoryNode[]> => {
     slug: doc.slug,
     parentId: typeof doc.parent === 'object' && doc.parent ? doc.parent.id : (doc.parent ?? null),
   }))
-})
+}
 
 /**
  * The category and its ancestors, root first, as breadcrumbs. The walk stops at 20 levels and on

@@ -9,6 +9,9 @@ import { isClosed } from '@/comments/submit'
 
 import type { CommentView } from './comments'
 
+import { remember } from '@/cache/records'
+import { tag } from '@/cache/tags'
+
 import { getPayloadClient } from './payload'
 import { safeHref } from './urls'
 
@@ -97,6 +100,14 @@ function isRefusal(error: unknown): error is Refusal {
   return error.status >= 400 && error.status < 500
 }
 
+/** The discussion settings as stored: every article page's form reads them, and they change rarely. */
+const getStoredDiscussion = () =>
+  remember({
+    key: 'discussion',
+    tags: [tag.discussion],
+    load: async () => (await getPayloadClient()).findGlobal({ slug: 'discussion', overrideAccess: true, depth: 0 }),
+  })
+
 export type ReplyContext = {
   closed: boolean
   threadDepth: number
@@ -119,7 +130,7 @@ export async function getReplyContext({
   pendingCookie: string | undefined
 }): Promise<ReplyContext> {
   const payload = await getPayloadClient()
-  const settings = toSettings(await payload.findGlobal({ slug: 'discussion', overrideAccess: true, depth: 0 }))
+  const settings = toSettings(await getStoredDiscussion())
   const now = new Date()
   const closed = isClosed({
     article: { ...article, published: true, publishedAt: article.publishedAt ? new Date(article.publishedAt) : null },

@@ -16,7 +16,7 @@ const fileUrl = (filename: string) => `/api/media/file/${encodeURIComponent(file
  * (it skips sizes larger than the original), else the original. Null when the relation is not
  * populated or the file has no dimensions, so callers never render an image that shifts layout.
  */
-export function imageRef(media: Media | string | null | undefined, size?: MediaSize): ImageRef | null {
+export function imageRef(media: Pick<Media, 'alt' | 'filename' | 'height' | 'sizes' | 'width'> | string | null | undefined, size?: MediaSize): ImageRef | null {
   if (!media || typeof media === 'string') return null
   const sized = size ? media.sizes?.[size] : undefined
   if (sized?.filename && sized.width && sized.height) {

@@ -6,6 +6,7 @@ import type { AuthorRef, CastRef } from './articles'
 
 import { authorRef, castRef, getArticlesByAuthor, getArticlesFeaturingCast } from './articles'
 import { getPayloadClient } from './payload'
+import { getMedia, relationId } from './references'
 import { authorHref, castHref } from './urls'
 
 /** An author's page: the byline box data and their published articles. */
@@ -20,13 +21,15 @@ const findAuthor = cache(async (slug: string) => {
     where: { slug: { equals: slug } },
     limit: 1,
     pagination: false,
-    depth: 1,
+    depth: 0,
     select: { name: true, slug: true, bio: true, avatar: true, links: true },
   })
   const doc = docs[0]
   if (!doc) return null
+  const avatarId = relationId(doc.avatar)
+  const avatar = avatarId ? ((await getMedia([avatarId])).get(avatarId) ?? null) : null
   const author: AuthorRef & { website: string | null } = {
-    ...authorRef(doc),
+    ...authorRef({ ...doc, avatar }),
     website: doc.links?.website ?? null,
   }
   const articles = await getArticlesByAuthor({ authorId: doc.id })
@@ -48,13 +51,15 @@ const findCast = cache(async (slug: string) => {
     where: { slug: { equals: slug } },
     limit: 1,
     pagination: false,
-    depth: 1,
+    depth: 0,
     joins: false,
     select: { name: true, slug: true, character: true, bio: true, photo: true },
   })
   const doc = docs[0]
   if (!doc) return null
-  const member: CastRef & { bio: string | null } = { ...castRef(doc), bio: doc.bio ?? null }
+  const photoId = relationId(doc.photo)
+  const photo = photoId ? ((await getMedia([photoId])).get(photoId) ?? null) : null
+  const member: CastRef & { bio: string | null } = { ...castRef({ ...doc, photo }), bio: doc.bio ?? null }
   const articles = await getArticlesFeaturingCast({ castId: doc.id })
   return { member, articles }
 })
