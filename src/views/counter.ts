@@ -18,6 +18,7 @@ export const MAX_ATTEMPTS = 3
 const messages = {
   kept: (count: ViewCount, attempt: number) =>
     `Could not save ${count.views} views of article ${count.articleId} on ${count.day} (attempt ${attempt} of ${MAX_ATTEMPTS}); they are kept for the next flush.`,
+  gone: (count: ViewCount) => `Dropped ${count.views} views of article ${count.articleId} on ${count.day}: the article was deleted.`,
   dropped: (count: ViewCount) =>
     `Dropped ${count.views} views of article ${count.articleId} on ${count.day}: ${MAX_ATTEMPTS} writes in a row failed.`,
   flushFailed: 'Flushing page views failed unexpectedly.',
@@ -138,6 +139,12 @@ export class ViewCounter {
       // The row may be gone (or never have been written): the next attempt starts a new one,
       // which the ranking simply adds to whatever this process wrote before.
       this.rows.delete(key)
+      // Views of an article deleted since are nobody's loss and no fault: dropped at once, quietly.
+      if (!(await this.articleExists(count.articleId))) {
+        this.attempts.delete(key)
+        this.payload.logger.debug(messages.gone(count))
+        return 'dropped'
+      }
       const attempt = (this.attempts.get(key) ?? 0) + 1
       if (attempt >= MAX_ATTEMPTS) {
         this.attempts.delete(key)
@@ -148,6 +155,24 @@ export class ViewCounter {
       this.payload.logger.error({ err: error }, messages.kept(count, attempt))
       this.tally.add(count)
       return 'kept'
+    }
+  }
+
+  /** Whether the article is still there; true when that cannot be told (the write is retried). */
+  private async articleExists(articleId: string): Promise<boolean> {
+    try {
+      const found = await this.payload.find({
+        collection: 'articles',
+        where: { id: { equals: articleId } },
+        overrideAccess: true,
+        depth: 0,
+        limit: 1,
+        pagination: false,
+        select: {},
+      })
+      return found.docs.length > 0
+    } catch {
+      return true
     }
   }
 

@@ -185,6 +185,16 @@ describe('Article views', () => {
       expect((await rowsOf(one.counter)).map((row) => row.views)).toEqual([2])
       expect((await rowsOf(two.counter)).map((row) => row.views)).toEqual([1])
     })
+    it('drops the views of an article deleted before they were written, at the first flush', async () => {
+      const { counter, published } = beaconDeps()
+      const doomed = await publishedArticle('deleted-before-flush')
+      await recordView({ request: beacon({ body: form(doomed) }), counter, published })
+      await recordView({ request: beacon({ body: form(newsroom.published.id) }), counter, published })
+      await payload.delete({ ...system, collection: 'articles', id: doomed })
+      expect(await counter.flush()).toEqual({ written: 1, kept: 0, dropped: 1 })
+      expect(counter.pendingViews).toBe(0)
+      expect((await rowsOf(counter)).map((row) => row.article)).toEqual([newsroom.published.id])
+    })
   })
 
   describe('ranking', () => {
