@@ -57,7 +57,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx src/server/start.ts --port ${port}`,
+      command: `npm run serve -- --port ${port}`,
       url: `${baseURL}/admin/login`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -49,10 +49,10 @@ function pinned(command: string, args: string[], options: { env: NodeJS.ProcessE
   }
 }
 
-/** The production server (src/server/start.ts, what `npm start` runs) on the repository's build. */
+/** The production server (`npm run serve`: src/server/start.ts, what `npm start` runs) on the repository's build. */
 export async function startApp({ port, env, log }: { port: number; env: NodeJS.ProcessEnv; log: string }): Promise<Server> {
   const url = `http://127.0.0.1:${port}`
-  const { stop } = pinned('npx', ['tsx', 'src/server/start.ts', '--port', String(port)], { env, log })
+  const { stop } = pinned('npm', ['run', 'serve', '--', '--port', String(port)], { env, log })
   try {
     await waitForServer(`${url}/`, 120_000)
   } catch (error) {
