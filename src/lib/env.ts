@@ -117,6 +117,14 @@ export function resolveSecret(args: { database: DatabaseChoice; dataDir: string;
   return stored
 }
 
+/**
+ * The public origin alone, for code that runs per render: readEnv() checks everything, the secret
+ * file on disk included, and is for start-up (payload.config.ts runs it there).
+ */
+export function readServerUrl(source: Record<string, string | undefined> = process.env): string {
+  return resolveServerUrl(source.NEXT_PUBLIC_SERVER_URL, source.PORT)
+}
+
 function resolveServerUrl(raw: string | undefined, port: string | undefined): string {
   const value = raw?.trim() || `http://localhost:${port || 3000}`
   if (!/^https?:\/\/[^/]+/.test(value)) throw new ConfigurationError(messages.malformedServerUrl(value))

@@ -2,7 +2,7 @@
  * Public URLs of reader pages, in one place: links, breadcrumbs, canonical URLs and JSON-LD all
  * build them here. They are a public contract (see the reader-site issue).
  */
-import { readEnv } from './env'
+import { readServerUrl } from './env'
 
 export const articleHref = ({ categorySlug, slug }: { categorySlug: string; slug: string }) => `/${categorySlug}/${slug}`
 export const categoryHref = (slug: string) => `/${slug}`
@@ -10,7 +10,7 @@ export const authorHref = (slug: string) => `/authors/${slug}`
 export const castHref = (slug: string) => `/cast/${slug}`
 
 /** The public origin, from NEXT_PUBLIC_SERVER_URL (checked by the env module). */
-export const siteOrigin = () => readEnv().serverURL
+export const siteOrigin = () => readServerUrl()
 
 export const absoluteUrl = (pathname: string) => new URL(pathname, `${siteOrigin()}/`).toString()
 

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { ConfigurationError, parseDatabaseUrl, readEnv, redact, resolveDataDir } from '@/lib/env'
+import { ConfigurationError, parseDatabaseUrl, readEnv, readServerUrl, redact, resolveDataDir } from '@/lib/env'
 
 const SECRET = 'a'.repeat(32)
 
@@ -169,6 +169,15 @@ describe('Environment', () => {
     it('must be an absolute http(s) URL', () => {
       const { message } = problemWith({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET, NEXT_PUBLIC_SERVER_URL: 'news.example.com' })
       expect(message).toContain('NEXT_PUBLIC_SERVER_URL "news.example.com" is not an absolute http(s) URL')
+    })
+
+    it('is read alone, as readEnv reads it, without touching the data directory', () => {
+      const missing = path.join(dataDir, 'never-made')
+      for (const source of [{}, { PORT: '4100' }, { NEXT_PUBLIC_SERVER_URL: 'https://news.example.com/' }]) {
+        expect(readServerUrl({ DATA_DIR: missing, ...source })).toBe(readEnv({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET, ...source }).serverURL)
+      }
+      expect(fs.existsSync(missing)).toBe(false)
+      expect(() => readServerUrl({ NEXT_PUBLIC_SERVER_URL: 'news.example.com' })).toThrow(ConfigurationError)
     })
   })
 
