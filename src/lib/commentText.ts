@@ -23,7 +23,8 @@ function linkify(line: string): TextRun[] {
 
 /**
  * A comment body as paragraphs (blank lines) of lines (single line breaks), with URLs found.
- * Everything stays text: React escapes it, so no HTML from a commenter ever reaches the page.
+ * Everything stays text: the thread's renderer escapes it (src/components/CommentThread/commentsHtml.ts),
+ * so no HTML from a commenter ever reaches the page.
  */
 export function commentParagraphs(body: string): TextRun[][][] {
   return body
