@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { forgetAllRecords } from '@/cache/records'
-import { getArticle, getLatestArticles, getMostPopular } from '@/lib/articles'
+import { getArticle, getArticlesInCategories, getLatestArticles, getMostPopular } from '@/lib/articles'
 import { block, doc, image, internalLink, p } from '@/seed/lexical'
 import { placeholderImage } from '@/seed/images'
 
@@ -150,6 +150,27 @@ describe('Reader page data', () => {
       expect((await load()).hero?.alt).toBe(`Extra ${tag}`)
       await payload.delete({ collection: 'media', id: extra.id, overrideAccess: true })
       expect((await load()).hero).toBeNull()
+    })
+  })
+
+  describe('a category listing', () => {
+    const firstPage = () => getArticlesInCategories({ categoryIds: [ids.category], page: 1, limit: 1 })
+
+    it('counts its articles for the page links, and counts again once one is published or unpublished', async () => {
+      const first = await firstPage()
+      expect(first.docs.map((a) => a.id)).toEqual([ids.article])
+      expect({ totalDocs: first.totalDocs, totalPages: first.totalPages }).toEqual({ totalDocs: 2, totalPages: 2 })
+      // Without disableRevalidate: the hooks expire the category's list, and the remembered count with it.
+      await payload.update({ collection: 'articles', id: ids.unpublished, data: { _status: 'published' }, overrideAccess: true })
+      expect({ totalDocs: (await firstPage()).totalDocs, totalPages: (await firstPage()).totalPages }).toEqual({ totalDocs: 3, totalPages: 3 })
+      await payload.update({ collection: 'articles', id: ids.unpublished, data: { _status: 'draft' }, overrideAccess: true })
+      expect((await firstPage()).totalDocs).toBe(2)
+    })
+
+    it('reads a later page with its own count', async () => {
+      const second = await getArticlesInCategories({ categoryIds: [ids.category], page: 2, limit: 1 })
+      expect(second.docs.map((a) => a.id)).toEqual([ids.linked])
+      expect({ page: second.page, totalDocs: second.totalDocs, totalPages: second.totalPages }).toEqual({ page: 2, totalDocs: 2, totalPages: 2 })
     })
   })
 
