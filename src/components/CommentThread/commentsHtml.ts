@@ -23,7 +23,7 @@ export function commentsHtml({ thread, replyDepth, articleHref }: { thread: Comm
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
 /** Text made safe for both element content and a double-quoted attribute. */
-export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ESCAPES[char])
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ESCAPES[char])
 
 function commentHtml({ comment, depth, replyDepth, articleHref }: { comment: CommentView; depth: number; replyDepth: number; articleHref: string }): string {
   const name = escapeHtml(comment.authorName)
