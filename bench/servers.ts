@@ -110,7 +110,14 @@ http {
 }
 `,
   )
-  const { stop } = pinned('nginx', ['-e', 'stderr', '-p', `${dir}/`, '-c', `${dir}/nginx.conf`], { env: process.env, log: path.join(dir, 'nginx.log') })
-  await waitForServer(`${url}${pagePath}`, 10_000)
+  const log = path.join(dir, 'nginx.log')
+  const { stop } = pinned('nginx', ['-e', 'stderr', '-p', `${dir}/`, '-c', `${dir}/nginx.conf`], { env: process.env, log })
+  try {
+    await waitForServer(`${url}${pagePath}`, 10_000)
+  } catch (error) {
+    // Left running, it would hold the port for the next bench.
+    await stop()
+    throw new Error(`${(error as Error).message}; its log: ${log}`)
+  }
   return { url, stop }
 }
