@@ -43,6 +43,30 @@ function figures(report: Report): LighthouseFigures {
 }
 
 /**
+ * The control for the Lighthouse figures: a page with nothing to load, run or lay out (no script,
+ * no stylesheet, no image, no favicon request), valid for every audit in the four categories.
+ * Served by nginx, what Lighthouse reports for it is what this host and browser cost any page:
+ * the ceiling the article's figures are read against, as nginx's static file is for wrk's.
+ */
+export const CONTROL_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Lighthouse control page</title>
+<meta name="description" content="A page with no script, stylesheet or image: what Lighthouse reports for it is the host's own cost.">
+<link rel="icon" href="data:,">
+</head>
+<body>
+<main>
+<h1>Lighthouse control page</h1>
+<p>Nothing to load, run or lay out.</p>
+</main>
+</body>
+</html>
+`
+
+/**
  * Lighthouse (the npm package, CLI) in Debian's Chromium on core 1, three times; each figure is
  * the median of its three values. Mobile is Lighthouse's default (simulated slow 4G and CPU).
  */
