@@ -296,7 +296,7 @@ async function main() {
 
     await section('lighthouse', async () => {
       const describe = (lh: ReturnType<typeof lighthouse>) =>
-        `${CATEGORIES.map((c) => `${c} ${lh[c]}`).join(' · ')} · LCP ${Math.round(lh.lcp_ms)} ms · TBT ${Math.round(lh.tbt_ms)} ms · CLS ${lh.cls.toFixed(3)} · JS ${(lh.js_transfer_bytes / 1024).toFixed(1)} KB`
+        `${CATEGORIES.map((c) => `${c} ${lh[c]}`).join(' · ')} · LCP ${Math.round(lh.lcp_ms)} ms · TBT ${Math.round(lh.tbt_ms)} ms · CLS ${lh.cls.toFixed(3)} · JS ${(lh.js_transfer_bytes / 1024).toFixed(1)} KB · host index ${Math.round(lh.benchmark_index)}`
       const url = frontAt(article)
       for (const formFactor of ['mobile', 'desktop'] as const) {
         const lh = lighthouse({ url, formFactor, dir: work })
