@@ -104,6 +104,25 @@ test.describe('Reader site', () => {
       await expect(cards.first().locator('img')).toHaveAttribute('width', /^\d+$/)
     })
 
+    test('does not move sideways when a scrollbar comes or goes, as while the page streams in', async ({ playwright, launchOptions, baseURL }) => {
+      // Playwright hides scrollbars in headless Chromium; readers on Windows and Linux have them.
+      const browser = await playwright.chromium.launch({ ...launchOptions, ignoreDefaultArgs: ['--hide-scrollbars'] })
+      try {
+        const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 720 } })
+        await page.goto(REFERENCE_PATH)
+        const header = page.locator('.site-header__inner')
+        const left = () => header.evaluate((element) => element.getBoundingClientRect().left)
+        // The long article scrolls; what has arrived of a page while it loads may not yet.
+        expect(await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight)).toBe(true)
+        const scrolling = await left()
+        await page.locator('main').evaluate((main) => main.remove())
+        expect(await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight)).toBe(false)
+        expect(await left()).toBe(scrolling)
+      } finally {
+        await browser.close()
+      }
+    })
+
     test('ends with the byline box linking to the author page', async ({ page }) => {
       await page.goto(REFERENCE_PATH)
       const box = page.locator('.byline-box')
