@@ -13,8 +13,9 @@ import { formatDate } from '@/lib/dates'
  *
  * Everything a commenter wrote goes through `escapeHtml`, text and attributes alike, and the only
  * URLs written into attributes are http(s) ones (the commenter's site passed `safeHref` when its
- * view was built in src/lib/comments.ts; links in the body match the text scanner's own pattern). The markup is also well-formed XML (`<br/>`),
- * which lets the tests parse it to prove no commenter's text became markup.
+ * view was built in src/lib/comments.ts; links in the body match the text scanner's own
+ * pattern). The markup is also well-formed XML (`<br/>`), which lets the tests parse it to prove
+ * no commenter's text became markup.
  */
 export function commentsHtml({ thread, replyDepth, articleHref }: { thread: CommentView[]; replyDepth: number; articleHref: string }): string {
   return thread.map((comment) => commentHtml({ comment, depth: 1, replyDepth, articleHref })).join('')
