@@ -7,6 +7,7 @@ import { isStaff } from '@/access/isStaff'
 import { hasRole, ROLES } from '@/access/roles'
 
 import { assignFirstUserAdmin } from './hooks/assignFirstUserAdmin'
+import { forgetStaffAfterChange, forgetStaffAfterDelete } from './hooks/forgetStaff'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -27,6 +28,8 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     beforeChange: [assignFirstUserAdmin],
+    afterChange: [forgetStaffAfterChange],
+    afterDelete: [forgetStaffAfterDelete],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 100 },

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, GlobalAfterChangeHook, PayloadRequest, Plugin } from 'payload'
 
 import { expireTags } from './expire'
+import { forgetRecords } from './records'
 import { tag } from './tags'
 
 type Doc = Record<string, unknown>
@@ -61,9 +62,19 @@ const expire = (req: PayloadRequest, tags: string[]) =>
   expireTags(tags, { secret: req.payload.secret, serverURL: req.payload.config.serverURL, logger: req.payload.logger })
 
 /**
+ * After a change: its tags expire, or, when the caller has its own plan for the pages
+ * (`context.disableRevalidate`), only this process's remembered records go. Those are read by
+ * the server's own rules and notices too, which must not act on what was just changed.
+ */
+const expireOrForget = async (req: PayloadRequest, context: Record<string, unknown>, tags: string[]) => {
+  if (context.disableRevalidate) forgetRecords(tags)
+  else await expire(req, tags)
+}
+
+/**
  * On-demand revalidation for every collection the reader site shows: after a change, the tags of
  * the pages that show the document expire, and the next reader gets a freshly rendered page.
- * A Local API caller that has its own plan (the seed) passes `context.disableRevalidate`.
+ * A Local API caller that has its own plan for the pages (the seed) passes `context.disableRevalidate`.
  */
 export const revalidation: Plugin = (config: Config): Config => ({
   ...config,
@@ -71,11 +82,11 @@ export const revalidation: Plugin = (config: Config): Config => ({
     const tagsOf = tagsFor[collection.slug]
     if (!tagsOf) return collection
     const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
-      if (!context.disableRevalidate) await expire(req, tagsOf(doc, previousDoc))
+      await expireOrForget(req, context, tagsOf(doc, previousDoc))
       return doc
     }
     const afterDelete: CollectionAfterDeleteHook = async ({ doc, req, context }) => {
-      if (!context.disableRevalidate) await expire(req, tagsOf(doc))
+      await expireOrForget(req, context, tagsOf(doc))
       return doc
     }
     return {
@@ -90,7 +101,7 @@ export const revalidation: Plugin = (config: Config): Config => ({
   globals: (config.globals ?? []).map((global) => {
     if (global.slug !== 'discussion') return global
     const afterChange: GlobalAfterChangeHook = async ({ doc, req, context }) => {
-      if (!context.disableRevalidate) await expire(req, [tag.discussion])
+      await expireOrForget(req, context, [tag.discussion])
       return doc
     }
     return { ...global, hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), afterChange] } }

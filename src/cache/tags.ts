@@ -32,6 +32,8 @@ export const tag = {
   media: 'media',
   /** Discussion settings (thread depth, closing): every article page's comment form. */
   discussion: 'discussion',
+  /** Staff accounts and their roles, which decide who is told about a held comment. No page shows them: remembered records only. */
+  staff: 'staff',
 } as const
 
 /** Next keeps at most this many tags per cache entry (NEXT_CACHE_TAG_MAX_ITEMS). */

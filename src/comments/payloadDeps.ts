@@ -1,8 +1,11 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
+import { remember } from '@/cache/records'
+import { tag } from '@/cache/tags'
 import { articleHref } from '@/lib/urls'
 
-import type { NoticeDeps } from './notify'
+import type { NoticeComment, NoticeDeps } from './notify'
+import type { StoredDiscussion } from './settings'
 import type { SubmissionDeps } from './submit'
 
 import { toSettings } from './settings'
@@ -11,14 +14,27 @@ const relId = (value: unknown): string | null =>
   typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : null
 
 /**
- * The submission rules' view of the database, through the request (and so its transaction).
- * These are system reads: the rules must see held comments and the settings whoever is asking.
+ * The discussion settings as stored, remembered until they change (tag.discussion): every
+ * article page's form and every submission's rules read them. Read outside any request's
+ * transaction, since the value outlives the request.
+ */
+export const storedDiscussion = (payload: Payload): Promise<StoredDiscussion> =>
+  remember({
+    key: 'discussion',
+    tags: [tag.discussion],
+    load: () => payload.findGlobal({ slug: 'discussion', overrideAccess: true, depth: 0 }),
+  })
+
+/**
+ * The submission rules' view of the database, through the request (and so its transaction); the
+ * settings come from memory until they change. These are system reads: the rules must see held
+ * comments and the settings whoever is asking.
  */
 export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
   const { payload } = req
   const system = { req, overrideAccess: true, depth: 0 } as const
   return {
-    settings: async () => toSettings(await payload.findGlobal({ ...system, slug: 'discussion' })),
+    settings: async () => toSettings(await storedDiscussion(payload)),
     article: async (id) => {
       const { docs } = await payload.find({
         ...system,
@@ -84,14 +100,30 @@ export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
 }
 
 /**
+ * A new comment as the notices need it, from the data it was stored with (the collection's hooks
+ * get it whole, where the created document holds only what its requester may read), or null when
+ * the data lacks something a notice shows.
+ */
+export function noticeCommentFrom({ id, data }: { id: string; data: Record<string, unknown> }): NoticeComment | null {
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null)
+  const [articleId, authorName, authorEmail, body] = [relId(data.article), text(data.authorName), text(data.authorEmail), text(data.body)]
+  if (!articleId || !authorName || !authorEmail || !body) return null
+  return { id, articleId, parentId: relId(data.parent), authorName, authorEmail, authorUrl: text(data.authorUrl), body }
+}
+
+/**
  * The notices' view of the database, read as the system inside the request: who moderates, who
- * wrote the article, and whether the comment replied to asked to be told.
+ * wrote the article, and whether the comment replied to asked to be told. Who moderates and the
+ * article's title and address are remembered (src/cache/records.ts) under the tags their changes
+ * expire: a held comment's notice then reads nothing, where it made five queries.
  */
 export function payloadNoticeDeps(req: PayloadRequest): NoticeDeps {
   const { payload } = req
   const system = { req, overrideAccess: true, depth: 0, pagination: false } as const
+  // Remembered values outlive the request: read outside its transaction.
+  const shared = { overrideAccess: true, depth: 0, pagination: false } as const
   const emailsOf = async (where: Parameters<typeof payload.find>[0]['where']) =>
-    (await payload.find({ ...system, collection: 'users', where, select: { email: true } })).docs.map((user) => user.email)
+    (await payload.find({ ...shared, collection: 'users', where, select: { email: true } })).docs.map((user) => user.email)
   const articleById = async (id: string) =>
     (await payload.find({ ...system, collection: 'articles', where: { id: { equals: id } }, limit: 1, select: { title: true, slug: true, category: true, authors: true } }))
       .docs[0] ?? null
@@ -110,17 +142,29 @@ export function payloadNoticeDeps(req: PayloadRequest): NoticeDeps {
       const { authorName, authorEmail, authorUrl, body } = comment
       return { id: comment.id, articleId, parentId: relId(comment.parent), authorName, authorEmail, authorUrl: authorUrl ?? null, body }
     },
-    article: async (id) => {
-      const article = await articleById(id)
-      const categoryId = relId(article?.category)
-      if (!article || !categoryId) return null
-      const { docs } = await payload.find({ ...system, collection: 'categories', where: { id: { equals: categoryId } }, limit: 1, select: { slug: true } })
-      return docs[0] ? { title: article.title, path: articleHref({ categorySlug: docs[0].slug, slug: article.slug }) } : null
-    },
-    moderatorEmails: async () => {
-      const moderators = await emailsOf({ roles: { in: ['moderator'] } })
-      return moderators.length > 0 ? moderators : emailsOf({ roles: { in: ['admin', 'editor'] } })
-    },
+    article: (id) =>
+      remember({
+        key: `notice-article:${id}`,
+        tags: [tag.article(id), tag.categories],
+        load: async () => {
+          const { docs } = await payload.find({ ...shared, collection: 'articles', where: { id: { equals: id } }, limit: 1, select: { title: true, slug: true, category: true } })
+          const article = docs[0]
+          const categoryId = relId(article?.category)
+          if (!article || !categoryId) return null
+          const category = await payload.find({ ...shared, collection: 'categories', where: { id: { equals: categoryId } }, limit: 1, select: { slug: true } })
+          const slug = category.docs[0]?.slug
+          return slug ? { title: article.title, path: articleHref({ categorySlug: slug, slug: article.slug }) } : null
+        },
+      }),
+    moderatorEmails: () =>
+      remember({
+        key: 'moderator-emails',
+        tags: [tag.staff],
+        load: async () => {
+          const moderators = await emailsOf({ roles: { in: ['moderator'] } })
+          return moderators.length > 0 ? moderators : emailsOf({ roles: { in: ['admin', 'editor'] } })
+        },
+      }),
     authorEmails: async (articleId) => {
       const authorIds = ((await articleById(articleId))?.authors ?? []).map(relId).filter((id): id is string => id !== null)
       if (authorIds.length === 0) return []

@@ -2,15 +2,13 @@ import 'server-only'
 
 import type { CommentField } from '@/comments/validate'
 
+import { storedDiscussion } from '@/comments/payloadDeps'
 import { addPendingId, readPendingIds } from '@/comments/pendingCookie'
 import { toSettings } from '@/comments/settings'
 import { FORM_FIELDS, issueFormToken } from '@/comments/spam'
 import { isClosed } from '@/comments/submit'
 
 import type { CommentView } from './comments'
-
-import { remember } from '@/cache/records'
-import { tag } from '@/cache/tags'
 
 import { getPayloadClient } from './payload'
 import { safeHref } from './urls'
@@ -100,14 +98,6 @@ function isRefusal(error: unknown): error is Refusal {
   return error.status >= 400 && error.status < 500
 }
 
-/** The discussion settings as stored: every article page's form reads them, and they change rarely. */
-const getStoredDiscussion = () =>
-  remember({
-    key: 'discussion',
-    tags: [tag.discussion],
-    load: async () => (await getPayloadClient()).findGlobal({ slug: 'discussion', overrideAccess: true, depth: 0 }),
-  })
-
 export type ReplyContext = {
   closed: boolean
   threadDepth: number
@@ -130,7 +120,7 @@ export async function getReplyContext({
   pendingCookie: string | undefined
 }): Promise<ReplyContext> {
   const payload = await getPayloadClient()
-  const settings = toSettings(await getStoredDiscussion())
+  const settings = toSettings(await storedDiscussion(payload))
   const now = new Date()
   const closed = isClosed({
     article: { ...article, published: true, publishedAt: article.publishedAt ? new Date(article.publishedAt) : null },

@@ -186,6 +186,24 @@ describe('Comment notifications', () => {
     expect(message?.text).toContain(`${origin}/admin/collections/comments/${id}`)
   })
 
+  it('names the article as it is now, after a rename', async () => {
+    // The first notice remembers the article's title and address; the rename must not leave them behind.
+    const moderators = await moderatorEmails()
+    const before = `Before the rename ${uniqueTag()}`
+    await submit({ ...reader('Ada'), body: before })
+    await inbox.waitFor({ subject: subjects.held, about: before, count: moderators.length })
+    const renamed = `${title}, revisited`
+    await payload.update({ ...system, collection: 'articles', id: made.articleId, data: { title: renamed } })
+    try {
+      const after = `After the rename ${uniqueTag()}`
+      await submit({ ...reader('Ben'), body: after })
+      const [message] = await inbox.waitFor({ subject: `[Byline] Please moderate: "${renamed}"`, about: after, count: moderators.length })
+      expect(message?.text).toContain(`A new comment on "${renamed}" is waiting for your approval.`)
+    } finally {
+      await payload.update({ ...system, collection: 'articles', id: made.articleId, data: { title } })
+    }
+  })
+
   it('tells the article’s authors when a comment is approved, without the commenter’s address', async () => {
     const body = `Lovely round-up ${uniqueTag()}`
     const oscar = reader('Oscar')

@@ -1,12 +1,11 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { after } from 'next/server'
-
 import type { Comment } from '@/payload-types'
 
 import { noticesFor, recipientsFor } from '@/comments/notify'
-import { payloadNoticeDeps } from '@/comments/payloadDeps'
+import { noticeCommentFrom, payloadNoticeDeps } from '@/comments/payloadDeps'
 import { commentEmails } from '@/email/commentEmails'
+import { afterResponse } from '@/lib/afterResponse'
 
 /** Set by bulk system writes (the demo seed sets `seeding`) that must not email anyone. */
 export type NotificationContext = { seeding?: boolean; disableNotifications?: boolean }
@@ -17,7 +16,7 @@ export type NotificationContext = { seeding?: boolean; disableNotifications?: bo
  * lookups and the sending) runs after the response has gone, so the reader's or moderator's
  * request neither waits for it nor fails with it: failures are logged.
  */
-export const sendNotifications: CollectionAfterChangeHook<Comment> = async ({ doc, previousDoc, operation, req, context }) => {
+export const sendNotifications: CollectionAfterChangeHook<Comment> = async ({ data, doc, previousDoc, operation, req, context }) => {
   const { seeding, disableNotifications } = context as NotificationContext
   if (seeding || disableNotifications) return doc
   const notices = noticesFor({ operation, status: doc.status, previousStatus: previousDoc?.status ?? null })
@@ -27,7 +26,8 @@ export const sendNotifications: CollectionAfterChangeHook<Comment> = async ({ do
   const notify = async () => {
     try {
       const deps = payloadNoticeDeps(req)
-      const comment = await deps.comment(doc.id)
+      // A new comment's private fields are in the data it was created from; a changed one is read back.
+      const comment = (operation === 'create' ? noticeCommentFrom({ id: doc.id, data }) : null) ?? (await deps.comment(doc.id))
       const article = comment ? await deps.article(comment.articleId) : null
       if (!comment || !article) return
       const { parent, ...recipients } = await recipientsFor({ comment, notices, deps })
@@ -49,18 +49,4 @@ export const sendNotifications: CollectionAfterChangeHook<Comment> = async ({ do
   }
   await afterResponse(notify)
   return doc
-}
-
-/**
- * Runs `task` once the response has been sent (Next's `after`), when there is one: by then the
- * write is committed, so the lookups see it outside its transaction. Outside a Next request (the
- * Local API in scripts and tests) there is no response to hold up, and the task runs at once.
- */
-async function afterResponse(task: () => Promise<void>): Promise<void> {
-  try {
-    after(task)
-  } catch (error) {
-    if (!(error instanceof Error) || !error.message.includes('outside a request scope')) throw error
-    await task()
-  }
 }
