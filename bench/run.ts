@@ -26,6 +26,8 @@ import { CATEGORIES, CONTROL_PAGE, lighthouse } from './lighthouse'
 import { get, startApp, startFront, startStaticNginx } from './servers'
 import { ensureDebianPackage, measure, median, nextRunTag } from './wrk'
 
+import { VIEW_BEACON } from '@/views/beaconPath'
+
 type Result = 'PASS' | 'FAIL' | '-' | 'ERROR' | 'INVALID'
 type Row = { figure: string; value: string; target: string; result: Result; data?: unknown }
 type Check = { text: string; pass: boolean }
@@ -327,6 +329,15 @@ async function main() {
           ...withoutRuns(m),
           statuses: m.runs.map((r) => r.extra.statuses),
         }),
+      )
+      const floor = measure({ url: appAt(VIEW_BEACON.path), connections: 10, script: 'post' }, seconds)
+      add(
+        row(
+          "Next's floor for a POST: the view beacon answering a request it ignores (reads and writes nothing), 10 conn",
+          `${number(floor.rps)} req/s · p50 ${ms(floor.p50_ms)} · p99 ${ms(floor.p99_ms)}`,
+          [],
+          withoutRuns(floor),
+        ),
       )
     })
 

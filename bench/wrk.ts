@@ -18,8 +18,8 @@ export type Load = {
   gzip?: boolean
   /** Extra request headers, "Name: value". */
   headers?: string[]
-  /** bench/<script>.lua: report (plain GETs), comment (POSTs). */
-  script?: 'report' | 'comment'
+  /** bench/<script>.lua: report (plain GETs), comment (comment POSTs), post (bare POSTs). */
+  script?: 'report' | 'comment' | 'post'
   args?: string[]
 }
 
@@ -64,7 +64,7 @@ export const nextRunTag = () => String(((process.pid % 1000) * 1000 + ++runCount
  * outside 2xx/3xx) fails the figure, and so does a run that completed nothing.
  */
 export function measure(load: Load, seconds: number): Measured {
-  const withTag = (): Load => (load.script && load.script !== 'report' ? { ...load, args: [nextRunTag(), ...(load.args ?? [])] } : load)
+  const withTag = (): Load => (load.script === 'comment' ? { ...load, args: [nextRunTag(), ...(load.args ?? [])] } : load)
   wrk(withTag(), 3)
   const runs = [wrk(withTag(), seconds), wrk(withTag(), seconds), wrk(withTag(), seconds)]
   const failed = runs.reduce((n, r) => n + Object.values(r.errors).reduce((a, b) => a + b, 0), 0)
