@@ -169,7 +169,7 @@ async function querySummaries({
  */
 async function findSummaries({ where, limit, page = 1, listTags }: { where?: Where; limit: number; page?: number; listTags: string[] }): Promise<Page<ArticleSummary>> {
   if (page === 1) {
-    const [docs, totalDocs] = await Promise.all([listSummaries({ where, limit }), countPublished({ where, listTags })])
+    const [docs, totalDocs] = await Promise.all([listSummaries({ where, limit, listTags }), countPublished({ where, listTags })])
     // As Payload reports an empty list: one page.
     return { docs, page, totalPages: Math.max(1, Math.ceil(totalDocs / limit)), totalDocs }
   }
@@ -186,9 +186,20 @@ function countPublished({ where, listTags }: { where?: Where; listTags: string[]
   })
 }
 
-/** The newest few, for lists without page links: no count query. */
-async function listSummaries({ where, limit }: { where?: Where; limit: number }): Promise<ArticleSummary[]> {
-  return toSummaries((await querySummaries({ where, limit, pagination: false })).docs)
+/**
+ * The newest few, for lists without page links: no count query. Which articles, and their own
+ * fields, are remembered under the list's tags: every change that could alter them (an article
+ * published, unpublished, edited or moved on or off the list) expires those tags (articleTags in
+ * src/cache/hooks.ts). The authors, categories and images the cards show come from their own
+ * records at each render.
+ */
+async function listSummaries({ where, limit, listTags }: { where?: Where; limit: number; listTags: string[] }): Promise<ArticleSummary[]> {
+  const docs = await remember({
+    key: `list:articles:${JSON.stringify(where ?? {})}:${limit}`,
+    tags: listTags,
+    load: async () => (await querySummaries({ where, limit, pagination: false })).docs,
+  })
+  return toSummaries(docs)
 }
 
 /**
@@ -210,15 +221,15 @@ export async function getArticlesInCategories({ categoryIds, page, limit }: { ca
 
 /** The newest articles filed in any of these categories, for rows and feeds that show no page links. */
 export async function getNewestInCategories({ categoryIds, limit }: { categoryIds: string[]; limit: number }) {
-  return listSummaries({ where: { category: { in: categoryIds } }, limit })
+  return listSummaries({ where: { category: { in: categoryIds } }, limit, listTags: categoryIds.map(tag.inCategory) })
 }
 
 export async function getArticlesByAuthor({ authorId, limit = 50 }: { authorId: string; limit?: number }) {
-  return listSummaries({ where: { authors: { in: [authorId] } }, limit })
+  return listSummaries({ where: { authors: { in: [authorId] } }, limit, listTags: [tag.byAuthor(authorId)] })
 }
 
 export async function getArticlesFeaturingCast({ castId, limit = 50 }: { castId: string; limit?: number }) {
-  return listSummaries({ where: { cast: { in: [castId] } }, limit })
+  return listSummaries({ where: { cast: { in: [castId] } }, limit, listTags: [tag.featuringCast(castId)] })
 }
 
 /** A search counts its matches exactly up to this many; past it, it says "more than". */
@@ -320,8 +331,8 @@ function popularList(limit: number): Promise<MostPopular> {
       // The summaries query applies the public access rules, so an article unpublished since it was ranked drops out here.
       const ranked = ids.length > 0 ? await summariesByIds(ids) : []
       ranked.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
-      const newest =
-        ranked.length >= limit ? [] : await listSummaries({ where: ranked.length > 0 ? { id: { not_in: ranked.map((a) => a.id) } } : undefined, limit: limit - ranked.length })
+      const padding = { where: ranked.length > 0 ? { id: { not_in: ranked.map((a) => a.id) } } : undefined, limit: limit - ranked.length, listTags: [tag.latest] }
+      const newest = ranked.length >= limit ? [] : await listSummaries(padding)
       return { ranking: ranked.length > 0 ? 'views' : 'newest-fallback', articles: [...ranked, ...newest] } satisfies MostPopular
     },
   })

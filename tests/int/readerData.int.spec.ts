@@ -168,6 +168,26 @@ describe('Reader page data', () => {
       expect((await firstPage()).totalDocs).toBe(2)
     })
 
+    it('shows an article’s new title, and loses it once unpublished, at the next read', async () => {
+      const first = async () => (await firstPage()).docs.map((a) => a.title)
+      const latest = async () => (await getLatestArticles({ limit: 50 })).docs.map((a) => a.title)
+      expect(await first()).toEqual([`Article ${tag}`])
+      expect(await latest()).toContain(`Article ${tag}`)
+      // Written as the seed writes (disableRevalidate): pages are left to the writer's own plan,
+      // but the lists this process remembers go at once.
+      await payload.update({ ...system, collection: 'articles', id: ids.article, data: { title: `Retitled ${tag}` } })
+      try {
+        expect(await first()).toEqual([`Retitled ${tag}`])
+        expect(await latest()).toContain(`Retitled ${tag}`)
+        await payload.update({ ...system, collection: 'articles', id: ids.article, data: { _status: 'draft' } })
+        expect(await first()).toEqual([`Linked ${tag}`])
+        expect(await latest()).not.toContain(`Retitled ${tag}`)
+      } finally {
+        await payload.update({ ...system, collection: 'articles', id: ids.article, data: { title: `Article ${tag}`, _status: 'published' } })
+      }
+      expect(await first()).toEqual([`Article ${tag}`])
+    })
+
     it('reads a later page with its own count', async () => {
       const second = await getArticlesInCategories({ categoryIds: [ids.category], page: 2, limit: 1 })
       expect(second.docs.map((a) => a.id)).toEqual([ids.linked])
