@@ -1,6 +1,7 @@
 /**
  * Process memory for the records every reader page shows and few edits touch: the category tree,
- * authors, cast members, images, the discussion settings, the Most Popular list. Each Payload
+ * authors, cast members, images, the discussion settings, the Most Popular list and the short
+ * article lists (and, for comment notices, who moderates and an article's title). Each Payload
  * query costs a reader page about a millisecond of fixed work before its rows, and resolving
  * these through Payload's population cost an article page more than its own article and comments.
  *
