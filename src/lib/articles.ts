@@ -331,8 +331,9 @@ function popularList(limit: number): Promise<MostPopular> {
       // The summaries query applies the public access rules, so an article unpublished since it was ranked drops out here.
       const ranked = ids.length > 0 ? await summariesByIds(ids) : []
       ranked.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
-      const padding = { where: ranked.length > 0 ? { id: { not_in: ranked.map((a) => a.id) } } : undefined, limit: limit - ranked.length, listTags: [tag.latest] }
-      const newest = ranked.length >= limit ? [] : await listSummaries(padding)
+      // Read as it is: this whole list is remembered already, and the padding's key would change with every ranking.
+      const padding = { where: ranked.length > 0 ? { id: { not_in: ranked.map((a) => a.id) } } : undefined, limit: limit - ranked.length, pagination: false }
+      const newest = ranked.length >= limit ? [] : await toSummaries((await querySummaries(padding)).docs)
       return { ranking: ranked.length > 0 ? 'views' : 'newest-fallback', articles: [...ranked, ...newest] } satisfies MostPopular
     },
   })
