@@ -3,7 +3,9 @@ import type { Access } from 'payload'
 import { ownArticleIds } from './ownership'
 import { hasRole } from './roles'
 
-const approved = { status: { equals: 'approved' } } as const
+/** What everybody may read: approved comments (the article page reads its thread with this filter). */
+export const PUBLIC_COMMENTS = { status: { equals: 'approved' } } as const
+const approved = PUBLIC_COMMENTS
 
 /**
  * Moderators see the whole queue. A writer also sees every comment on their own articles,

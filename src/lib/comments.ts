@@ -1,5 +1,8 @@
 import 'server-only'
 
+import { PUBLIC_COMMENTS } from '@/access/canReadComment'
+import type { Comment } from '@/payload-types'
+
 import { getPayloadClient } from './payload'
 import { safeHref } from './urls'
 
@@ -36,19 +39,25 @@ export function threadComments(flat: FlatComment[]): CommentView[] {
 }
 
 /**
- * The approved comments of an article, threaded, with their count. The explicit status filter
- * keeps this a public view even if a staff session ever reaches the call; access rules
- * (overrideAccess: false) also hide everything else from the public.
+ * The approved comments of an article, threaded, with their count: the public view, so it is read
+ * as the public's access rule reads comments (approved only, src/access/canReadComment.ts) and
+ * selects only fields everybody may see (never the email, notify flag, IP hash or user agent).
+ *
+ * It is read through the database adapter's own find, which every adapter implements alike,
+ * rather than Payload's find operation: for an article with 200 comments the operation's access
+ * checks and per-field read traversal (hooks and field access on five public fields that have
+ * none) took 9 ms of a page render, the adapter's find 4.5 ms. So the status filter here is the
+ * whole access rule for this read, and the view below copies named public fields only; a test
+ * (tests/int/readerData.int.spec.ts) holds both.
  */
 export async function getApprovedComments({ articleId }: { articleId: string }): Promise<{ count: number; thread: CommentView[] }> {
   const payload = await getPayloadClient()
-  const { docs } = await payload.find({
+  const { docs } = await payload.db.find<Comment>({
     collection: 'comments',
-    overrideAccess: false,
-    depth: 0,
     pagination: false,
+    limit: 0,
     sort: 'createdAt',
-    where: { and: [{ article: { equals: articleId } }, { status: { equals: 'approved' } }] },
+    where: { and: [{ article: { equals: articleId } }, PUBLIC_COMMENTS] },
     select: { authorName: true, authorUrl: true, body: true, parent: true, createdAt: true },
   })
   const flat: FlatComment[] = docs.map((doc) => ({

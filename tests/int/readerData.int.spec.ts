@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { forgetAllRecords } from '@/cache/records'
 import { getArticle, getArticlesInCategories, getLatestArticles, getMostPopular } from '@/lib/articles'
+import { getApprovedComments } from '@/lib/comments'
 import { block, doc, image, internalLink, p } from '@/seed/lexical'
 import { placeholderImage } from '@/seed/images'
 
@@ -150,6 +151,62 @@ describe('Reader page data', () => {
       expect((await load()).hero?.alt).toBe(`Extra ${tag}`)
       await payload.delete({ collection: 'media', id: extra.id, overrideAccess: true })
       expect((await load()).hero).toBeNull()
+    })
+  })
+
+  describe('the article page’s comments', () => {
+    // The thread is read through the database adapter, not Payload's find operation
+    // (src/lib/comments.ts): its filter and selection are the whole access rule for this read.
+    it('are the approved ones only, replies under what they answer, oldest first, with nothing private', async () => {
+      const made: string[] = []
+      const add = async (name: string, status: string, minutesAgo: number, parent?: string) => {
+        const created = await payload.create({
+          ...system,
+          collection: 'comments',
+          data: {
+            article: ids.article,
+            parent,
+            authorName: name,
+            authorEmail: `${name.toLowerCase()}-${tag}@example.net`,
+            authorUrl: name === 'Ada' ? 'https://ada.example.net/' : undefined,
+            body: `${name} says ${tag}`,
+            status,
+            notifyOnReply: true,
+            createdAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+          },
+        } as never)
+        made.push((created as unknown as { id: string }).id)
+        return (created as unknown as { id: string }).id
+      }
+      try {
+        const first = await add('Ada', 'approved', 50)
+        const held = await add('Held', 'pending', 40)
+        await add('Spammer', 'spam', 30)
+        await add('Bea', 'approved', 20, first)
+        await add('Cy', 'approved', 10, held)
+        await add('Trashed', 'trash', 5)
+
+        const { count, thread } = await getApprovedComments({ articleId: ids.article })
+        expect(count).toBe(3)
+        // A reply to a comment nobody can see stands at the top level: a moderator approved it.
+        const shape = (nodes: typeof thread): unknown[] => nodes.map((c) => [c.authorName, shape(c.replies)])
+        expect(shape(thread)).toEqual([
+          ['Ada', [['Bea', []]]],
+          ['Cy', []],
+        ])
+        expect(thread[0]).toEqual({
+          id: first,
+          authorName: 'Ada',
+          authorUrl: 'https://ada.example.net/',
+          body: `Ada says ${tag}`,
+          createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          replies: [expect.objectContaining({ authorName: 'Bea', authorUrl: null })],
+        })
+        const shown = JSON.stringify(thread)
+        for (const secret of ['@example.net', 'Held', 'Spammer', 'Trashed', 'pending', 'ipHash', 'notifyOnReply', 'userAgent']) expect(shown).not.toContain(secret)
+      } finally {
+        for (const id of made.reverse()) await payload.delete({ ...system, collection: 'comments', id })
+      }
     })
   })
 
