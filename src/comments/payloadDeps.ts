@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { Article, Comment } from '@/payload-types'
+
 import { remember } from '@/cache/records'
 import { tag } from '@/cache/tags'
 import { articleHref } from '@/lib/urls'
@@ -28,16 +30,19 @@ export const storedDiscussion = (payload: Payload): Promise<StoredDiscussion> =>
 /**
  * The submission rules' view of the database, through the request (and so its transaction); the
  * settings come from memory until they change. These are system reads: the rules must see held
- * comments and the settings whoever is asking.
+ * comments and the settings whoever is asking. So they go to the database adapter's own find and
+ * count, which every adapter implements alike: Payload's operations around them (access,
+ * read hooks and field traversal, none of which a system read of these plain fields needs) cost
+ * each submission's four reads 2.0 ms against 0.9 ms.
  */
 export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
   const { payload } = req
-  const system = { req, overrideAccess: true, depth: 0 } as const
+  const { db } = payload
   return {
     settings: async () => toSettings(await storedDiscussion(payload)),
     article: async (id) => {
-      const { docs } = await payload.find({
-        ...system,
+      const { docs } = await db.find<Article>({
+        req,
         collection: 'articles',
         where: { id: { equals: id } },
         limit: 1,
@@ -55,8 +60,8 @@ export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
     },
     parent: async (id) => {
       const find = async (commentId: string) => {
-        const { docs } = await payload.find({
-          ...system,
+        const { docs } = await db.find<Comment>({
+          req,
           collection: 'comments',
           where: { id: { equals: commentId } },
           limit: 1,
@@ -79,8 +84,8 @@ export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
       return { id: comment.id, articleId: relId(comment.article) ?? '', status: comment.status, depth }
     },
     lastCommentAt: async ({ ipHash, email }) => {
-      const { docs } = await payload.find({
-        ...system,
+      const { docs } = await db.find<Comment>({
+        req,
         collection: 'comments',
         where: { or: [{ authorEmail: { equals: email } }, ...(ipHash ? [{ ipHash: { equals: ipHash } }] : [])] },
         sort: '-createdAt',
@@ -91,10 +96,10 @@ export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
       return docs[0] ? new Date(docs[0].createdAt) : null
     },
     hasDuplicate: async ({ articleId, body }) =>
-      (await payload.count({ ...system, collection: 'comments', where: { and: [{ article: { equals: articleId } }, { body: { equals: body } }] } }))
+      (await db.count({ req, collection: 'comments', where: { and: [{ article: { equals: articleId } }, { body: { equals: body } }] } }))
         .totalDocs > 0,
     hasApprovedComment: async (email) =>
-      (await payload.count({ ...system, collection: 'comments', where: { and: [{ authorEmail: { equals: email } }, { status: { equals: 'approved' } }] } }))
+      (await db.count({ req, collection: 'comments', where: { and: [{ authorEmail: { equals: email } }, { status: { equals: 'approved' } }] } }))
         .totalDocs > 0,
   }
 }
