@@ -3,7 +3,9 @@ import type { Access } from 'payload'
 import { ownAuthorIds } from './ownership'
 import { hasRole } from './roles'
 
-const published = { _status: { equals: 'published' } } as const
+/** What everybody may read: published articles (the article page reads its article with this filter). */
+export const PUBLIC_ARTICLES = { _status: { equals: 'published' } } as const
+const published = PUBLIC_ARTICLES
 
 /**
  * Editors and writers follow the whole newsroom's work in progress; a contributor (often a

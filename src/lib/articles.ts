@@ -6,6 +6,7 @@ import { cache } from 'react'
 
 import type { Article } from '@/payload-types'
 
+import { PUBLIC_ARTICLES } from '@/access/canReadArticle'
 import { summaryTags } from '@/cache/pageTags'
 import { remember } from '@/cache/records'
 import { tag } from '@/cache/tags'
@@ -354,16 +355,21 @@ const ARTICLE_SELECT = { ...SUMMARY_SELECT, content: true, cast: true, commentsO
 /**
  * One published article by slug, as stored (depth 0): toArticleView fills in what it refers to.
  * Cached per request (page and metadata share it).
+ *
+ * Read through the database adapter's own find, as the public's access rule reads articles
+ * (published only, src/access/canReadArticle.ts): Payload's find operation around it added
+ * access checks and a read traversal of every field, 2.9 ms against 1.8 ms for the reference
+ * article. The adapter reads the collection's own rows, which hold what was last published
+ * (a draft saved on top lives in the versions until it is published), so drafts stay out; the
+ * article view copies named fields only.
  */
-const findPublishedArticle = cache(async (slug: string) => {
+const findPublishedArticle = cache(async (slug: string): Promise<ArticleDoc | null> => {
   const payload = await getPayloadClient()
-  const { docs } = await payload.find({
+  const { docs } = await payload.db.find<Article>({
     collection: 'articles',
-    overrideAccess: false,
-    where: { slug: { equals: slug } },
+    where: { and: [{ slug: { equals: slug } }, PUBLIC_ARTICLES] },
     limit: 1,
     pagination: false,
-    depth: 0,
     select: ARTICLE_SELECT,
   })
   return docs[0] ?? null
@@ -388,7 +394,8 @@ export async function getArticle({ category, slug }: { category: string; slug: s
 /** The view is built once per request however many times the page and its metadata ask. */
 const articleView = cache((doc: ArticleDoc, category: CategoryRef) => toArticleView(doc, category))
 
-type ArticleDoc = NonNullable<Awaited<ReturnType<typeof findPublishedArticle>>>
+/** An article as the page reads it: the fields of ARTICLE_SELECT. */
+type ArticleDoc = Pick<Article, 'id' | keyof typeof ARTICLE_SELECT>
 
 /**
  * Published articles linked from a body, as internal links need them (slug and category). Read

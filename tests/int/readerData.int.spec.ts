@@ -152,6 +152,17 @@ describe('Reader page data', () => {
       await payload.delete({ collection: 'media', id: extra.id, overrideAccess: true })
       expect((await load()).hero).toBeNull()
     })
+    it('shows what was last published, not a draft saved on top of it', async () => {
+      await payload.update({ ...system, collection: 'articles', id: ids.article, draft: true, data: { title: `Draft ${tag}`, _status: 'draft' } })
+      try {
+        const shown = await load()
+        expect(shown.title).toBe(`Article ${tag}`)
+        expect(JSON.stringify(shown)).not.toContain(`Draft ${tag}`)
+      } finally {
+        await payload.update({ ...system, collection: 'articles', id: ids.article, data: { title: `Article ${tag}`, _status: 'published' } })
+      }
+      expect((await load()).title).toBe(`Article ${tag}`)
+    })
   })
 
   describe('the article page’s comments', () => {
