@@ -269,14 +269,15 @@ export async function searchArticles({
   if (words.length === 0) return { docs: [], page, totalPages: 0, totalDocs: 0, more: false }
   const payload = await getPayloadClient()
   const wanted = Math.max(page * limit, countUpTo)
-  const { docs: matches } = await payload.find({
+  // The ids alone, up to 101 rows: through the adapter's find with the public's filter, as the
+  // article page reads its article; Payload's find operation added 1.6 ms of per-row read
+  // traversal to 2.9 ms for a common word.
+  const { docs: matches } = await payload.db.find<Article>({
     collection: 'articles',
-    overrideAccess: false,
-    where: { and: words.map((word) => ({ searchText: { like: word } })) },
+    where: { and: [...words.map((word) => ({ searchText: { like: word } })), PUBLIC_ARTICLES] },
     sort: '-publishedAt',
     limit: wanted + 1,
     pagination: false,
-    depth: 0,
     select: { publishedAt: true },
   })
   const more = matches.length > wanted

@@ -129,12 +129,13 @@ describe('Search', () => {
   })
 
   describe('what readers can find', () => {
-    it('never returns a draft', async () => {
-      expect((await search('secret')).keys).toEqual([])
+    // Nor counts one: the count and page links must not tell readers an unpublished match exists.
+    it('never returns or counts a draft', async () => {
+      expect(await search('secret')).toMatchObject({ keys: [], totalDocs: 0, totalPages: 0, more: false })
     })
 
-    it('never returns an unpublished article', async () => {
-      expect((await search('quicksilver')).keys).toEqual([])
+    it('never returns or counts an unpublished article', async () => {
+      expect(await search('quicksilver')).toMatchObject({ keys: [], totalDocs: 0, totalPages: 0, more: false })
     })
 
     it('matches the published text of an article, not its newer draft', async () => {
