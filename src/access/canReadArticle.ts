@@ -3,7 +3,7 @@ import type { Access } from 'payload'
 import { ownAuthorIds } from './ownership'
 import { hasRole } from './roles'
 
-/** What everybody may read: published articles (the article page reads its article with this filter). */
+/** What everybody may read: published articles. Reader reads that skip Payload's access checks (the article page, search) filter with this. */
 export const PUBLIC_ARTICLES = { _status: { equals: 'published' } } as const
 const published = PUBLIC_ARTICLES
 

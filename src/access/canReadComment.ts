@@ -3,7 +3,7 @@ import type { Access } from 'payload'
 import { ownArticleIds } from './ownership'
 import { hasRole } from './roles'
 
-/** What everybody may read: approved comments (the article page reads its thread with this filter). */
+/** What everybody may read: approved comments. The article page's thread, read without Payload's access checks, filters with this. */
 export const PUBLIC_COMMENTS = { status: { equals: 'approved' } } as const
 const approved = PUBLIC_COMMENTS
 
