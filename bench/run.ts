@@ -140,6 +140,8 @@ async function main() {
   execFileSync('taskset', ['-a', '-cp', '1', String(process.pid)], { stdio: 'ignore' })
   ensureDebianPackage({ command: 'wrk', probe: ['--version'], pkg: 'wrk' })
   ensureDebianPackage({ command: 'nginx', probe: ['-v'], pkg: 'nginx' })
+  // Lighthouse drives Debian's Chromium, installed as for the end-to-end tests; before the build, so a missing browser stops the run at once.
+  if (flags.sections.has('lighthouse')) execFileSync('bash', [path.join(root, 'scripts/ensure-chromium.sh')], { stdio: 'inherit' })
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-bench-'))
   fs.chmodSync(work, 0o755)
