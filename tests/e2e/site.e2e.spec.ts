@@ -51,6 +51,16 @@ test.describe('Reader site', () => {
       await expect(hero).toHaveAttribute('alt', /school bench/)
     })
 
+    test('fetches the hero image first, at high priority, and no other image so', async ({ page }) => {
+      const html = await (await page.request.get(REFERENCE_PATH, { headers: { cookie: '' } })).text()
+      const highPriority = (html.match(/<(?:img|link)\b[^>]*\bfetchPriority="high"[^>]*>/gi) ?? []).map((tag) => tag.match(/hero-[a-z0-9-]+\.\w+/)?.[0])
+      // The preload in the head and the image itself, both of the hero.
+      expect(highPriority).toHaveLength(2)
+      expect(highPriority[0]).toMatch(/^hero-/)
+      expect(highPriority[1]).toBe(highPriority[0])
+      expect(html.indexOf('rel="preload" as="image"')).toBeLessThan(html.indexOf('</head>'))
+    })
+
     test('renders the three pull quotes with their attributions', async ({ page }) => {
       await page.goto(REFERENCE_PATH)
       const quotes = page.locator('.article-body figure.pull-quote')

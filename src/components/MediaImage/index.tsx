@@ -6,6 +6,11 @@ type MediaImageProps = {
   image: ImageRef
   /** The slot's width at each breakpoint, so the browser picks a fitting rendition. */
   sizes: string
+  /**
+   * The page's main image, above the fold (its likely Largest Contentful Paint): preloaded and
+   * fetched at high priority. Next 16's `priority` only preloads, and an image preload starts at
+   * the browser's low priority for images; `fetchPriority` raises both the preload and the image.
+   */
   priority?: boolean
   className?: string
   /** Decorative images (a photo next to the same name) get empty alt text. */
@@ -21,7 +26,8 @@ export function MediaImage({ image, sizes, priority = false, className, decorati
       height={image.height}
       alt={decorative ? '' : image.alt}
       sizes={sizes}
-      priority={priority}
+      preload={priority}
+      fetchPriority={priority ? 'high' : undefined}
       className={className}
     />
   )
