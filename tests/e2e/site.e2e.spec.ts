@@ -58,7 +58,9 @@ test.describe('Reader site', () => {
       expect(highPriority).toHaveLength(2)
       expect(highPriority[0]).toMatch(/^hero-/)
       expect(highPriority[1]).toBe(highPriority[0])
-      expect(html.indexOf('rel="preload" as="image"')).toBeLessThan(html.indexOf('</head>'))
+      const preload = html.indexOf('rel="preload" as="image"')
+      expect(preload).toBeGreaterThan(-1)
+      expect(preload).toBeLessThan(html.indexOf('</head>'))
     })
 
     test('renders the three pull quotes with their attributions', async ({ page }) => {
