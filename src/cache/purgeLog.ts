@@ -107,7 +107,9 @@ export function purgeLogRedisOptions(role: ConnectionRole): RedisOptions {
   }
 }
 
-const defaultConnection = (url: string) => (role: ConnectionRole) => new Redis(url, purgeLogRedisOptions(role))
+/** Named after the instance, so `CLIENT LIST` tells whose connection is whose. */
+const defaultConnection = (url: string, instance: string) => (role: ConnectionRole) =>
+  new Redis(url, { ...purgeLogRedisOptions(role), connectionName: `byline:${instance.replace(/[^\w:.-]/g, '_')}:${role}` })
 
 type StreamInfo = { lastGenerated: string; firstEntry: string | null; length: number; entriesAdded: number | null }
 
@@ -180,11 +182,11 @@ export class PurgeLog {
   #flushing: Promise<void> | null = null
 
   constructor(options: PurgeLogOptions) {
-    const connect = options.connect ?? (options.redisUrl ? defaultConnection(options.redisUrl) : null)
-    if (!connect) throw new Error(messages.noConnection)
-    this.#connect = connect
     this.key = `${options.prefix ?? DEFAULT_PREFIX}purges`
     this.instance = options.instance ?? `${os.hostname()}:${process.pid}`
+    const connect = options.connect ?? (options.redisUrl ? defaultConnection(options.redisUrl, this.instance) : null)
+    if (!connect) throw new Error(messages.noConnection)
+    this.#connect = connect
     this.#logger = options.logger ?? console
     this.#now = options.now ?? Date.now
     this.#maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH
@@ -323,7 +325,14 @@ export class PurgeLog {
     while (!this.#stopped) {
       try {
         this.#attemptStartedAt = this.#now()
-        const reader = this.#reader ?? (await this.#openReader())
+        let reader = this.#reader
+        if (!reader) {
+          reader = await this.#openReader()
+          // Positioned: every entry after lastId comes with the next read, as in any blocking read.
+          this.#lastRead = this.#now()
+          this.#heal('reader')
+          this.#heal('starting')
+        }
         this.#attemptStartedAt = this.#now()
         const reply = (await reader.xread('COUNT', READ_BATCH, 'BLOCK', this.#blockMs, 'STREAMS', this.key, this.#lastId ?? '$')) as
           | [string, [string, string[]][]][]
@@ -332,7 +341,6 @@ export class PurgeLog {
         this.#lastRead = this.#now()
         failures = 0
         this.#heal('reader')
-        this.#heal('starting')
         for (const [, entries] of reply ?? []) for (const [id, fields] of entries) this.#apply(id, fields)
       } catch (error) {
         if (this.#stopped) break

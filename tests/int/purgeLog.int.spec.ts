@@ -4,7 +4,8 @@ import type { GetIncrementalResponseCacheHandlerContext } from 'next/dist/server
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 
 import { createCacheHandler, createCacheState } from '@/cache/nextCacheHandler.mjs'
-import { compareStreamIds, PurgeLog, purgeLogRedisOptions, type ConnectionRole, type PurgeEntry, type PurgeLogOptions } from '@/cache/purgeLog'
+import { compareStreamIds, PurgeLog, purgeLogRedisOptions, registerPurgeLog, type ConnectionRole, type PurgeEntry, type PurgeLogOptions } from '@/cache/purgeLog'
+import { LATE_PURGE_MS, publishPurge, startSharedInvalidation } from '@/cache/sharedInvalidation'
 
 import { startPrivateRedis, type PrivateRedis } from '../helpers/privateRedis'
 
@@ -76,6 +77,7 @@ async function killClient(name: string) {
 }
 
 afterEach(async () => {
+  registerPurgeLog(null)
   await Promise.all(logs.splice(0).map((log) => log.stop()))
   await Promise.all(servers.splice(0).map((server) => server.stop()))
 })
@@ -287,6 +289,56 @@ describe('Purge log', () => {
       redis.resume()
       await waitFor(() => reader.log.state === 'live', 5_000, 'the reader to recover')
       expect(reader.events.at(-1)).toBe('recovered')
+    })
+  })
+
+  describe('joining the log', () => {
+    const quiet = { info: () => undefined, error: (message: string) => console.error(message) }
+
+    it('a server empties its own caches on every entry, and Next’s cache handler follows the log it registered', async () => {
+      const prefix = newPrefix()
+      const calls: string[] = []
+      const log = startSharedInvalidation({
+        redis: { url: SHARED_URL, prefix, instance: 'server-under-test' },
+        caches: { purgePages: () => calls.push('pages'), forgetTags: (tags) => calls.push(`records ${tags.join(',')}`), forgetEverything: () => calls.push('all records') },
+        logger: quiet,
+      })
+      logs.push(log)
+      await waitFor(() => log.state === 'live', 2_000, 'the server to go live')
+      expect(calls).toEqual(['pages', 'all records'])
+
+      // The handler finds the registered log by its symbol alone, as when Next loads it.
+      const state = createCacheState()
+      const Handler = createCacheHandler({ state })
+      const render = new Handler({} as never)
+      await render.get('/news/a-story', PAGE_CONTEXT)
+      await render.set('/news/a-story', page('<p>v1</p>', ['article:a-story']) as never, { cacheControl })
+      expect(state.log).toBe(log)
+
+      calls.length = 0
+      await recordedLog({ prefix }).log.publish(['article:a-story', 'articles'])
+      await waitFor(() => calls.length === 2, 1_000, 'the entry')
+      expect(calls).toEqual(['records article:a-story,articles', 'pages'])
+      expect(await new Handler({} as never).get('/news/a-story', PAGE_CONTEXT)).toBeNull()
+    })
+
+    it('a command without a server publishes a change now and again after the commit, then lets the process end', async () => {
+      const prefix = newPrefix()
+      const reader = recordedLog({ prefix })
+      reader.log.start()
+      await waitFor(() => reader.log.state === 'live', 2_000, 'the reader to go live')
+
+      const started = performance.now()
+      await publishPurge(['article:scheduled', 'articles'], { redis: { url: SHARED_URL, prefix, instance: 'jobs-cli' }, logger: quiet })
+      await waitFor(() => reader.received.length === 1, 1_000, 'the first publish')
+      await waitFor(() => reader.received.length === 2, LATE_PURGE_MS + 1_000, 'the late publish')
+      expect(performance.now() - started).toBeGreaterThanOrEqual(LATE_PURGE_MS - 50)
+      for (const entry of reader.received) expect(entry).toMatchObject({ tags: ['article:scheduled', 'articles'], origin: 'jobs-cli' })
+      // Its connection closes once the late publish is out.
+      const open = async () => String(await admin.client('LIST')).includes(' name=byline:jobs-cli:publisher ')
+      const deadline = performance.now() + 2_000
+      while ((await open()) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(await open()).toBe(false)
     })
   })
 })

@@ -1,0 +1,129 @@
+import os from 'node:os'
+
+import { ConfigurationError, redact } from '@/lib/env'
+
+import { DEFAULT_PREFIX, PurgeLog, registeredPurgeLog, registerPurgeLog, type PurgeLogLogger } from './purgeLog'
+
+/**
+ * Shared mode, switched on by REDIS_URL: how a process joins the purge log (src/cache/purgeLog.ts).
+ * A server reads it and applies every entry to its caches; a process without a server (the jobs
+ * runner from cron, the seed, a script) only publishes.
+ */
+
+export type RedisEnv = {
+  url: string
+  /** Namespaces every key this site uses in Redis. */
+  prefix: string
+  /** Names this process in the log and as a lease owner. */
+  instance: string
+}
+
+const NAME = /^[\w:.-]+$/
+
+const messages = {
+  malformedRedisUrl: (value: string) => `REDIS_URL "${redact(value)}" is not a redis:// or rediss:// URL. Example: redis://127.0.0.1:6379`,
+  prefixWithoutUrl: 'BYLINE_REDIS_PREFIX is set but REDIS_URL is not. Set REDIS_URL to share cache invalidation between instances, or unset BYLINE_REDIS_PREFIX.',
+  malformedPrefix: (value: string) => `BYLINE_REDIS_PREFIX "${value}" may hold only letters, digits and : . _ - (at most 64). Example: byline:`,
+  malformedInstance: (value: string) => `BYLINE_INSTANCE "${value}" may hold only letters, digits and : . _ - (at most 100). Example: web-1`,
+}
+
+/**
+ * Shared mode's settings, or null without REDIS_URL (one process, as before). Throws a
+ * ConfigurationError with one line for the first problem, like the rest of src/lib/env.ts.
+ */
+export function parseRedisEnv(source: Record<string, string | undefined>, host = { hostname: os.hostname(), pid: process.pid }): RedisEnv | null {
+  const read = (name: string) => source[name]?.trim() || undefined
+  const url = read('REDIS_URL')
+  const prefix = read('BYLINE_REDIS_PREFIX')
+  const instance = read('BYLINE_INSTANCE')
+  if (!url) {
+    if (prefix) throw new ConfigurationError(messages.prefixWithoutUrl)
+    return null
+  }
+  const parsed = URL.canParse(url) ? new URL(url) : null
+  if (!parsed || (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') || !parsed.hostname) throw new ConfigurationError(messages.malformedRedisUrl(url))
+  if (prefix !== undefined && (prefix.length > 64 || !NAME.test(prefix))) throw new ConfigurationError(messages.malformedPrefix(prefix))
+  if (instance !== undefined && (instance.length > 100 || !NAME.test(instance))) throw new ConfigurationError(messages.malformedInstance(instance))
+  return { url, prefix: prefix ?? DEFAULT_PREFIX, instance: instance ?? `${host.hostname}:${host.pid}` }
+}
+
+/** What a server empties when the log says so; each is the process's own cache. */
+export type ProcessCaches = {
+  /** The response cache and the page store: emptied on any purge (they do not know their pages' tags). */
+  purgePages: () => void
+  /** The record cache, by tag. */
+  forgetTags: (tags: string[]) => void
+  /** The record cache, all of it. */
+  forgetEverything: () => void
+}
+
+/**
+ * Starts this server's reader and makes the log reachable from Next's cache handler. Every entry
+ * (this instance's own included, which costs one more purge) empties the pages and the records
+ * of its tags; an outage and the recovery from it empty everything.
+ */
+export function startSharedInvalidation({ redis, caches, logger }: { redis: RedisEnv; caches: ProcessCaches; logger?: PurgeLogLogger }): PurgeLog {
+  const everything = () => {
+    caches.purgePages()
+    caches.forgetEverything()
+  }
+  const log = new PurgeLog({
+    redisUrl: redis.url,
+    prefix: redis.prefix,
+    instance: redis.instance,
+    logger,
+    onPurge: ({ tags }) => {
+      caches.forgetTags(tags)
+      caches.purgePages()
+    },
+    onDegraded: everything,
+    onRecovered: everything,
+  })
+  log.start()
+  registerPurgeLog(log)
+  return log
+}
+
+/**
+ * A change made outside a request (hooks run before the transaction commits): published now and
+ * again a little later, so an instance that re-rendered from the not-yet-committed rows between
+ * the two drops that render too.
+ */
+export const LATE_PURGE_MS = 1_000
+
+/** A publisher for a process with no reader of its own, made on first use. */
+let ownPublisher: { log: PurgeLog; pending: number } | null = null
+
+/**
+ * Publishes an expiry made outside any request, for every instance. In a server that reads the
+ * log this goes through its log; elsewhere (the jobs runner from cron, scripts) through a
+ * publisher of this process's own, which closes once its late publishes are out, so a command
+ * can end.
+ */
+export async function publishPurge(tags: Iterable<string>, { redis, logger = console }: { redis: RedisEnv; logger?: PurgeLogLogger }): Promise<void> {
+  const unique = [...new Set(tags)]
+  if (unique.length === 0) return
+  const registered = registeredPurgeLog()
+  if (registered) {
+    await registered.publish(unique)
+    setTimeout(() => void registered.publish(unique), LATE_PURGE_MS).unref()
+    return
+  }
+  ownPublisher ??= { log: new PurgeLog({ redisUrl: redis.url, prefix: redis.prefix, instance: redis.instance, logger }), pending: 0 }
+  const publisher = ownPublisher
+  publisher.pending += 1
+  await publisher.log.publish(unique)
+  // Not unref'd: a command that made a change stays up for the late publish.
+  setTimeout(() => {
+    void (async () => {
+      await publisher.log.publish(unique)
+      publisher.pending -= 1
+      if (publisher.pending > 0) return
+      // Whatever Redis still would not take is reported by stop().
+      await publisher.log.flush()
+      if (publisher.pending > 0) return
+      if (ownPublisher === publisher) ownPublisher = null
+      await publisher.log.stop()
+    })()
+  }, LATE_PURGE_MS)
+}
