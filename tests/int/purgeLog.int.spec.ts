@@ -138,6 +138,7 @@ describe('Purge log', () => {
       await waitFor(() => b.state.lastId !== null, 1_000, 'B to apply the purge')
       // …and B's render finishes afterwards: not kept.
       await render.set('/news/a-story', page('<p>old</p>', ['article:a-story']) as never, { cacheControl })
+      expect(b.state.entries.has('/news/a-story')).toBe(false)
       expect(await new b.Handler({} as never).get('/news/a-story', PAGE_CONTEXT)).toBeNull()
 
       // A render B begins after the purge is kept.

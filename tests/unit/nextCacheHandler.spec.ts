@@ -161,6 +161,7 @@ describe('Next cache handler', () => {
       // The editor's change lands while the render still holds the old rows.
       await new Handler({} as never).revalidateTag(['article:a-story'])
       await render.set('/news/a-story', page('<p>old</p>', ['article:a-story']) as never, { cacheControl: { revalidate: 3600, expire: undefined } })
+      expect(state.entries.has('/news/a-story')).toBe(false)
       expect(await new Handler({} as never).get('/news/a-story', PAGE_CONTEXT)).toBeNull()
 
       // A render that began after the purge is kept.
@@ -234,11 +235,12 @@ describe('Next cache handler', () => {
     })
 
     it('refuses a render that began before another instance’s purge arrived', async () => {
-      const { log, Handler, read } = setup()
+      const { log, state, Handler, read } = setup()
       const render: Handler = new Handler({} as never)
       await render.get('/news/a-story', PAGE_CONTEXT)
       log.deliver('100-0', ['article:a-story'])
       await render.set('/news/a-story', page('<p>old</p>', ['article:a-story']) as never, { cacheControl: { revalidate: 3600, expire: undefined } })
+      expect(state.entries.has('/news/a-story')).toBe(false)
       expect(await read('/news/a-story')).toBeNull()
     })
 
