@@ -177,8 +177,13 @@ export class PurgeLog {
   #watchdog: NodeJS.Timeout | null = null
 
   #publisher: Redis | null = null
-  /** Tags that could not be published yet, in one entry: order among them no longer matters once every reader is degraded. */
-  #queued = new Set<string>()
+  /**
+   * Tags that could not be published yet, sent as one entry: order among them no longer matters
+   * once every reader is degraded. Each remembers when it was last queued, so a tag queued again
+   * while a retry is on its way stays queued for the next one.
+   */
+  #queued = new Map<string, number>()
+  #queueCount = 0
   #flushing: Promise<void> | null = null
 
   constructor(options: PurgeLogOptions) {
@@ -233,14 +238,14 @@ export class PurgeLog {
     if (unique.length === 0) return null
     if (this.#queued.size > 0) {
       // Behind the queue, never ahead of it.
-      for (const tag of unique) this.#queued.add(tag)
+      this.#enqueue(unique)
       this.#scheduleFlush()
       return null
     }
     try {
       return await this.#appendInTime(unique)
     } catch (error) {
-      for (const tag of unique) this.#queued.add(tag)
+      this.#enqueue(unique)
       this.#degrade('publisher', `${messages.unpublished(1)}: ${describe(error)}`)
       this.#scheduleFlush()
       return null
@@ -300,14 +305,18 @@ export class PurgeLog {
     return id
   }
 
+  #enqueue(tags: string[]) {
+    for (const tag of tags) this.#queued.set(tag, ++this.#queueCount)
+  }
+
   #scheduleFlush() {
     if (this.#flushing || this.#stopped) return
     this.#flushing = (async () => {
       while (this.#queued.size > 0 && !this.#stopped) {
-        const tags = [...this.#queued]
+        const batch = [...this.#queued]
         try {
-          await this.#appendInTime(tags)
-          for (const tag of tags) this.#queued.delete(tag)
+          await this.#appendInTime(batch.map(([tag]) => tag))
+          for (const [tag, queuedAt] of batch) if (this.#queued.get(tag) === queuedAt) this.#queued.delete(tag)
         } catch (error) {
           this.#degrade('publisher', `${messages.unpublished(this.#queued.size)}: ${describe(error)}`)
           await sleep(this.#retryMs)
@@ -328,6 +337,10 @@ export class PurgeLog {
         let reader = this.#reader
         if (!reader) {
           reader = await this.#openReader()
+          if (this.#stopped) {
+            reader.disconnect()
+            break
+          }
           // Positioned: every entry after lastId comes with the next read, as in any blocking read.
           this.#lastRead = this.#now()
           this.#heal('reader')
