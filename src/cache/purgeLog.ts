@@ -143,6 +143,17 @@ function parseTags(fields: string[]): { tags: string[]; origin: string } | null 
   return { tags, origin }
 }
 
+/** Disconnects a client and resolves once its socket is closed. */
+function close(client: Redis): Promise<void> {
+  if (client.status === 'end' || client.status === 'wait') {
+    client.disconnect()
+    return Promise.resolve()
+  }
+  const ended = new Promise<void>((resolve) => client.once('end', () => resolve()))
+  client.disconnect()
+  return ended
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref())
 
 export class PurgeLog {
@@ -267,10 +278,10 @@ export class PurgeLog {
     this.#stopped = true
     if (this.#watchdog) clearInterval(this.#watchdog)
     this.#watchdog = null
-    this.#reader?.disconnect()
-    this.#publisher?.disconnect()
+    const closed = [this.#reader, this.#publisher].map((client) => client && close(client))
     await this.#running
     await this.#flushing
+    await Promise.all(closed)
     this.#running = null
     this.#reader = null
     this.#publisher = null

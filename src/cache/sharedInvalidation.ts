@@ -92,13 +92,14 @@ export function startSharedInvalidation({ redis, caches, logger }: { redis: Redi
 export const LATE_PURGE_MS = 1_000
 
 /** A publisher for a process with no reader of its own, made on first use. */
-let ownPublisher: { log: PurgeLog; pending: number } | null = null
+let ownPublisher: PurgeLog | null = null
+/** Late publishes still to go out from this process, so a command can wait for them. */
+const outstanding = new Set<Promise<void>>()
 
 /**
  * Publishes an expiry made outside any request, for every instance. In a server that reads the
  * log this goes through its log; elsewhere (the jobs runner from cron, scripts) through a
- * publisher of this process's own, which closes once its late publishes are out, so a command
- * can end.
+ * publisher of this process's own, which closes once its late publishes are out.
  */
 export async function publishPurge(tags: Iterable<string>, { redis, logger = console }: { redis: RedisEnv; logger?: PurgeLogLogger }): Promise<void> {
   const unique = [...new Set(tags)]
@@ -109,21 +110,29 @@ export async function publishPurge(tags: Iterable<string>, { redis, logger = con
     setTimeout(() => void registered.publish(unique), LATE_PURGE_MS).unref()
     return
   }
-  ownPublisher ??= { log: new PurgeLog({ redisUrl: redis.url, prefix: redis.prefix, instance: redis.instance, logger }), pending: 0 }
+  ownPublisher ??= new PurgeLog({ redisUrl: redis.url, prefix: redis.prefix, instance: redis.instance, logger })
   const publisher = ownPublisher
-  publisher.pending += 1
-  await publisher.log.publish(unique)
+  await publisher.publish(unique)
   // Not unref'd: a command that made a change stays up for the late publish.
-  setTimeout(() => {
-    void (async () => {
-      await publisher.log.publish(unique)
-      publisher.pending -= 1
-      if (publisher.pending > 0) return
-      // Whatever Redis still would not take is reported by stop().
-      await publisher.log.flush()
-      if (publisher.pending > 0) return
+  const late: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, LATE_PURGE_MS))
+    .then(async () => {
+      await publisher.publish(unique)
+      // The last late publish out closes the publisher.
+      if (outstanding.size > 1) return
       if (ownPublisher === publisher) ownPublisher = null
-      await publisher.log.stop()
-    })()
-  }, LATE_PURGE_MS)
+      // Whatever Redis still would not take is reported by stop().
+      await publisher.flush()
+      await publisher.stop()
+    })
+    .finally(() => outstanding.delete(late))
+  outstanding.add(late)
+}
+
+/**
+ * Resolves once this process's late publishes are out and its publisher is closed. A command that
+ * ends with process.exit() (Payload's `jobs:run`) calls it first, or other instances miss the
+ * purge that follows the commit.
+ */
+export async function settlePurges(): Promise<void> {
+  while (outstanding.size > 0) await Promise.all(outstanding)
 }
