@@ -4,6 +4,8 @@ import path from 'node:path'
 import { IncrementalCache } from 'next/dist/server/lib/incremental-cache'
 import FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache'
 import nodeFs from 'next/dist/server/lib/node-fs-methods'
+import RenderResult from 'next/dist/server/render-result'
+import ResponseCache from 'next/dist/server/response-cache'
 import type { GetIncrementalFetchCacheContext, GetIncrementalResponseCacheHandlerContext } from 'next/dist/server/response-cache'
 import { afterEach, describe, expect, it } from 'vitest'
 
@@ -128,6 +130,30 @@ describe('Next cache handler', () => {
       await store('k2')
       await nextRequest(Handler).revalidateTag('categories')
       expect(await nextRequest(Handler).get('k2', fetchContext([]))).toBeNull()
+    })
+
+    it('through Next’s ResponseCache, a render during which the page’s tags expire is served once and not kept', async () => {
+      const Handler = createCacheHandler({ state: createCacheState(), log: () => null })
+      const responses = new ResponseCache({ minimalMode: false, route: ARTICLE_ROUTE as never })
+      let renders = 0
+      const render = (during?: () => Promise<void>) => async () => {
+        renders += 1
+        await during?.()
+        return {
+          value: { kind: 'APP_PAGE', html: RenderResult.fromStatic(`<p>render ${renders}</p>`, 'text/html; charset=utf-8'), rscData: Buffer.from('rsc'), headers: { 'x-next-cache-tags': 'article:a-story' }, postponed: undefined, status: 200, segmentData: undefined },
+          cacheControl: { revalidate: 3600, expire: undefined },
+        }
+      }
+      const request = (during?: () => Promise<void>) =>
+        responses.get('/news/a-story', render(during) as never, { routeKind: 'APP_PAGE', incrementalCache: nextRequest(Handler), isOnDemandRevalidate: false, isFallback: false, isRoutePPREnabled: false } as never)
+
+      // The editor's change is committed and expired while the first render is under way.
+      await request(() => nextRequest(Handler).revalidateTag(['article:a-story'], { expire: 0 }))
+      await request()
+      expect(renders).toBe(2)
+      // The second render began after the change: kept, and the third request is answered from it.
+      await request()
+      expect(renders).toBe(2)
     })
 
     it('never serves a page left on disk by Next’s own cache or an earlier process', async () => {
