@@ -293,6 +293,22 @@ describe('Purge log', () => {
     })
   })
 
+  describe('a busy process', () => {
+    it('does not mistake its own blocked event loop (start-up, a long render) for a silent Redis', async () => {
+      const reader = recordedLog({ prefix: newPrefix() })
+      reader.log.start()
+      await waitFor(() => reader.log.state === 'live', 2_000, 'the reader to go live')
+      reader.events.length = 0
+      const blockedUntil = Date.now() + 3_500
+      while (Date.now() < blockedUntil) {
+        // Synchronous work: no timer and no socket is served meanwhile.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_200))
+      expect(reader.events).toEqual([])
+      expect(reader.log.state).toBe('live')
+    })
+  })
+
   describe('joining the log', () => {
     const quiet = { info: () => undefined, error: (message: string) => console.error(message) }
 
