@@ -19,7 +19,7 @@
  * process alone. While the log is degraded it neither answers nor stores.
  */
 
-/** The purge log registered by the server (registerPurgeLog in src/cache/purgeLog.ts). */
+/** The purge log registered by the server (src/cache/purgeLogRegistry.ts). */
 const LOG = Symbol.for('byline.purgeLog')
 const STATE = Symbol.for('byline.nextCacheHandler')
 

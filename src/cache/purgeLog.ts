@@ -13,8 +13,8 @@ import os from 'node:os'
  * again is announced once the log reads again, so the caches can purge everything and refill.
  *
  * The server and the application bundled by Next load separate copies of every module, so they
- * meet on a global (see registerPurgeLog); the Next cache handler (nextCacheHandler.mjs) reads
- * the same global by the same symbol.
+ * meet on a global (purgeLogRegistry.ts); the Next cache handler (nextCacheHandler.mjs) reads the
+ * same global by the same symbol.
  */
 
 export type PurgeEntry = { id: string; tags: string[]; origin: string }
@@ -500,22 +500,4 @@ export class PurgeLog {
       }
     }
   }
-}
-
-const KEY = Symbol.for('byline.purgeLog')
-
-type WithLog = { [KEY]?: PurgeLog }
-
-/**
- * Makes the log this process reads reachable from Next's cache handler, which Next loads on its
- * own (src/cache/nextCacheHandler.mjs reads the same symbol). Without one, the handler caches for
- * this process alone, as under `next build` and `next dev`.
- */
-export function registerPurgeLog(log: PurgeLog | null): void {
-  if (log) (globalThis as WithLog)[KEY] = log
-  else delete (globalThis as WithLog)[KEY]
-}
-
-export function registeredPurgeLog(): PurgeLog | null {
-  return (globalThis as WithLog)[KEY] ?? null
 }

@@ -2,7 +2,8 @@ import os from 'node:os'
 
 import { ConfigurationError, redact } from '@/lib/env'
 
-import { DEFAULT_PREFIX, PurgeLog, registeredPurgeLog, registerPurgeLog, type PurgeLogLogger } from './purgeLog'
+import { DEFAULT_PREFIX, PurgeLog, type PurgeLogLogger } from './purgeLog'
+import { registeredPurgeLog, registerPurgeLog } from './purgeLogRegistry'
 
 /**
  * Shared mode, switched on by REDIS_URL: how a process joins the purge log (src/cache/purgeLog.ts).

@@ -4,7 +4,8 @@ import type { GetIncrementalResponseCacheHandlerContext } from 'next/dist/server
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 
 import { createCacheHandler, createCacheState } from '@/cache/nextCacheHandler.mjs'
-import { compareStreamIds, PurgeLog, purgeLogRedisOptions, registerPurgeLog, type ConnectionRole, type PurgeEntry, type PurgeLogOptions } from '@/cache/purgeLog'
+import { compareStreamIds, PurgeLog, purgeLogRedisOptions, type ConnectionRole, type PurgeEntry, type PurgeLogOptions } from '@/cache/purgeLog'
+import { mayUseMemory, registerPurgeLog } from '@/cache/purgeLogRegistry'
 import { LATE_PURGE_MS, publishPurge, settlePurges, startSharedInvalidation } from '@/cache/sharedInvalidation'
 
 import { startPrivateRedis, type PrivateRedis } from '../helpers/privateRedis'
@@ -321,7 +322,10 @@ describe('Purge log', () => {
         logger: quiet,
       })
       logs.push(log)
+      // Until the reader is positioned, a purge could be missed: nothing comes from memory.
+      expect(mayUseMemory()).toBe(false)
       await waitFor(() => log.state === 'live', 2_000, 'the server to go live')
+      expect(mayUseMemory()).toBe(true)
       expect(calls).toEqual(['pages', 'all records'])
 
       // The handler finds the registered log by its symbol alone, as when Next loads it.
