@@ -97,7 +97,8 @@ export function purgeLogRedisOptions(role: ConnectionRole): RedisOptions {
   return {
     lazyConnect: true,
     // The log owns the reader's reconnection: a silently resent XREAD would hide a gap from it.
-    retryStrategy: role === 'reader' ? () => null : (attempt: number) => Math.min(attempt * 100, 1_000),
+    // The publisher reconnects on its own, often enough that a returning Redis is used within a second.
+    retryStrategy: role === 'reader' ? () => null : (attempt: number) => Math.min(attempt * 50, 250),
     autoResendUnfulfilledCommands: false,
     // A publish to an unreachable Redis must fail fast, to be queued here, not inside ioredis.
     enableOfflineQueue: role === 'reader',
