@@ -124,8 +124,9 @@ export function mediaStorage(s3: S3Env | null): Plugin {
     bucket: s3?.bucket ?? '',
     config: s3 ? s3ClientConfig(s3) : {},
     // Proxied through Payload (no signedDownloads, no public bucket): access control keeps
-    // applying, and the bucket never needs to be reachable from browsers.
-    collections: { media: true },
+    // applying, and the bucket never needs to be reachable from browsers. A prefix (empty: keys
+    // at the bucket's root) is what makes the plugin insert its `prefix` field when enabled too.
+    collections: { media: { prefix: '' } },
   })
 }
 

@@ -1,7 +1,11 @@
+import type { CollectionConfig, Config, Field } from 'payload'
+
 import { describe, expect, it } from 'vitest'
 
 import { ConfigurationError } from '@/lib/env'
-import { S3ConfigurationError, mediaSkipSafeFetch, parseS3Env, s3ClientConfig } from '@/media/storage'
+import { S3ConfigurationError, mediaSkipSafeFetch, mediaStorage, parseS3Env, s3ClientConfig } from '@/media/storage'
+
+import { Media } from '../../collections/Media'
 
 const compatible = {
   S3_ENDPOINT: 'http://127.0.0.1:7480',
@@ -91,6 +95,32 @@ describe('Media storage', () => {
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
       })
+    })
+  })
+
+  describe('mediaStorage', () => {
+    /** The names of the fields the database stores, nested groups included. */
+    const shape = (fields: Field[]): unknown[] =>
+      fields.map((field) => ('fields' in field ? { [('name' in field && field.name) || field.type]: shape(field.fields) } : 'name' in field ? field.name : field.type))
+
+    const mediaWith = async (s3: ReturnType<typeof parseS3Env>) => {
+      const config = await mediaStorage(s3)({ collections: [Media] } as Config)
+      const media = config.collections?.find((collection) => collection.slug === 'media') as CollectionConfig
+      return media
+    }
+
+    it('adds the same fields with S3 as without, so one set of migrations serves both', async () => {
+      const onDisk = await mediaWith(null)
+      const onS3 = await mediaWith(parseS3Env(compatible))
+      expect(shape(onS3.fields)).toEqual(shape(onDisk.fields))
+      expect(shape(onDisk.fields)).toEqual(expect.arrayContaining(['prefix', '_objectKey']))
+    })
+
+    it('moves files off the local disk only when S3 is configured', async () => {
+      const onDisk = await mediaWith(null)
+      const onS3 = await mediaWith(parseS3Env(compatible))
+      expect(onDisk.upload).toEqual(Media.upload)
+      expect(onS3.upload).toMatchObject({ disableLocalStorage: true, adapter: 's3' })
     })
   })
 
