@@ -142,6 +142,8 @@ start_cluster() {
   fsid="$(cat /proc/sys/kernel/random/uuid)"
   osd_uuid="$(cat /proc/sys/kernel/random/uuid)"
   mkdir -p "$dir"/{run,log,mon/a,osd/0,rgw}
+  # Interrupted half-way, leave no daemon behind.
+  trap 'stop_cluster; exit 130' INT TERM
 
   # cephx is off inside the cluster (one node, loopback only); the gateway still checks every S3
   # request's signature against the user's keys. One OSD holds everything, so pools have size 1
@@ -222,6 +224,7 @@ EOF
   [ "$status" = 200 ] || fail_start "creating bucket $bucket answered HTTP $status: $(cat "$dir/log/bucket-create.xml")" "$dir/log/client.rgw.a.log"
 
   write_env
+  trap - INT TERM
   log "ready in $((SECONDS - started))s (stop it with: bash $0 stop --dir $dir)"
   cat "$dir/s3.env"
 }
