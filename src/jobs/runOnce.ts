@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { getPayload } from 'payload'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 
 import { checkDatabaseReachable } from '@/db/preflight'
@@ -94,7 +95,7 @@ async function main(): Promise<number> {
 }
 
 // Run as a command (tsx src/jobs/runOnce.ts), not when a test imports runQueueOnce.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -208,6 +208,18 @@ describe('Jobs queue across instances', () => {
     expect(await cli.holder()).toBeNull()
   })
 
+  it('publishes once when npm run jobs starts in the same second as a server’s cron', async () => {
+    const { article } = await scheduledDraft()
+    const key = jobsLeaseKey(`${prefix}cli-race:`)
+    const gate = createQueueGate({ lease: serverLease(key, 'app-a'), sweep: (payload) => sweepStalledJobs({ payload }) })
+    const cli = serverLease(key, 'npm-run-jobs')
+
+    const [server, command] = await Promise.all([tick(first, gate), runQueueOnce({ payload: second, lease: cli, limit: 100 })])
+
+    expect([server, command.ran].filter(Boolean)).toHaveLength(1)
+    expect(await publishedVersions(article.id)).toBe(1)
+  })
+
   it('picks up a job left processing by a runner that died, once its lease has lapsed and the job is stale', async () => {
     const { article, job } = await scheduledDraft()
     const key = jobsLeaseKey(`${prefix}dead:`)
