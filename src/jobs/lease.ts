@@ -216,22 +216,35 @@ export function leaseConnection(redisUrl: string): Redis {
  * The gate for `jobs.shouldAutoRun` in the app's Payload config. The Redis connection is opened
  * at the first tick, so loading the config (a build, a migration) never connects.
  */
-export function jobsQueueGate(settings: JobsLeaseSettings | null): QueueGate {
+export function jobsQueueGate(settings: JobsLeaseSettings | null): QueueGate & { close: () => Promise<void> } {
   let gate: QueueGate | null = null
+  let connection: Redis | null = null
+  let lease: Lease | null = null
   return {
     shouldAutoRun(payload) {
       if (!gate) {
-        const lease = settings
-          ? createLease({
-              redis: leaseConnection(settings.redisUrl),
-              key: jobsLeaseKey(settings.prefix),
-              owner: leaseOwner(settings.instance),
-              log: payload.logger,
-            })
-          : null
+        connection = settings ? leaseConnection(settings.redisUrl) : null
+        lease =
+          settings && connection
+            ? createLease({ redis: connection, key: jobsLeaseKey(settings.prefix), owner: leaseOwner(settings.instance), log: payload.logger })
+            : null
         gate = createQueueGate({ lease, sweep: (p) => sweepStalledJobs({ payload: p }) })
       }
       return gate.shouldAutoRun(payload)
+    },
+    /**
+     * For a server shutting down: hands the lease back at once, so another instance runs the
+     * next tick instead of waiting out the TTL (a rolling restart would otherwise pause jobs).
+     */
+    async close() {
+      try {
+        if (lease) await lease.release()
+      } finally {
+        connection?.disconnect()
+        gate = null
+        lease = null
+        connection = null
+      }
     },
   }
 }

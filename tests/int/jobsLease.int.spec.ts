@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Lease } from '@/jobs/lease'
 
-import { createLease, createQueueGate, jobsLeaseKey, leaseConnection, parseJobsLeaseEnv } from '@/jobs/lease'
+import { createLease, createQueueGate, jobsLeaseKey, jobsQueueGate, leaseConnection, parseJobsLeaseEnv } from '@/jobs/lease'
 import { runQueueOnce } from '@/jobs/runOnce'
 import { MAX_INTERRUPTIONS, sweepStalledJobs } from '@/jobs/stalledJobs'
 import { ConfigurationError } from '@/lib/env'
@@ -305,6 +305,17 @@ describe('Jobs queue across instances', () => {
     const gate = createQueueGate({ lease: null, sweep: (payload) => sweepStalledJobs({ payload, staleAfterMs: 10 }) })
     expect(await tick(first, gate)).toBe(true)
     expect(await publishedVersions(article.id)).toBe(1)
+  })
+
+  it('hands the lease back when a server shuts down, so the next tick elsewhere runs at once', async () => {
+    const settings = { redisUrl: REDIS_URL, prefix: `${prefix}shutdown:`, instance: 'app-a' }
+    const leaving = jobsQueueGate(settings)
+    const staying = jobsQueueGate({ ...settings, instance: 'app-b' })
+    expect(await leaving.shouldAutoRun(first)).toBe(true)
+    expect(await staying.shouldAutoRun(second)).toBe(false)
+    await leaving.close()
+    expect(await staying.shouldAutoRun(second)).toBe(true)
+    await staying.close()
   })
 
   it('reads its settings from REDIS_URL, BYLINE_REDIS_PREFIX and BYLINE_INSTANCE', () => {
