@@ -28,16 +28,31 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import next from 'next'
 
+import { ConfigurationError, readTrustedProxies } from '../lib/env'
 import { captureResponse, type Captured } from './capture'
+import { clientAddress, trustedProxies } from './clientAddress'
+import { forLog } from './logText'
 import { compressAll, compressFor } from './compress'
 import { PageStore, storeFileFor } from './pageStore'
 import { isPageRequest, NOT_FOUND_PATH } from './pages'
 import { registerPurgeTarget } from './purge'
 import { inlineStylesheets, MAX_INLINE_BYTES } from './inlineStyles'
+import { READER_PAGE_CSP } from './securityHeaders'
 import { stripNextRuntime } from './strip'
 import { cacheLifetime, chooseEncoding, isCacheableRequest, isNotModified, ResponseCache, storedHeaders, type CachedPage } from './responseCache'
 
 const root = path.resolve(import.meta.dirname, '../..')
+
+const messages = {
+  listen: (where: string, code: string | undefined) =>
+    code === 'EADDRINUSE'
+      ? `Byline cannot start: ${where} is already in use (another server is listening there). Stop it, or choose another port with PORT or --port.`
+      : code === 'EACCES'
+        ? `Byline cannot start: not allowed to listen on ${where} (ports below 1024 need privileges). Use a higher port behind nginx (deploy/).`
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+          ? `Byline cannot start: ${where} is not an address of this machine. Check HOSTNAME or --hostname.`
+          : `Byline cannot start: could not listen on ${where} (${code ?? 'unknown error'}).`,
+}
 
 /** Marks the server's own request for the designed 404 page; a per-process secret. */
 const INTERNAL_HEADER = 'x-byline-internal'
@@ -49,10 +64,12 @@ function options() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port: ${values.port ?? process.env.PORT}`)
   const megabytes = Number(process.env.BYLINE_RESPONSE_CACHE_MB ?? 256)
   if (!Number.isFinite(megabytes) || megabytes < 0) throw new Error(`BYLINE_RESPONSE_CACHE_MB must be a number of megabytes, not ${process.env.BYLINE_RESPONSE_CACHE_MB}`)
-  // As `next start`: without a hostname, listen on every interface and let Next call itself localhost.
   const storeDir = process.env.BYLINE_PAGE_STORE?.trim() || null
   if (storeDir && megabytes === 0) throw new Error('BYLINE_PAGE_STORE writes the pages the response cache keeps: it needs BYLINE_RESPONSE_CACHE_MB above 0')
-  return { port, hostname: values.hostname ?? process.env.HOSTNAME, maxBytes: megabytes * 1024 * 1024, storeDir }
+  // Loopback unless told otherwise: the app is meant to sit behind nginx on the same machine, and
+  // anything that can reach it directly skips the front's limits.
+  const hostname = values.hostname ?? (process.env.HOSTNAME?.trim() || '127.0.0.1')
+  return { port, hostname, maxBytes: megabytes * 1024 * 1024, storeDir, trusted: trustedProxies(readTrustedProxies()) }
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
@@ -105,7 +122,7 @@ async function send(req: IncomingMessage, res: ServerResponse, { status, headers
 }
 
 async function main() {
-  const { port, hostname, maxBytes, storeDir } = options()
+  const { port, hostname, maxBytes, storeDir, trusted } = options()
   // Next reads this before anything else; the server only ever runs a production build.
   ;(process.env as Record<string, string>).NODE_ENV = 'production'
   const app = next({ dev: false, dir: root, hostname, port })
@@ -178,11 +195,16 @@ async function main() {
         delete headers.etag
         response = { ...response, headers, body: await designedNotFound() }
       } catch (error) {
-        console.error('Could not render the designed 404 page; sending Next’s', error)
+        console.error('Could not render the designed 404 page for', forLog(req.url), '; sending Next’s', error)
       }
     }
     if (isHtml(response.headers) && !isPreview(req)) {
-      response = { ...response, body: Buffer.from(inlineStylesheets(stripNextRuntime(response.body.toString('utf8')), readStylesheet)) }
+      response = {
+        ...response,
+        // Without Next's runtime the page runs only our own script file, so inline scripts can be refused.
+        headers: { ...response.headers, 'content-security-policy': READER_PAGE_CSP },
+        body: Buffer.from(inlineStylesheets(stripNextRuntime(response.body.toString('utf8')), readStylesheet)),
+      }
     }
     const lifetime = shareable && caching && req.method === 'GET' ? cacheLifetime(response.status, response.headers) : null
     if (lifetime === null) return send(req, res, response, acceptEncoding)
@@ -202,6 +224,17 @@ async function main() {
 
   const server = http.createServer((req, res) => {
     requests.run(res, () => {
+      // From here on the app sees one address as the client's, the one this server can vouch for:
+      // flood control, view counts and login throttles read it (src/lib/requestMetadata.ts).
+      const forwarded = req.headers['x-forwarded-for']
+      const client = clientAddress({ peer: req.socket.remoteAddress, forwardedFor: Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trusted })
+      if (client) {
+        req.headers['x-forwarded-for'] = client
+        req.headers['x-real-ip'] = client
+      } else {
+        delete req.headers['x-forwarded-for']
+        delete req.headers['x-real-ip']
+      }
       const internal = req.headers[INTERNAL_HEADER] === internalToken
       delete req.headers[INTERNAL_HEADER]
       if (internal) return void handle(req, res)
@@ -212,7 +245,7 @@ async function main() {
       const cached = caching && shareable ? cache.get(req.url as string) : undefined
       if (cached) return answer(req, res, cached, 'HIT', store ? toStore(req.url as string, cached, store.generation) : {})
       page(req, res, shareable).catch((error: unknown) => {
-        console.error('Could not answer', req.url, error)
+        console.error('Could not answer', forLog(req.url), error)
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
         res.end('Internal Server Error')
       })
@@ -220,9 +253,14 @@ async function main() {
   })
   // Longer than the keep-alive of a proxy in front (nginx: 60 s), so the proxy closes first.
   server.keepAliveTimeout = 65_000
+  // Next keeps the process alive after an unhandled listen error, serving nothing: end it instead.
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(messages.listen(`${hostname}:${port}`, error.code))
+    process.exit(1)
+  })
   server.listen(port, hostname, () => {
     const stored = store ? `, page store ${store.dir}` : ''
-    console.log(`Byline ready on http://${hostname ?? 'localhost'}:${port} (response cache ${caching ? `${maxBytes / 1024 / 1024} MB` : 'off'}${stored})`)
+    console.log(`Byline ready on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port} (response cache ${caching ? `${maxBytes / 1024 / 1024} MB` : 'off'}${stored})`)
   })
   // Finish the requests in flight, then go; a client holding a connection open cannot keep us up.
   const stop = () => {
@@ -235,6 +273,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error)
+  // A configuration problem is one readable line (src/lib/env.ts); anything else in full.
+  console.error(error instanceof ConfigurationError ? error.message : error)
   process.exit(1)
 })
