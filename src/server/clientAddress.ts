@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http'
+
 import { BlockList, isIP } from 'node:net'
 
 /**
@@ -60,4 +62,20 @@ export function clientAddress({ peer, forwardedFor, trusted }: { peer: string | 
     nearest = address
   }
   return nearest
+}
+
+/**
+ * Replaces X-Forwarded-For (and X-Real-IP) with the one address clientAddress vouches for, before
+ * Next and Payload see the request: the app's clientIp (src/lib/requestMetadata.ts) then reads it.
+ */
+export function vouchForClient(req: IncomingMessage, trusted: TrustedProxies): void {
+  const forwarded = req.headers['x-forwarded-for']
+  const client = clientAddress({ peer: req.socket.remoteAddress, forwardedFor: Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trusted })
+  if (client) {
+    req.headers['x-forwarded-for'] = client
+    req.headers['x-real-ip'] = client
+  } else {
+    delete req.headers['x-forwarded-for']
+    delete req.headers['x-real-ip']
+  }
 }

@@ -30,7 +30,7 @@ import next from 'next'
 
 import { ConfigurationError, readTrustedProxies } from '../lib/env'
 import { captureResponse, type Captured } from './capture'
-import { clientAddress, trustedProxies } from './clientAddress'
+import { trustedProxies, vouchForClient } from './clientAddress'
 import { forLog } from './logText'
 import { compressAll, compressFor } from './compress'
 import { PageStore, storeFileFor } from './pageStore'
@@ -226,15 +226,7 @@ async function main() {
     requests.run(res, () => {
       // From here on the app sees one address as the client's, the one this server can vouch for:
       // flood control, view counts and login throttles read it (src/lib/requestMetadata.ts).
-      const forwarded = req.headers['x-forwarded-for']
-      const client = clientAddress({ peer: req.socket.remoteAddress, forwardedFor: Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trusted })
-      if (client) {
-        req.headers['x-forwarded-for'] = client
-        req.headers['x-real-ip'] = client
-      } else {
-        delete req.headers['x-forwarded-for']
-        delete req.headers['x-real-ip']
-      }
+      vouchForClient(req, trusted)
       const internal = req.headers[INTERNAL_HEADER] === internalToken
       delete req.headers[INTERNAL_HEADER]
       if (internal) return void handle(req, res)

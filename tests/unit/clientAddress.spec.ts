@@ -1,7 +1,10 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 
 import { DEFAULT_TRUSTED_PROXIES } from '@/lib/env'
-import { clientAddress, trustedProxies } from '@/server/clientAddress'
+import { clientIp } from '@/lib/requestMetadata'
+import { clientAddress, trustedProxies, vouchForClient } from '@/server/clientAddress'
 
 const loopback = trustedProxies(DEFAULT_TRUSTED_PROXIES)
 const behindBalancer = trustedProxies([...DEFAULT_TRUSTED_PROXIES, '10.0.0.0/8', '2001:db8:ffff::/48'])
@@ -40,5 +43,36 @@ describe('The client address the server hands the app', () => {
 
   it('is null only for a socket with no address (already closed)', () => {
     expect(clientAddress({ peer: undefined, forwardedFor: '203.0.113.7', trusted: loopback })).toBeNull()
+  })
+})
+
+describe('The server, as a client connects to it', () => {
+  /** A real socket to a server that rewrites the headers as src/server/start.ts does, and reports what the app would read. */
+  async function seenByApp(trusted: string[], headers: Record<string, string>): Promise<{ forwardedFor: string | null; realIp: string | null }> {
+    const proxies = trustedProxies(trusted)
+    const server = http.createServer((req, res) => {
+      vouchForClient(req, proxies)
+      const headers = new Headers()
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
+      res.end(JSON.stringify({ forwardedFor: clientIp(headers), realIp: headers.get('x-real-ip') }))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { headers })
+      return (await response.json()) as { forwardedFor: string | null; realIp: string | null }
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
+  }
+
+  it('ignores a spoofed X-Forwarded-For and X-Real-IP from a client that is not a trusted proxy', async () => {
+    // Issue 22: 1,000 of 1,000 flood posts with spoofed addresses were accepted as 1,000 readers.
+    const seen = await seenByApp(['10.0.0.0/8'], { 'x-forwarded-for': '6.6.6.6', 'x-real-ip': '7.7.7.7' })
+    expect(seen).toEqual({ forwardedFor: '127.0.0.1', realIp: '127.0.0.1' })
+  })
+
+  it('believes the address a trusted proxy on this machine reports', async () => {
+    const seen = await seenByApp(DEFAULT_TRUSTED_PROXIES, { 'x-forwarded-for': '6.6.6.6, 203.0.113.7' })
+    expect(seen).toEqual({ forwardedFor: '203.0.113.7', realIp: '203.0.113.7' })
   })
 })
