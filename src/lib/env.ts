@@ -108,7 +108,8 @@ export function resolveSecret(args: { database: DatabaseChoice; dataDir: string;
   if (database.kind !== 'sqlite') throw new ConfigurationError(messages.missingSecret)
 
   const file = path.join(dataDir, '.payload-secret')
-  fs.mkdirSync(dataDir, { recursive: true })
+  // Owner only when we make it: it holds the secret, and the embedded database's password hashes.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   if (!fs.existsSync(file)) {
     // Written aside, then linked into place: link fails if another process (a build worker)
     // got there first, and nobody ever reads a half-written file.
