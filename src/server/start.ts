@@ -29,11 +29,13 @@ import { parseArgs } from 'node:util'
 import next from 'next'
 
 import { ConfigurationError, readTrustedProxies } from '../lib/env'
+import { readDatabaseProbe } from '../db/probe'
 import { captureResponse, type Captured } from './capture'
 import { trustedProxies, vouchForClient } from './clientAddress'
 import { forLog } from './logText'
 import { compressAll, compressFor } from './compress'
 import { PageStore, storeFileFor } from './pageStore'
+import { DatabaseWatch, outageJson, outagePage } from './outage'
 import { isPageRequest, NOT_FOUND_PATH } from './pages'
 import { registerPurgeTarget } from './purge'
 import { inlineStylesheets, MAX_INLINE_BYTES } from './inlineStyles'
@@ -91,6 +93,14 @@ function readStylesheet(href: string): string | null {
   return css
 }
 
+/**
+ * Writes to the API and the comment form: taken from Next whole, so that a failure while the
+ * database is down can still become a 503 with a clear message (src/server/outage.ts). Reads of
+ * the API are left streaming (media files can be large).
+ */
+const isGuardedWrite = (req: IncomingMessage) =>
+  req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && /^\/(?:api\/|comments(?:$|[/?]))/.test(req.url ?? '')
+
 const isHtml = (headers: OutgoingHttpHeaders) => /^text\/html/.test(String(headers['content-type'] ?? ''))
 /** A staff preview (Next's draft mode): Payload's live preview runs on React, so it keeps Next's runtime. */
 const isPreview = (req: IncomingMessage) => /(?:^|;\s*)__prerender_bypass=/.test(req.headers.cookie ?? '')
@@ -130,6 +140,7 @@ async function main() {
   const handle = app.getRequestHandler() as Handler
 
   const cache = new ResponseCache({ maxBytes })
+  const database = new DatabaseWatch(readDatabaseProbe)
   const store = storeDir ? new PageStore(storeDir) : null
   store?.open()
   const requests = new AsyncLocalStorage<ServerResponse>()
@@ -189,6 +200,8 @@ async function main() {
     const captured = captureResponse(res)
     void handle(req, res)
     let response = await captured
+    // Next's blank 500 while the database is down: the designed 503 instead, never kept.
+    if (response.status >= 500 && (await database.isDown())) return send(req, res, outagePage(), acceptEncoding)
     if (response.status === 404 && isHtml(response.headers) && req.method === 'GET') {
       try {
         const headers = { ...response.headers }
@@ -222,6 +235,16 @@ async function main() {
     answer(req, res, stored, 'MISS', extra)
   }
 
+  /** A write, passed through as Next answers it, unless it failed because the database is down. */
+  async function write(req: IncomingMessage, res: ServerResponse) {
+    const captured = captureResponse(res)
+    void handle(req, res)
+    const response = await captured
+    const out = response.status >= 500 && (await database.isDown()) ? (req.url?.startsWith('/api/') ? outageJson() : outagePage()) : response
+    res.writeHead(out.status, out.headers)
+    res.end(req.method === 'HEAD' ? undefined : out.body)
+  }
+
   const server = http.createServer((req, res) => {
     requests.run(res, () => {
       // From here on the app sees one address as the client's, the one this server can vouch for:
@@ -232,6 +255,13 @@ async function main() {
       if (internal) return void handle(req, res)
       // The designed page's own address is not a page: asked for directly, it is a 404 like any other.
       if (req.url?.split('?', 1)[0] === NOT_FOUND_PATH) req.url = `${NOT_FOUND_PATH}/none`
+      if (isGuardedWrite(req)) {
+        return void write(req, res).catch((error: unknown) => {
+          console.error('Could not answer', req.method, forLog(req.url), error)
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+          res.end('Internal Server Error')
+        })
+      }
       if (!isPageRequest(req)) return void handle(req, res)
       const shareable = isCacheableRequest(req)
       const cached = caching && shareable ? cache.get(req.url as string) : undefined
