@@ -15,6 +15,10 @@
  *
  *   tsx src/server/start.ts [--port N] [--hostname H]     (PORT and HOSTNAME work too)
  *
+ * It listens on 127.0.0.1 unless told otherwise, hands the app the one client address it can vouch
+ * for (src/server/clientAddress.ts, BYLINE_TRUSTED_PROXIES), sends a strict CSP with reader pages
+ * (src/server/securityHeaders.ts), and answers 503 while the database is down (src/server/outage.ts).
+ *
  * BYLINE_RESPONSE_CACHE_MB sets the memory budget (default 256; 0 turns the cache off).
  * BYLINE_PAGE_STORE names a directory where the cached pages are also written as files, for the
  * nginx front in deploy/ to serve (src/server/pageStore.ts); unset, nothing is written.
