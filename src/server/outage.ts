@@ -2,7 +2,7 @@ import type { OutgoingHttpHeaders } from 'node:http'
 
 import type { DatabaseProbe } from '../db/probe'
 
-import { READER_PAGE_CSP } from './securityHeaders'
+import { BASE_SECURITY_HEADERS, READER_PAGE_CSP } from './securityHeaders'
 
 /**
  * What readers and API clients get while the database is unreachable: 503 with Retry-After, a
@@ -65,7 +65,7 @@ export class DatabaseWatch {
   }
 }
 
-const common: OutgoingHttpHeaders = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store', 'x-byline-outage': 'database' }
+const common: OutgoingHttpHeaders = { ...BASE_SECURITY_HEADERS, 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store', 'x-byline-outage': 'database' }
 
 /** The answer to an API call (or any request that is not a page) while the database is down. */
 export function outageJson(): { status: number; headers: OutgoingHttpHeaders; body: Buffer } {

@@ -40,7 +40,7 @@ import { forLog } from './logText'
 import { compressAll, compressFor } from './compress'
 import { PageStore, storeFileFor } from './pageStore'
 import { DatabaseWatch, outageJson, outagePage } from './outage'
-import { isPageRequest, NOT_FOUND_PATH } from './pages'
+import { isImpossiblePath, isPageRequest, NOT_FOUND_PATH } from './pages'
 import { registerPurgeTarget } from './purge'
 import { inlineStylesheets, MAX_INLINE_BYTES } from './inlineStyles'
 import { READER_PAGE_CSP } from './securityHeaders'
@@ -104,6 +104,11 @@ function readStylesheet(href: string): string | null {
  */
 const isGuardedWrite = (req: IncomingMessage) =>
   req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && /^\/(?:api\/|comments(?:$|[/?]))/.test(req.url ?? '')
+
+/** Forgets what Next set on a response it failed (its preload hints, its cookies) before another answer is sent. */
+const clearHeaders = (res: ServerResponse) => {
+  for (const name of res.getHeaderNames()) res.removeHeader(name)
+}
 
 const isHtml = (headers: OutgoingHttpHeaders) => /^text\/html/.test(String(headers['content-type'] ?? ''))
 /** A staff preview (Next's draft mode): Payload's live preview runs on React, so it keeps Next's runtime. */
@@ -205,7 +210,10 @@ async function main() {
     void handle(req, res)
     let response = await captured
     // Next's blank 500 while the database is down: the designed 503 instead, never kept.
-    if (response.status >= 500 && (await database.isDown())) return send(req, res, outagePage(), acceptEncoding)
+    if (response.status >= 500 && (await database.isDown())) {
+      clearHeaders(res)
+      return send(req, res, outagePage(), acceptEncoding)
+    }
     if (response.status === 404 && isHtml(response.headers) && req.method === 'GET') {
       try {
         const headers = { ...response.headers }
@@ -239,12 +247,27 @@ async function main() {
     answer(req, res, stored, 'MISS', extra)
   }
 
+  /** The designed 404 for an address no page can have (a 10,000-character slug), without asking Next. */
+  async function impossible(req: IncomingMessage, res: ServerResponse) {
+    const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': READER_PAGE_CSP }
+    let html: string
+    try {
+      html = inlineStylesheets(stripNextRuntime((await designedNotFound()).toString('utf8')), readStylesheet)
+    } catch (error) {
+      console.error('Could not render the designed 404 page for', forLog(req.url), error)
+      html = '<!DOCTYPE html><title>Page not found</title><h1>Page not found</h1>'
+    }
+    await send(req, res, { status: 404, headers, body: Buffer.from(html) }, req.headers['accept-encoding'])
+  }
+
   /** A write, passed through as Next answers it, unless it failed because the database is down. */
   async function write(req: IncomingMessage, res: ServerResponse) {
     const captured = captureResponse(res)
     void handle(req, res)
     const response = await captured
-    const out = response.status >= 500 && (await database.isDown()) ? (req.url?.startsWith('/api/') ? outageJson() : outagePage()) : response
+    const outage = response.status >= 500 && (await database.isDown())
+    if (outage) clearHeaders(res)
+    const out = outage ? (req.url?.startsWith('/api/') ? outageJson() : outagePage()) : response
     res.writeHead(out.status, out.headers)
     res.end(req.method === 'HEAD' ? undefined : out.body)
   }
@@ -267,6 +290,12 @@ async function main() {
         })
       }
       if (!isPageRequest(req)) return void handle(req, res)
+      if (isImpossiblePath(req.url)) {
+        return void impossible(req, res).catch((error: unknown) => {
+          console.error('Could not answer', forLog(req.url), error)
+          res.end()
+        })
+      }
       const shareable = isCacheableRequest(req)
       const cached = caching && shareable ? cache.get(req.url as string) : undefined
       if (cached) return answer(req, res, cached, 'HIT', store ? toStore(req.url as string, cached, store.generation) : {})
