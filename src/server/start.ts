@@ -105,11 +105,6 @@ function readStylesheet(href: string): string | null {
 const isGuardedWrite = (req: IncomingMessage) =>
   req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && /^\/(?:api\/|comments(?:$|[/?]))/.test(req.url ?? '')
 
-/** Forgets what Next set on a response it failed (its preload hints, its cookies) before another answer is sent. */
-const clearHeaders = (res: ServerResponse) => {
-  for (const name of res.getHeaderNames()) res.removeHeader(name)
-}
-
 const isHtml = (headers: OutgoingHttpHeaders) => /^text\/html/.test(String(headers['content-type'] ?? ''))
 /** A staff preview (Next's draft mode): Payload's live preview runs on React, so it keeps Next's runtime. */
 const isPreview = (req: IncomingMessage) => /(?:^|;\s*)__prerender_bypass=/.test(req.headers.cookie ?? '')
@@ -130,12 +125,19 @@ function answer(req: IncomingMessage, res: ServerResponse, page: CachedPage, sta
   res.end(req.method === 'HEAD' ? undefined : body)
 }
 
+/** Forgets what Next set on a response it failed (its preload hints, its cookies) before another answer is sent. */
+const clearHeaders = (res: ServerResponse) => {
+  for (const name of res.getHeaderNames()) res.removeHeader(name)
+}
+
 /** Sends a response that is not kept: compressed for this reader when it is worth it. */
-async function send(req: IncomingMessage, res: ServerResponse, { status, headers, body }: Captured, acceptEncoding: string | undefined) {
+async function send(req: IncomingMessage, res: ServerResponse, { status, headers, body }: Captured, acceptEncoding: string | undefined, { replace = false } = {}) {
   const out = storedHeaders(headers)
   const { encoding, bytes } = req.method === 'HEAD' ? { encoding: 'identity' as const, bytes: body } : await compressFor(body, out, acceptEncoding)
   if (encoding !== 'identity') out['content-encoding'] = encoding
   out['content-length'] = bytes.length
+  // Another answer than Next's: what Next set on the response (even after ending it) goes.
+  if (replace) clearHeaders(res)
   res.writeHead(status, out)
   res.end(req.method === 'HEAD' ? undefined : bytes)
 }
@@ -210,10 +212,7 @@ async function main() {
     void handle(req, res)
     let response = await captured
     // Next's blank 500 while the database is down: the designed 503 instead, never kept.
-    if (response.status >= 500 && (await database.isDown())) {
-      clearHeaders(res)
-      return send(req, res, outagePage(), acceptEncoding)
-    }
+    if (response.status >= 500 && (await database.isDown())) return send(req, res, outagePage(), acceptEncoding, { replace: true })
     if (response.status === 404 && isHtml(response.headers) && req.method === 'GET') {
       try {
         const headers = { ...response.headers }
