@@ -4,6 +4,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
 
 import { COMMENT_COOKIES } from './src/lib/commentCookies'
 import { RESERVED_SLUGS } from './src/lib/reservedSlugs'
+import { BASE_SECURITY_HEADERS } from './src/server/securityHeaders'
 
 /** A category or article slug in a URL, never one of the site's or Payload's own first segments. */
 const reserved = [...RESERVED_SLUGS].filter((slug) => /^[a-z0-9-]+$/.test(slug)).join('|')
@@ -35,6 +36,11 @@ const nextConfig: NextConfig = {
   // Images are served by Payload from data/media through /api/media; next/image optimises them locally.
   images: {
     localPatterns: [{ pathname: '/api/media/file/**' }],
+  },
+  // Payload's withPayload adds `X-Powered-By: Next.js, Payload` unless this is false: it tells an attacker what to try.
+  poweredByHeader: false,
+  async headers() {
+    return [{ source: '/:path*', headers: Object.entries(BASE_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }]
   },
   async rewrites() {
     return { beforeFiles: readerRewrites, afterFiles: [], fallback: [] }

@@ -1,6 +1,7 @@
 -- Readers commenting: each request POSTs a new comment as JSON to the script's URL
 -- (/api/comments), as a reader no request spoke for before: its own address in X-Forwarded-For
--- (the app trusts one proxy hop, so that is the address flood control sees), email and text.
+-- (wrk runs on this machine, a trusted proxy by default, so that is the address flood control
+-- sees), email and text.
 -- Duplicate and flood checks therefore all run and pass, as for real readers; a 409 or 429
 -- means the bench, not the app, is wrong. Counts 201s as accepted, every status by code.
 -- Arguments: the run's tag (a small number), then the article ids to spread comments over.
@@ -24,8 +25,9 @@ request = function()
   local body = string.format(
     '{"article":"%s","authorName":"Bench reader %d","authorEmail":"reader-%d-%d@bench.example","body":"Comment %d of bench run %d. Thanks for the article, I learned something new today."}',
     articles[(n % #articles) + 1], n, tag, n, n, tag)
-  -- 2001:db8::/32 is the documentation range: addresses that belong to nobody.
-  local address = string.format('2001:db8:%x:%x::%x:%x', tag % 65536, math.floor(n / 2 ^ 32) % 65536, math.floor(n / 65536) % 65536, n % 65536)
+  -- 2001:db8::/32 is the documentation range: addresses that belong to nobody. Flood control
+  -- counts an IPv6 /64 as one sender, so each reader gets a /64 of its own.
+  local address = string.format('2001:db8:%x:%x:%x::1', tag % 65536, math.floor(n / 65536) % 65536, n % 65536)
   return wrk.format('POST', nil, { ['Content-Type'] = 'application/json', ['X-Forwarded-For'] = address }, body)
 end
 

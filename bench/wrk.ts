@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import path from 'node:path'
 
 /** What bench/report.lua prints for one wrk run. */
@@ -18,8 +18,11 @@ export type Load = {
   gzip?: boolean
   /** Extra request headers, "Name: value". */
   headers?: string[]
-  /** bench/<script>.lua: report (plain GETs), comment (comment POSTs), post (bare POSTs). */
-  script?: 'report' | 'comment' | 'post'
+  /**
+   * bench/<script>.lua: report (plain GETs), comment (comment POSTs), post (bare POSTs), graphql
+   * (issue 22's hostile query), flood (comment POSTs from one client).
+   */
+  script?: 'report' | 'comment' | 'post' | 'graphql' | 'flood'
   args?: string[]
 }
 
@@ -40,19 +43,43 @@ export function ensureDebianPackage({ command, probe, pkg }: { command: string; 
   }
 }
 
-/** One wrk run on core 1 (the server under test has core 0). */
-export function wrk(load: Load, seconds: number): WrkResult {
+/** taskset's arguments for one wrk run on core 1 (the server under test has core 0). */
+function wrkArgs(load: Load, seconds: number): string[] {
   // A 10 s timeout: a slow page should show in p99, not vanish as timeouts.
   const args = ['-c', '1', 'wrk', '-t1', `-c${load.connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', `bench/${load.script ?? 'report'}.lua`]
   if (load.gzip) args.push('-H', 'Accept-Encoding: gzip')
   for (const header of load.headers ?? []) args.push('-H', header)
   args.push(load.url)
   if (load.args) args.push('--', ...load.args)
-  // The Lua scripts load bench/report.lua relative to the repository.
-  const output = execFileSync('taskset', args, { cwd: root, encoding: 'utf8' })
+  return args
+}
+
+function parseResult(load: Load, output: string): WrkResult {
   const line = output.split('\n').find((l) => l.startsWith('{'))
   if (!line) throw new Error(`wrk printed no result for ${load.url}:\n${output}`)
   return JSON.parse(line) as WrkResult
+}
+
+/** One wrk run on core 1. The Lua scripts load bench/report.lua relative to the repository. */
+export function wrk(load: Load, seconds: number): WrkResult {
+  return parseResult(load, execFileSync('taskset', wrkArgs(load, seconds), { cwd: root, encoding: 'utf8' }))
+}
+
+/** A wrk run left going in the background while something else is measured; its own figures are what they are. */
+export function wrkInBackground(load: Load, seconds: number): Promise<WrkResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('taskset', wrkArgs(load, seconds), { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', () => {
+      try {
+        resolve(parseResult(load, output))
+      } catch (error) {
+        reject(error)
+      }
+    })
+  })
 }
 
 let runCounter = 0

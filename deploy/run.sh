@@ -4,7 +4,7 @@
 # foreground on it; stop it with SIGTERM (fast) or SIGQUIT (graceful).
 #
 #   bash deploy/run.sh [--listen ADDR:PORT] [--upstream HOST:PORT] [--prefix DIR] [--static DIR]
-#                      [--store DIR] [--workers N|auto] [--access-log FILE|off] [--check]
+#                      [--store DIR] [--workers N|auto] [--access-log FILE|off] [--trust ADDR/CIDR]... [--check]
 #
 # Defaults: listen 8080, upstream 127.0.0.1:3000 (`npm start`), prefix $TMPDIR/byline-nginx,
 # static .next/static of this checkout, workers auto, access log PREFIX/logs/access.log.
@@ -12,6 +12,8 @@
 # BYLINE_PAGE_STORE (src/server/pageStore.ts). Without it every page is asked of the app (and
 # kept for a second). With Debian's libnginx-mod-http-brotli-static installed, the store's
 # brotli copies are served too.
+# --trust names a proxy in front of nginx (a load balancer, a CDN; repeat for several): nginx then
+# takes the client's address from its X-Forwarded-For. Without it, the address nginx sees is the client.
 # --check renders and tests the configuration, then exits.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,6 +26,7 @@ workers=auto
 access_log=
 store=
 check=false
+trust=()
 mime_types=/etc/nginx/mime.types
 
 fail() {
@@ -40,6 +43,7 @@ while [ $# -gt 0 ]; do
     --store) store="${2:?--store needs a directory}"; shift 2 ;;
     --workers) workers="${2:?--workers needs a number or auto}"; shift 2 ;;
     --access-log) access_log="${2:?--access-log needs a file or off}"; shift 2 ;;
+    --trust) trust+=("${2:?--trust needs an address or CIDR range}"); shift 2 ;;
     --check) check=true; shift ;;
     *) fail "unknown argument $1 (see the top of this file)" ;;
   esac
@@ -78,6 +82,15 @@ case "$access_log" in
   *) access_log="$access_log byline buffer=64k flush=5s" ;;
 esac
 
+real_ip=
+if [ ${#trust[@]} -gt 0 ]; then
+  for proxy in "${trust[@]}"; do
+    [[ "$proxy" =~ ^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$ ]] || fail "--trust needs an address or CIDR range, not $proxy"
+    real_ip="$real_ip    set_real_ip_from $proxy;\n"
+  done
+  real_ip="$real_ip    real_ip_header X-Forwarded-For;\n    real_ip_recursive on;"
+fi
+
 # The values go into sed replacements: refuse the characters that would break them.
 for value in "$listen" "$upstream" "$prefix" "$static" "$store" "$access_log"; do
   [[ "$value" != *[\|\;\&\\]* ]] || fail "unsupported character in \"$value\""
@@ -92,6 +105,7 @@ sed -e "s|@LISTEN@|$listen|g" \
     -e "s|@WORKERS@|$workers|g" \
     -e "s|@ACCESS_LOG@|$access_log|g" \
     -e "s|@MIME_TYPES@|$mime_types|g" \
+    -e "s|@REAL_IP@|$real_ip|g" \
     "$here/nginx.conf.template" >"$prefix/nginx.conf"
 if grep -q '@[A-Z_]*@' "$prefix/nginx.conf"; then fail "placeholders left unreplaced in $prefix/nginx.conf"; fi
 

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, GlobalAfterChangeHook, PayloadRequest, Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, GlobalAfterChangeHook, Payload, PayloadRequest, Plugin } from 'payload'
 
 import { expireTags } from './expire'
 import { forgetRecords } from './records'
@@ -58,8 +58,14 @@ const tagsFor: Record<string, (doc: Doc, previousDoc?: Doc) => string[]> = {
   media: () => [tag.media],
 }
 
-const expire = (req: PayloadRequest, tags: string[]) =>
-  expireTags(tags, { secret: req.payload.secret, serverURL: req.payload.config.serverURL, logger: req.payload.logger })
+/**
+ * How this process asks the running server to expire tags. It signs with the configured secret,
+ * the one the server's /revalidate route checks: `payload.secret` is a hash Payload derives from
+ * it, which the route never sees (scheduled publishing was refused with 401 for that reason).
+ */
+export const serverExpiry = (payload: Payload) => ({ secret: payload.config.secret, serverURL: payload.config.serverURL, logger: payload.logger })
+
+const expire = (req: PayloadRequest, tags: string[]) => expireTags(tags, serverExpiry(req.payload))
 
 /**
  * After a change: its tags expire, or, when the caller has its own plan for the pages

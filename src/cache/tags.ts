@@ -7,14 +7,27 @@
  * page's latest, a category's articles): publishing or moving an article expires the lists it
  * leaves and joins, without touching unrelated listings.
  */
+import { createHash } from 'node:crypto'
+
+/** Next refuses a longer tag (NEXT_CACHE_TAG_MAX_LENGTH) and logs it whole, once per render. */
+export const MAX_TAG_LENGTH = 256
+
+/**
+ * A tag naming an address: the slug itself when it fits, else a digest of it. A 10,000-character
+ * slug in a URL would otherwise be a tag Next drops, logging 10 KB per request; the digest keeps
+ * the page and the hook that expires it agreeing on one short name.
+ */
+const addressTag = (prefix: string, slug: string) =>
+  prefix.length + slug.length <= MAX_TAG_LENGTH ? `${prefix}${slug}` : `${prefix}#${createHash('sha256').update(slug).digest('base64url')}`
+
 export const tag = {
   article: (id: string) => `articles:${id}`,
   /** The article URL itself, found or not: publishing an article at a slug replaces its cached 404. */
-  articleUrl: (slug: string) => `article-url:${slug}`,
+  articleUrl: (slug: string) => addressTag('article-url:', slug),
   author: (id: string) => `authors:${id}`,
-  authorUrl: (slug: string) => `author-url:${slug}`,
+  authorUrl: (slug: string) => addressTag('author-url:', slug),
   cast: (id: string) => `cast:${id}`,
-  castUrl: (slug: string) => `cast-url:${slug}`,
+  castUrl: (slug: string) => addressTag('cast-url:', slug),
   /** An article's approved comments and their count. */
   comments: (articleId: string) => `comments:${articleId}`,
 

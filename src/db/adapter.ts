@@ -56,6 +56,33 @@ function withPlannerStatistics(adapter: DatabaseAdapterObj): DatabaseAdapterObj 
   }
 }
 
+type Pool = { on: (event: 'error', listener: (error: Error) => void) => void }
+
+/**
+ * node-postgres emits 'error' on the pool when an idle connection dies (the server restarted, an
+ * administrator ended it), and an EventEmitter with no listener for 'error' throws: the whole
+ * server would go down with the database. Payload adds none, so here is one: the pool opens a new
+ * connection on the next query, and the outage answers (src/server/outage.ts) cover the meantime.
+ */
+function withPoolErrorsLogged(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const instance = adapter.init(args)
+      const connect = instance.connect
+      if (!connect) return instance
+      instance.connect = async function (this: typeof instance, options) {
+        await connect.call(this, options)
+        const pool = (this as unknown as { pool?: Pool & { bylineListening?: boolean } }).pool
+        if (!pool || pool.bylineListening) return
+        pool.bylineListening = true
+        pool.on('error', (error) => this.payload.logger.warn(`PostgreSQL closed an idle connection (${error.message}); a new one is opened on the next query`))
+      }
+      return instance
+    },
+  }
+}
+
 /**
  * One adapter per DATABASE_URL scheme. The SQL adapters use UUID primary keys so that IDs are
  * strings on every database, as they are on MongoDB: application code never branches on the
@@ -78,13 +105,15 @@ export function databaseAdapter(database: DatabaseChoice): DatabaseAdapterObj {
         }),
       )
     case 'postgres':
-      return postgresAdapter({
-        pool: { connectionString: database.url },
-        idType: 'uuid',
-        push: false,
-        migrationDir: path.join(migrationsRoot, 'postgres'),
-        prodMigrations: postgresMigrations,
-      })
+      return withPoolErrorsLogged(
+        postgresAdapter({
+          pool: { connectionString: database.url },
+          idType: 'uuid',
+          push: false,
+          migrationDir: path.join(migrationsRoot, 'postgres'),
+          prodMigrations: postgresMigrations,
+        }),
+      )
     case 'mongodb':
       return mongooseAdapter({ url: database.url })
   }

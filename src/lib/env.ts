@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import { isIP } from 'node:net'
 import path from 'node:path'
 
 /**
@@ -19,8 +20,14 @@ export type Env = {
   mediaDir: string
   secret: string
   serverURL: string
-  /** Reverse proxies in front of the app that append to X-Forwarded-For (see src/lib/requestMetadata.ts). */
-  proxyHops: number
+  /**
+   * Always 1: the production server (src/server/start.ts) replaces X-Forwarded-For with the one
+   * client address it worked out from BYLINE_TRUSTED_PROXIES, so the app reads the last entry.
+   * Kept for payload.config.ts's `custom.proxyHops` until that goes; BYLINE_PROXY_HOPS is retired.
+   */
+  proxyHops: 1
+  /** Addresses and CIDR ranges of the reverse proxies whose X-Forwarded-For entries are believed. */
+  trustedProxies: string[]
   /** Outgoing email (src/email): an SMTP server, or null to print messages to the console. */
   email: EmailEnv
 }
@@ -42,7 +49,10 @@ const messages = {
   shortSecret: 'PAYLOAD_SECRET must be at least 32 characters long.',
   damagedSecretFile: (file: string) =>
     `${file} holds no usable secret (under 32 characters). Delete it to have a new one generated (this signs everyone out).`,
-  malformedProxyHops: (value: string) => `BYLINE_PROXY_HOPS "${value}" is not a whole number from 1 to 10.`,
+  retiredProxyHops: (value: string) =>
+    `BYLINE_PROXY_HOPS "${value}" is retired: list the addresses (or CIDR ranges) of your reverse proxies in BYLINE_TRUSTED_PROXIES instead, e.g. BYLINE_TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8, and unset BYLINE_PROXY_HOPS.`,
+  malformedTrustedProxy: (value: string) =>
+    `BYLINE_TRUSTED_PROXIES has "${value}", which is neither an IP address nor a CIDR range. Example: BYLINE_TRUSTED_PROXIES=127.0.0.1,::1,10.0.0.0/8`,
   smtpWithoutHost: (names: string[]) => `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} set but SMTP_HOST is not. Set SMTP_HOST to send email, or unset the others to print emails to the console.`,
   malformedSmtpPort: (value: string) => `SMTP_PORT "${value}" is not a port number (1 to 65535).`,
   malformedSmtpSecure: (value: string) => `SMTP_SECURE "${value}" must be true (TLS from the start, usually port 465) or false (STARTTLS, usually 587).`,
@@ -98,7 +108,8 @@ export function resolveSecret(args: { database: DatabaseChoice; dataDir: string;
   if (database.kind !== 'sqlite') throw new ConfigurationError(messages.missingSecret)
 
   const file = path.join(dataDir, '.payload-secret')
-  fs.mkdirSync(dataDir, { recursive: true })
+  // Owner only when we make it: it holds the secret, and the embedded database's password hashes.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   if (!fs.existsSync(file)) {
     // Written aside, then linked into place: link fails if another process (a build worker)
     // got there first, and nobody ever reads a half-written file.
@@ -131,12 +142,40 @@ function resolveServerUrl(raw: string | undefined, port: string | undefined): st
   return value.replace(/\/$/, '')
 }
 
-export function parseProxyHops(raw: string | undefined): number {
+/**
+ * BYLINE_PROXY_HOPS counted proxies from the right of X-Forwarded-For; the server now walks it
+ * past BYLINE_TRUSTED_PROXIES instead. Its old default, 1, means what it always meant (one proxy
+ * on this machine: loopback is trusted by default), so only another value is refused.
+ */
+export function checkRetiredProxyHops(raw: string | undefined): void {
   const value = raw?.trim()
-  if (!value) return 1
-  const hops = Number(value)
-  if (!Number.isInteger(hops) || hops < 1 || hops > 10) throw new ConfigurationError(messages.malformedProxyHops(value))
-  return hops
+  if (value && value !== '1') throw new ConfigurationError(messages.retiredProxyHops(value))
+}
+
+/** Loopback only: nginx from deploy/ on the same machine. */
+export const DEFAULT_TRUSTED_PROXIES = ['127.0.0.0/8', '::1/128']
+
+/**
+ * BYLINE_TRUSTED_PROXIES: comma- or space-separated addresses and CIDR ranges. Only a request
+ * from one of them may say, in X-Forwarded-For, whom it is forwarding for.
+ */
+export function parseTrustedProxies(raw: string | undefined): string[] {
+  const entries = (raw ?? '').split(/[\s,]+/).filter(Boolean)
+  if (entries.length === 0) return DEFAULT_TRUSTED_PROXIES
+  for (const entry of entries) {
+    const [address = '', bits, ...rest] = entry.split('/')
+    const family = isIP(address)
+    const maxBits = family === 6 ? 128 : 32
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits)
+    if (family === 0 || !validBits || rest.length > 0) throw new ConfigurationError(messages.malformedTrustedProxy(entry))
+  }
+  return entries
+}
+
+/** The trusted proxies alone, for the production server (src/server/start.ts), which needs nothing else. */
+export function readTrustedProxies(source: Record<string, string | undefined> = process.env): string[] {
+  checkRetiredProxyHops(source.BYLINE_PROXY_HOPS)
+  return parseTrustedProxies(source.BYLINE_TRUSTED_PROXIES)
 }
 
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/
@@ -195,10 +234,11 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     ? attempt(() => resolveSecret({ database, dataDir, raw: source.PAYLOAD_SECRET }))
     : undefined
   const serverURL = attempt(() => resolveServerUrl(source.NEXT_PUBLIC_SERVER_URL, source.PORT))
-  const proxyHops = attempt(() => parseProxyHops(source.BYLINE_PROXY_HOPS))
+  attempt(() => checkRetiredProxyHops(source.BYLINE_PROXY_HOPS))
+  const trustedProxies = attempt(() => parseTrustedProxies(source.BYLINE_TRUSTED_PROXIES))
   const email = serverURL ? attempt(() => parseEmailEnv(source, serverURL)) : undefined
 
-  if (problems.length > 0 || !database || !secret || !serverURL || proxyHops === undefined || !email) {
+  if (problems.length > 0 || !database || !secret || !serverURL || !trustedProxies || !email) {
     // One problem reads as one line; several as a list, so they can all be fixed in one go.
     throw new ConfigurationError(
       problems.length === 1
@@ -206,5 +246,5 @@ export function readEnv(source: Record<string, string | undefined> = process.env
         : `Byline cannot start, the environment needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     )
   }
-  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, proxyHops, email }
+  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, proxyHops: 1, trustedProxies, email }
 }

@@ -26,3 +26,16 @@ export function isPageRequest({ method, url, headers }: RequestLike): boolean {
   if (url.includes('_rsc=')) return false
   return !RSC_HEADERS.some((name) => headers[name] !== undefined)
 }
+
+/**
+ * No page of the site has a path segment this long: slugs are at most 96 characters
+ * (src/lib/slugify.ts), up to three times that percent-encoded. Next would try to keep such a
+ * page in its cache under a file name the file system refuses, and log the whole URL twice.
+ */
+export const MAX_SEGMENT_CHARS = 300
+
+/** A page address no page can have: answered 404 by the server without asking Next. */
+export function isImpossiblePath(url: string | undefined): boolean {
+  const path = (url ?? '').split('?', 1)[0] ?? ''
+  return path.split('/').some((segment) => segment.length > MAX_SEGMENT_CHARS)
+}

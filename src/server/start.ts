@@ -15,6 +15,10 @@
  *
  *   tsx src/server/start.ts [--port N] [--hostname H]     (PORT and HOSTNAME work too)
  *
+ * It listens on 127.0.0.1 unless told otherwise, hands the app the one client address it can vouch
+ * for (src/server/clientAddress.ts, BYLINE_TRUSTED_PROXIES), sends a strict CSP with reader pages
+ * (src/server/securityHeaders.ts), and answers 503 while the database is down (src/server/outage.ts).
+ *
  * BYLINE_RESPONSE_CACHE_MB sets the memory budget (default 256; 0 turns the cache off).
  * BYLINE_PAGE_STORE names a directory where the cached pages are also written as files, for the
  * nginx front in deploy/ to serve (src/server/pageStore.ts); unset, nothing is written.
@@ -28,16 +32,33 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import next from 'next'
 
+import { ConfigurationError, readTrustedProxies } from '../lib/env'
+import { readDatabaseProbe } from '../db/probe'
 import { captureResponse, type Captured } from './capture'
+import { trustedProxies, vouchForClient } from './clientAddress'
+import { forLog } from './logText'
 import { compressAll, compressFor } from './compress'
 import { PageStore, storeFileFor } from './pageStore'
-import { isPageRequest, NOT_FOUND_PATH } from './pages'
+import { DatabaseWatch, outageJson, outagePage } from './outage'
+import { isImpossiblePath, isPageRequest, NOT_FOUND_PATH } from './pages'
 import { registerPurgeTarget } from './purge'
 import { inlineStylesheets, MAX_INLINE_BYTES } from './inlineStyles'
+import { READER_PAGE_CSP } from './securityHeaders'
 import { stripNextRuntime } from './strip'
 import { cacheLifetime, chooseEncoding, isCacheableRequest, isNotModified, ResponseCache, storedHeaders, type CachedPage } from './responseCache'
 
 const root = path.resolve(import.meta.dirname, '../..')
+
+const messages = {
+  listen: (where: string, code: string | undefined) =>
+    code === 'EADDRINUSE'
+      ? `Byline cannot start: ${where} is already in use (another server is listening there). Stop it, or choose another port with PORT or --port.`
+      : code === 'EACCES'
+        ? `Byline cannot start: not allowed to listen on ${where} (ports below 1024 need privileges). Use a higher port behind nginx (deploy/).`
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+          ? `Byline cannot start: ${where} is not an address of this machine. Check HOSTNAME or --hostname.`
+          : `Byline cannot start: could not listen on ${where} (${code ?? 'unknown error'}).`,
+}
 
 /** Marks the server's own request for the designed 404 page; a per-process secret. */
 const INTERNAL_HEADER = 'x-byline-internal'
@@ -49,10 +70,12 @@ function options() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port: ${values.port ?? process.env.PORT}`)
   const megabytes = Number(process.env.BYLINE_RESPONSE_CACHE_MB ?? 256)
   if (!Number.isFinite(megabytes) || megabytes < 0) throw new Error(`BYLINE_RESPONSE_CACHE_MB must be a number of megabytes, not ${process.env.BYLINE_RESPONSE_CACHE_MB}`)
-  // As `next start`: without a hostname, listen on every interface and let Next call itself localhost.
   const storeDir = process.env.BYLINE_PAGE_STORE?.trim() || null
   if (storeDir && megabytes === 0) throw new Error('BYLINE_PAGE_STORE writes the pages the response cache keeps: it needs BYLINE_RESPONSE_CACHE_MB above 0')
-  return { port, hostname: values.hostname ?? process.env.HOSTNAME, maxBytes: megabytes * 1024 * 1024, storeDir }
+  // Loopback unless told otherwise: the app is meant to sit behind nginx on the same machine, and
+  // anything that can reach it directly skips the front's limits.
+  const hostname = values.hostname ?? (process.env.HOSTNAME?.trim() || '127.0.0.1')
+  return { port, hostname, maxBytes: megabytes * 1024 * 1024, storeDir, trusted: trustedProxies(readTrustedProxies()) }
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
@@ -74,6 +97,14 @@ function readStylesheet(href: string): string | null {
   return css
 }
 
+/**
+ * Writes to the API and the comment form: taken from Next whole, so that a failure while the
+ * database is down can still become a 503 with a clear message (src/server/outage.ts). Reads of
+ * the API are left streaming (media files can be large).
+ */
+const isGuardedWrite = (req: IncomingMessage) =>
+  req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && /^\/(?:api\/|comments(?:$|[/?]))/.test(req.url ?? '')
+
 const isHtml = (headers: OutgoingHttpHeaders) => /^text\/html/.test(String(headers['content-type'] ?? ''))
 /** A staff preview (Next's draft mode): Payload's live preview runs on React, so it keeps Next's runtime. */
 const isPreview = (req: IncomingMessage) => /(?:^|;\s*)__prerender_bypass=/.test(req.headers.cookie ?? '')
@@ -94,18 +125,25 @@ function answer(req: IncomingMessage, res: ServerResponse, page: CachedPage, sta
   res.end(req.method === 'HEAD' ? undefined : body)
 }
 
+/** Forgets what Next set on a response it failed (its preload hints, its cookies) before another answer is sent. */
+const clearHeaders = (res: ServerResponse) => {
+  for (const name of res.getHeaderNames()) res.removeHeader(name)
+}
+
 /** Sends a response that is not kept: compressed for this reader when it is worth it. */
-async function send(req: IncomingMessage, res: ServerResponse, { status, headers, body }: Captured, acceptEncoding: string | undefined) {
+async function send(req: IncomingMessage, res: ServerResponse, { status, headers, body }: Captured, acceptEncoding: string | undefined, { replace = false } = {}) {
   const out = storedHeaders(headers)
   const { encoding, bytes } = req.method === 'HEAD' ? { encoding: 'identity' as const, bytes: body } : await compressFor(body, out, acceptEncoding)
   if (encoding !== 'identity') out['content-encoding'] = encoding
   out['content-length'] = bytes.length
+  // Another answer than Next's: what Next set on the response (even after ending it) goes.
+  if (replace) clearHeaders(res)
   res.writeHead(status, out)
   res.end(req.method === 'HEAD' ? undefined : bytes)
 }
 
 async function main() {
-  const { port, hostname, maxBytes, storeDir } = options()
+  const { port, hostname, maxBytes, storeDir, trusted } = options()
   // Next reads this before anything else; the server only ever runs a production build.
   ;(process.env as Record<string, string>).NODE_ENV = 'production'
   const app = next({ dev: false, dir: root, hostname, port })
@@ -113,6 +151,7 @@ async function main() {
   const handle = app.getRequestHandler() as Handler
 
   const cache = new ResponseCache({ maxBytes })
+  const database = new DatabaseWatch(readDatabaseProbe)
   const store = storeDir ? new PageStore(storeDir) : null
   store?.open()
   const requests = new AsyncLocalStorage<ServerResponse>()
@@ -172,17 +211,24 @@ async function main() {
     const captured = captureResponse(res)
     void handle(req, res)
     let response = await captured
+    // Next's blank 500 while the database is down: the designed 503 instead, never kept.
+    if (response.status >= 500 && (await database.isDown())) return send(req, res, outagePage(), acceptEncoding, { replace: true })
     if (response.status === 404 && isHtml(response.headers) && req.method === 'GET') {
       try {
         const headers = { ...response.headers }
         delete headers.etag
         response = { ...response, headers, body: await designedNotFound() }
       } catch (error) {
-        console.error('Could not render the designed 404 page; sending Next’s', error)
+        console.error('Could not render the designed 404 page for', forLog(req.url), '; sending Next’s', error)
       }
     }
     if (isHtml(response.headers) && !isPreview(req)) {
-      response = { ...response, body: Buffer.from(inlineStylesheets(stripNextRuntime(response.body.toString('utf8')), readStylesheet)) }
+      response = {
+        ...response,
+        // Without Next's runtime the page runs only our own script file, so inline scripts can be refused.
+        headers: { ...response.headers, 'content-security-policy': READER_PAGE_CSP },
+        body: Buffer.from(inlineStylesheets(stripNextRuntime(response.body.toString('utf8')), readStylesheet)),
+      }
     }
     const lifetime = shareable && caching && req.method === 'GET' ? cacheLifetime(response.status, response.headers) : null
     if (lifetime === null) return send(req, res, response, acceptEncoding)
@@ -200,19 +246,60 @@ async function main() {
     answer(req, res, stored, 'MISS', extra)
   }
 
+  /** The designed 404 for an address no page can have (a 10,000-character slug), without asking Next. */
+  async function impossible(req: IncomingMessage, res: ServerResponse) {
+    const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': READER_PAGE_CSP }
+    let html: string
+    try {
+      html = inlineStylesheets(stripNextRuntime((await designedNotFound()).toString('utf8')), readStylesheet)
+    } catch (error) {
+      console.error('Could not render the designed 404 page for', forLog(req.url), error)
+      html = '<!DOCTYPE html><title>Page not found</title><h1>Page not found</h1>'
+    }
+    await send(req, res, { status: 404, headers, body: Buffer.from(html) }, req.headers['accept-encoding'])
+  }
+
+  /** A write, passed through as Next answers it, unless it failed because the database is down. */
+  async function write(req: IncomingMessage, res: ServerResponse) {
+    const captured = captureResponse(res)
+    void handle(req, res)
+    const response = await captured
+    const outage = response.status >= 500 && (await database.isDown())
+    if (outage) clearHeaders(res)
+    const out = outage ? (req.url?.startsWith('/api/') ? outageJson() : outagePage()) : response
+    res.writeHead(out.status, out.headers)
+    res.end(req.method === 'HEAD' ? undefined : out.body)
+  }
+
   const server = http.createServer((req, res) => {
     requests.run(res, () => {
+      // From here on the app sees one address as the client's, the one this server can vouch for:
+      // flood control, view counts and login throttles read it (src/lib/requestMetadata.ts).
+      vouchForClient(req, trusted)
       const internal = req.headers[INTERNAL_HEADER] === internalToken
       delete req.headers[INTERNAL_HEADER]
       if (internal) return void handle(req, res)
       // The designed page's own address is not a page: asked for directly, it is a 404 like any other.
       if (req.url?.split('?', 1)[0] === NOT_FOUND_PATH) req.url = `${NOT_FOUND_PATH}/none`
+      if (isGuardedWrite(req)) {
+        return void write(req, res).catch((error: unknown) => {
+          console.error('Could not answer', req.method, forLog(req.url), error)
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+          res.end('Internal Server Error')
+        })
+      }
       if (!isPageRequest(req)) return void handle(req, res)
+      if (isImpossiblePath(req.url)) {
+        return void impossible(req, res).catch((error: unknown) => {
+          console.error('Could not answer', forLog(req.url), error)
+          res.end()
+        })
+      }
       const shareable = isCacheableRequest(req)
       const cached = caching && shareable ? cache.get(req.url as string) : undefined
       if (cached) return answer(req, res, cached, 'HIT', store ? toStore(req.url as string, cached, store.generation) : {})
       page(req, res, shareable).catch((error: unknown) => {
-        console.error('Could not answer', req.url, error)
+        console.error('Could not answer', forLog(req.url), error)
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
         res.end('Internal Server Error')
       })
@@ -220,9 +307,14 @@ async function main() {
   })
   // Longer than the keep-alive of a proxy in front (nginx: 60 s), so the proxy closes first.
   server.keepAliveTimeout = 65_000
+  // Next keeps the process alive after an unhandled listen error, serving nothing: end it instead.
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(messages.listen(`${hostname}:${port}`, error.code))
+    process.exit(1)
+  })
   server.listen(port, hostname, () => {
     const stored = store ? `, page store ${store.dir}` : ''
-    console.log(`Byline ready on http://${hostname ?? 'localhost'}:${port} (response cache ${caching ? `${maxBytes / 1024 / 1024} MB` : 'off'}${stored})`)
+    console.log(`Byline ready on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port} (response cache ${caching ? `${maxBytes / 1024 / 1024} MB` : 'off'}${stored})`)
   })
   // Finish the requests in flight, then go; a client holding a connection open cannot keep us up.
   const stop = () => {
@@ -235,6 +327,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error)
+  // A configuration problem is one readable line (src/lib/env.ts); anything else in full.
+  console.error(error instanceof ConfigurationError ? error.message : error)
   process.exit(1)
 })

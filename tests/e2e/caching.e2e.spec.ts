@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
+import { spawnSync } from 'node:child_process'
 
 import { authHeaders } from './seededAccounts'
 
@@ -133,6 +134,45 @@ test.describe('Cached reader pages', () => {
       for (const path of listings) expect((await read(request, path)).body, `${path} after unpublishing`).not.toContain(slug)
       expect((await read(request, `/search?q=${encodeURIComponent(title)}`)).body).not.toContain(articlePath)
       expect((await read(request, '/?page=2')).status).toBe(404)
+    } finally {
+      await request.delete(`/api/articles/${id}`, { headers: editor })
+    }
+  })
+
+  test('a scheduled article goes live on every public page when the jobs runner publishes it, its cached 404 included', async ({ request }) => {
+    // Issue 22 A: the job published on time, but its signed request to expire the pages was refused
+    // (401), so the site missed the story for up to an hour. The server's cron runs every minute.
+    test.setTimeout(200_000)
+    const editor = await authHeaders(request, 'editor')
+    const category = await findOne(request, editor, 'categories', 'where[slug][equals]=entertainment')
+    const author = await findOne(request, editor, 'authors', 'sort=name')
+    const title = `Scheduled Check ${unique()}`
+    const draft = await json(
+      await request.post('/api/articles', {
+        headers: editor,
+        data: { title, excerpt: 'Written to see a scheduled publish refresh the site.', category: category.id, authors: [author.id], _status: 'draft' },
+      }),
+      201,
+    )
+    const { id, slug } = draft.doc as Doc
+    const articlePath = `/entertainment/${slug}`
+    try {
+      // Loaded before go-live, so that a cached 404 and a cached listing without it exist.
+      expect((await read(request, articlePath)).status).toBe(404)
+      expect((await read(request, '/entertainment')).body).not.toContain(slug)
+      expect((await read(request, '/entertainment')).cache).toBe('HIT')
+
+      const queued = spawnSync('npx', ['tsx', 'tests/helpers/queueScheduledPublish.ts', id, new Date(Date.now() + 5_000).toISOString()], {
+        encoding: 'utf8',
+        env: { ...process.env, npm_config_loglevel: 'error' },
+      })
+      expect(queued.status, queued.stderr).toBe(0)
+
+      await expect.poll(async () => (await read(request, articlePath)).status, { timeout: 150_000, intervals: [2_000] }).toBe(200)
+      expect((await read(request, articlePath)).body).toContain(title)
+      // The listing refreshes with it: the job's expiry reached the server, not just Next's per-page timer.
+      expect((await read(request, '/entertainment')).body).toContain(slug)
+      expect((await read(request, '/')).body).toContain(slug)
     } finally {
       await request.delete(`/api/articles/${id}`, { headers: editor })
     }

@@ -222,4 +222,80 @@ test.describe('Production deployment: nginx in front of the app server', () => {
       for (const id of made) await request.delete(`/api/comments/${id}`, { headers: admin })
     }
   })
+  test('sends the security headers on reader pages, the admin, the API and assets, from the app and from nginx, and never X-Powered-By', async ({ request }) => {
+    const base = { 'x-frame-options': 'SAMEORIGIN', 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' }
+    // The page through nginx from the page store, as a file (the app writes it as it answers the first request).
+    await expect.poll(async () => cacheStatus(await reader.get(REFERENCE_PATH))).toBe('STORE')
+    const stored = await reader.get(REFERENCE_PATH)
+    const direct = await request.get(REFERENCE_PATH, { headers: { cookie: '' } })
+    const asset = (await direct.text()).match(/\/_next\/static\/[^"']+\.(?:css|js|woff2)/)?.[0]
+    const answers = {
+      'a reader page from the app': direct,
+      'a reader page from the page store': stored,
+      'the admin': await request.get('/admin/login'),
+      'the API': await request.get('/api/articles?limit=1&depth=0'),
+      'a build asset through nginx': await reader.get(asset ?? '/_next/static/none.js'),
+    }
+    for (const [what, response] of Object.entries(answers)) {
+      expect(response.headers(), what).toMatchObject(base)
+      expect(response.headers()['x-powered-by'], what).toBeUndefined()
+    }
+    for (const page of [direct, stored]) {
+      const csp = page.headers()['content-security-policy'] ?? ''
+      expect(csp).toContain("script-src 'self'")
+      expect(csp).toContain("frame-ancestors 'self'")
+    }
+  })
+
+  test('a reader page runs under its Content-Security-Policy without a single violation', async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: FRONT })
+    const page = await context.newPage()
+    const violations: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text())
+    })
+    await page.goto(REFERENCE_PATH)
+    await page.goto(REFERENCE_PATH)
+    await expect(page.locator('h1')).toBeVisible()
+    // The page's one script ran: it marks the comment form for sending in the background.
+    await page.waitForLoadState('load')
+    expect(violations).toEqual([])
+    await context.close()
+  })
+
+  // Last in this file: the rate limits count per address, and every test here comes from 127.0.0.1.
+  test('limits bursts of comment posts, account requests and GraphQL per address with 429 and Retry-After, while normal use goes through', async () => {
+    // Normal use: an editor's list views read the API many times a minute.
+    for (let i = 0; i < 20; i++) expect((await reader.get('/api/categories?limit=1&depth=0')).status()).not.toBe(429)
+
+    const burst = async (send: () => Promise<Awaited<ReturnType<APIRequestContext['get']>>>, count: number) => {
+      const statuses: number[] = []
+      let retryAfter: string | undefined
+      for (let i = 0; i < count; i++) {
+        const response = await send()
+        statuses.push(response.status())
+        if (response.status() === 429) retryAfter = response.headers()['retry-after']
+      }
+      return { statuses, retryAfter }
+    }
+    let comments = 0
+    const kinds = {
+      // One zone for both doors: the form without JavaScript and the JSON API, taken in turns.
+      'comment posts': () =>
+        ++comments % 2 === 0
+          ? reader.post('/comments', { form: { article: 'none', body: 'burst' } })
+          : reader.post('/api/comments', { data: { article: 'none', body: 'burst' } }),
+      // The login door's zone, through the door that hashes nothing: failed logins from 127.0.0.1
+      // could trip the app's own per-address login throttle for the test files that follow.
+      'password reset requests': () => reader.post('/api/users/forgot-password', { data: { email: 'nobody@example.com' } }),
+      'GraphQL queries': () => reader.post('/api/graphql', { data: { query: '{ __typename }' } }),
+    }
+    for (const [what, send] of Object.entries(kinds)) {
+      const { statuses, retryAfter } = await burst(send, 20)
+      // The first few of a burst go through (whatever the app answers them); the rest are refused.
+      expect(statuses.slice(0, 3).filter((status) => status === 429), what).toEqual([])
+      expect(statuses.filter((status) => status === 429).length, `${what}: ${statuses.join(' ')}`).toBeGreaterThanOrEqual(5)
+      expect(retryAfter, what).toBe('10')
+    }
+  })
 })

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { ConfigurationError, parseDatabaseUrl, readEnv, readServerUrl, redact, resolveDataDir } from '@/lib/env'
+import { ConfigurationError, parseDatabaseUrl, readEnv, readServerUrl, readTrustedProxies, redact, resolveDataDir } from '@/lib/env'
 
 const SECRET = 'a'.repeat(32)
 
@@ -178,6 +178,37 @@ describe('Environment', () => {
       }
       expect(fs.existsSync(missing)).toBe(false)
       expect(() => readServerUrl({ NEXT_PUBLIC_SERVER_URL: 'news.example.com' })).toThrow(ConfigurationError)
+    })
+  })
+
+  describe('BYLINE_TRUSTED_PROXIES', () => {
+    const env = (source: Record<string, string>) => readEnv({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET, ...source })
+
+    it('defaults to loopback only: nginx from deploy/ on the same machine', () => {
+      expect(env({}).trustedProxies).toEqual(['127.0.0.0/8', '::1/128'])
+      expect(readTrustedProxies({})).toEqual(['127.0.0.0/8', '::1/128'])
+    })
+
+    it('takes addresses and CIDR ranges, separated by commas or spaces', () => {
+      expect(env({ BYLINE_TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8 2001:db8::/48' }).trustedProxies).toEqual(['127.0.0.1', '10.0.0.0/8', '2001:db8::/48'])
+    })
+
+    it.each(['localhost', '10.0.0.0/33', '2001:db8::/129', '10.0.0.0/8/1', '10.0.0/8'])('refuses "%s" with a message naming the variable and the entry', (entry) => {
+      const { message } = problemWith({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET, BYLINE_TRUSTED_PROXIES: `127.0.0.1,${entry}` })
+      expect(message).toBe(`Byline cannot start: BYLINE_TRUSTED_PROXIES has "${entry}", which is neither an IP address nor a CIDR range. Example: BYLINE_TRUSTED_PROXIES=127.0.0.1,::1,10.0.0.0/8`)
+    })
+  })
+
+  describe('BYLINE_PROXY_HOPS (retired)', () => {
+    it('accepts its old default, 1, which means what the loopback default means', () => {
+      expect(readEnv({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET, BYLINE_PROXY_HOPS: '1' }).trustedProxies).toEqual(['127.0.0.0/8', '::1/128'])
+    })
+
+    it('refuses any other count and says what to set instead', () => {
+      const { message } = problemWith({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET, BYLINE_PROXY_HOPS: '2' })
+      expect(message).toContain('BYLINE_PROXY_HOPS "2" is retired')
+      expect(message).toContain('BYLINE_TRUSTED_PROXIES')
+      expect(() => readTrustedProxies({ BYLINE_PROXY_HOPS: '2' })).toThrow(ConfigurationError)
     })
   })
 

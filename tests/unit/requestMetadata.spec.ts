@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { clientIp, hashIp } from '@/lib/requestMetadata'
+import { addressGroup, clientIp, hashIp } from '@/lib/requestMetadata'
 
 const SECRET = 'f'.repeat(64)
 
@@ -53,5 +53,28 @@ describe('hashIp', () => {
   it('cannot be reproduced from the address alone with a plain SHA-256', async () => {
     const { createHash } = await import('node:crypto')
     expect(hashIp({ ip, secret: SECRET })).not.toBe(createHash('sha256').update(ip).digest('hex'))
+  })
+})
+
+describe('flood control groups', () => {
+  it.each([
+    ['an IPv4 address as itself', '203.0.113.7', '203.0.113.7'],
+    ['an IPv6 address by its /64', '2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:db8:1:2::/64'],
+    ['a compressed IPv6 address by its /64', '2001:db8::1', '2001:db8:0:0::/64'],
+    ['an IPv6 address with a zone', 'fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['an IPv4-mapped IPv6 address as the IPv4 address', '::ffff:203.0.113.7', '203.0.113.7'],
+    ['an IPv4-mapped IPv6 address written in hex as the IPv4 address', '::ffff:cb00:7107', '203.0.113.7'],
+  ])('counts %s', (_, ip, group) => {
+    expect(addressGroup(ip)).toBe(group)
+  })
+
+  it('gives every address of one IPv6 /64 the same hash, and another /64 another', () => {
+    const first = hashIp({ ip: '2001:db8:1:2::1', secret: SECRET })
+    expect(hashIp({ ip: '2001:db8:1:2:ffff:ffff:ffff:fffe', secret: SECRET })).toBe(first)
+    expect(hashIp({ ip: '2001:db8:1:3::1', secret: SECRET })).not.toBe(first)
+  })
+
+  it('gives an IPv4 address and its IPv4-mapped form the same hash', () => {
+    expect(hashIp({ ip: '::ffff:203.0.113.7', secret: SECRET })).toBe(hashIp({ ip: '203.0.113.7', secret: SECRET }))
   })
 })
