@@ -53,6 +53,8 @@ describe('API bounds', () => {
     await seed({ payload, dataDir: process.env.DATA_DIR ?? '' })
     staff = await seedStaff(payload, ['editor', 'contributor'])
     token = staff.editor.token
+    // Payload builds its GraphQL schema on the first query: build it now, so no test's timing includes that.
+    expect((await graphql('{ Articles(limit: 1) { docs { id } } }', { token })).status).toBe(200)
   })
 
   afterAll(async () => {
@@ -80,6 +82,7 @@ describe('API bounds', () => {
       const answer = await graphql(HOSTILE, { token })
       expect(answer.body.data).toBeUndefined()
       expect(messagesOf(answer)).toContainEqual(expect.stringMatching(/^This query asks for too much at once \(cost 240,200, limit 1,500\)/))
+      console.info(`GraphQL, the probe's query from staff refused in ${answer.ms.toFixed(0)} ms`)
       expect(answer.ms).toBeLessThan(1000)
     })
 
