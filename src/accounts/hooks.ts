@@ -36,7 +36,9 @@ const addressOf = (req: PayloadRequest) =>
 /** 429 with Retry-After; Payload's REST error response merges `req.responseHeaders`. */
 function refuse({ req, retryAfterMs, message }: { req: PayloadRequest; retryAfterMs: number; message: (minutes: number) => string }): never {
   const seconds = Math.ceil(retryAfterMs / 1000)
-  req.responseHeaders = new Headers({ 'Retry-After': String(seconds) })
+  const headers = new Headers(req.responseHeaders)
+  headers.set('Retry-After', String(seconds))
+  req.responseHeaders = headers
   throw new APIError(message(Math.ceil(seconds / 60)), 429)
 }
 
