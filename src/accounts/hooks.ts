@@ -33,13 +33,24 @@ const store: AttemptStore = memoryAttemptStore()
 const addressOf = (req: PayloadRequest) =>
   clientIp(req.headers, { hops: (req.payload.config.custom as { proxyHops?: number } | undefined)?.proxyHops })
 
+/**
+ * Named explicitly: the production build shortens class names, and Payload answers an error
+ * without a name as "An unknown error occurred." instead of with its message.
+ */
+class TooManyAttempts extends APIError {
+  constructor(message: string) {
+    super(message, 429)
+    this.name = 'TooManyAttempts'
+  }
+}
+
 /** 429 with Retry-After; Payload's REST error response merges `req.responseHeaders`. */
 function refuse({ req, retryAfterMs, message }: { req: PayloadRequest; retryAfterMs: number; message: (minutes: number) => string }): never {
   const seconds = Math.ceil(retryAfterMs / 1000)
   const headers = new Headers(req.responseHeaders)
   headers.set('Retry-After', String(seconds))
   req.responseHeaders = headers
-  throw new APIError(message(Math.ceil(seconds / 60)), 429)
+  throw new TooManyAttempts(message(Math.ceil(seconds / 60)))
 }
 
 /**

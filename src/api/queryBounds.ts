@@ -38,16 +38,24 @@ const messages = {
   tooCostly: (cost: number) =>
     `This query asks for too much at once (cost ${cost.toLocaleString('en')}, limit ${QUERY_BOUNDS.maxCost.toLocaleString('en')}): ` +
     'ask for fewer documents or fields per list, or split it into several queries.',
-  limitOutOfRange: (limit: unknown) => `limit must be a whole number from 1 to ${QUERY_BOUNDS.maxLimit} (got ${String(limit)}); page through longer lists with page.`,
+  limitOutOfRange: (limit: unknown, maxLimit: number) => `limit must be a whole number from 1 to ${maxLimit} (got ${String(limit)}); page through longer lists with page.`,
   noPaginationOff: `pagination=false is not available over the API; page through with limit (at most ${QUERY_BOUNDS.maxLimit}) and page.`,
 }
 
 /** The reason a requested page is refused, or null when it is fine. Shared by REST and GraphQL. */
-export function pageProblem({ limit, pagination }: { limit?: unknown; pagination?: unknown }): string | null {
+export function pageProblem({
+  limit,
+  pagination,
+  maxLimit = QUERY_BOUNDS.maxLimit,
+}: {
+  limit?: unknown
+  pagination?: unknown
+  maxLimit?: number
+}): string | null {
   if (pagination === false || pagination === 'false') return messages.noPaginationOff
   if (limit === undefined || limit === null || limit === '') return null
   const value = typeof limit === 'string' && /^\d+$/.test(limit.trim()) ? Number(limit) : limit
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > QUERY_BOUNDS.maxLimit) return messages.limitOutOfRange(limit)
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > maxLimit) return messages.limitOutOfRange(limit, maxLimit)
   return null
 }
 

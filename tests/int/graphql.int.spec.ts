@@ -163,6 +163,16 @@ describe('API bounds', () => {
       expect(body.limit).toBe(100)
     })
 
+    it('lets the admin load a list’s related documents by id, 250 at a time, and nothing else', async () => {
+      const ids = (await payload.find({ ...system, collection: 'authors', limit: 3 })).docs.map((doc) => doc.id)
+      const lookup = await rest('GET', `/authors?depth=0&draft=true&limit=250&where[id][in]=${ids.join(',')}`, { token })
+      expect(lookup.status).toBe(200)
+      expect(lookup.body.docs).toHaveLength(ids.length)
+      const { status, body } = await rest('GET', '/authors?limit=250', { token })
+      expect(status).toBe(400)
+      expect(body.errors).toEqual([{ message: expect.stringMatching(/^limit must be a whole number from 1 to 100 \(got 250\)/) }])
+    })
+
     it('still lets the admin’s bulk delete send limit=0 with its filter', async () => {
       const ids: string[] = []
       for (const n of ['one', 'two']) {
