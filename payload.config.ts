@@ -14,6 +14,8 @@ import { Comments } from './collections/Comments'
 import { Media } from './collections/Media'
 import { Users } from './collections/Users'
 import { Discussion } from './globals/Discussion'
+import { boundedQueries } from './src/api/queryBounds'
+import { boundedRestPages } from './src/api/restBounds'
 import { revalidation } from './src/cache/hooks'
 import { databaseAdapter } from './src/db/adapter'
 import { emailAdapter } from './src/email/adapter'
@@ -31,9 +33,12 @@ export default buildConfig({
   editor: articleEditor,
   collections: [Articles, Comments, Authors, Cast, Categories, Media, Users, ArticleViews],
   globals: [Discussion],
-  // SEO fields on articles (the `meta` group); then expiry of the reader site's cached pages when
-  // what they show changes (src/cache).
-  plugins: [seoPlugin(articleSeo), revalidation],
+  // SEO fields on articles (the `meta` group); expiry of the reader site's cached pages when
+  // what they show changes (src/cache); REST lists refused beyond one page of 100 (src/api).
+  plugins: [seoPlugin(articleSeo), revalidation, boundedRestPages],
+  // GraphQL is for staff only (app/(payload)/api/graphql/route.ts), and each query is costed by
+  // the documents it may return, not just its fields (src/api/queryBounds.ts).
+  graphQL: { validationRules: (args) => [boundedQueries(args)] },
   // The jobs queue behind scheduled publishing, run by the server itself (src/jobs).
   jobs,
   // Read by the comment hooks: how many proxies' X-Forwarded-For entries to skip.

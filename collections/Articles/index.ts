@@ -7,6 +7,7 @@ import { canReadArticleVersions } from '@/access/canReadArticleVersions'
 import { canUpdateArticle } from '@/access/canUpdateArticle'
 import { ownAuthorIds } from '@/access/ownership'
 import { articleEditor } from '@/fields/articleEditor'
+import { refuseUnsafeLinks } from '@/fields/safeLinks'
 import { slugField } from '@/fields/slug'
 
 import { reviewField } from './fields/review'
@@ -70,7 +71,8 @@ export const Articles: CollectionConfig = {
       admin: { description: 'One or two sentences for listings, feeds and search results.' },
     },
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
-    { name: 'content', type: 'richText', editor: articleEditor },
+    // Links are checked on every save, drafts and autosaves included (src/fields/safeLinks.ts).
+    { name: 'content', type: 'richText', editor: articleEditor, hooks: { beforeValidate: [refuseUnsafeLinks] } },
     {
       name: 'category',
       type: 'relationship',

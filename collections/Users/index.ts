@@ -6,12 +6,22 @@ import { isEditorOrSelf } from '@/access/isEditorOrSelf'
 import { isStaff } from '@/access/isStaff'
 import { hasRole, ROLES } from '@/access/roles'
 
+import { answerLoginFailuresAlike, forgetSuccessfulLogin, throttleForgotPassword, throttleLogin } from '@/accounts/hooks'
+
 import { assignFirstUserAdmin } from './hooks/assignFirstUserAdmin'
 import { forgetStaffAfterChange, forgetStaffAfterDelete } from './hooks/forgetStaff'
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  auth: true,
+  auth: {
+    // Sign-ins are throttled per address and per address + account (src/accounts), so one
+    // outsider cannot lock a colleague out. Payload's lock, which counts failures from every
+    // address together, stays only as a backstop against guessing spread over many addresses:
+    // one address, held to 20 failures per account an hour, needs hours to reach it, and a
+    // password reset lifts it at once.
+    maxLoginAttempts: 100,
+    lockTime: 15 * 60_000,
+  },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles'],
@@ -25,8 +35,14 @@ export const Users: CollectionConfig = {
     create: isAdmin,
     update: isAdminOrSelf,
     delete: isAdmin,
+    // Unlocking resets the failure count: in anyone else's hands it would lift the lock on the
+    // admin's account after every few guesses (issue 22).
+    unlock: isAdmin,
   },
   hooks: {
+    beforeOperation: [throttleLogin, throttleForgotPassword],
+    afterLogin: [forgetSuccessfulLogin],
+    afterError: [answerLoginFailuresAlike],
     beforeChange: [assignFirstUserAdmin],
     afterChange: [forgetStaffAfterChange],
     afterDelete: [forgetStaffAfterDelete],

@@ -112,6 +112,8 @@ const MATRIX: Row[] = [
   ['users', 'add a role to an account', 'other', ['admin']],
   ['users', 'create an account', 'other', ['admin']],
   ['users', 'delete an account', 'other', ['admin']],
+  ['users', 'unlock a locked account', 'other', ['admin']],
+  ['users', 'unlock the admin’s locked account', 'other', ['admin']],
 ]
 
 const system = { overrideAccess: true, depth: 0, context: { disableRevalidate: true } } as const
@@ -274,6 +276,16 @@ describe('Roles', () => {
     return { status, happened: (await findMade(collection, key, String(data[key]))) !== undefined }
   }
 
+  /** Locks an account as Payload does after too many failures, asks to unlock it, and reports whether the lock was lifted. */
+  const unlock = async (who: Who, target: { id: string; email: string }): Promise<Outcome> => {
+    const lockUntil = new Date(Date.now() + 3_600_000).toISOString()
+    await payload.update({ ...system, collection: 'users', id: target.id, data: { loginAttempts: 100, lockUntil } })
+    const { status } = await rest('POST', '/users/unlock', { token: tokenOf(who), body: { email: target.email } })
+    const after = await payload.findByID({ ...system, collection: 'users', id: target.id, showHiddenFields: true })
+    await payload.update({ ...system, collection: 'users', id: target.id, data: { loginAttempts: 0, lockUntil: null } })
+    return { status, happened: !after.lockUntil }
+  }
+
   // ---- one attempt per row of the matrix -------------------------------------------------
 
   const attempts: Record<string, Attempt> = {
@@ -412,6 +424,8 @@ describe('Roles', () => {
     'users: create an account': ({ who }) =>
       create('users', who, { email: `${uniqueTag()}@example.com`, password: uniqueTag(), name: 'New', roles: ['writer'] }, 'email'),
     'users: delete an account': async ({ who }) => remove('users', (await staffAccount()).id, who),
+    'users: unlock a locked account': async ({ who }) => unlock(who, await staffAccount()),
+    'users: unlock the admin’s locked account': async ({ who }) => unlock(who, { id: staff.admin.id, email: staff.admin.email }),
   }
 
   describe.each(['articles', 'authors', 'cast', 'media', 'categories', 'comments', 'users'] as const)('%s', (collection) => {
