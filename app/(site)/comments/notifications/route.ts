@@ -23,7 +23,9 @@ function page({ status, title, text, form }: { status: number; title: string; te
     form ? `<form method="post" action="${escapeHtml(form.action)}"><button type="submit">${escapeHtml(form.button)}</button></form>` : '',
     '<p><a href="/">Byline</a></p></main></body></html>',
   ].join('')
-  return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-robots-tag': 'noindex' } })
+  // X-Accel-Expires: the deploy/ nginx micro-caches answers whatever Cache-Control says, and this one changes when the button is pressed.
+  const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-accel-expires': '0', 'x-robots-tag': 'noindex' }
+  return new Response(html, { status, headers })
 }
 
 const failure = (check: Extract<LinkCheck, { ok: false }>) => page({ status: check.status, title: messages.failedTitle, text: check.message })
