@@ -15,10 +15,10 @@ export type NotificationContext = { seeding?: boolean; disableNotifications?: bo
 
 /**
  * Emails moderators about a held comment, authors about a published one, a commenter who asked
- * about a published reply to them, and a reader who just asked for that the link to confirm it
- * (src/comments/notify.ts decides who). All of it (the
- * lookups and the sending) runs after the response has gone, so the reader's or moderator's
- * request neither waits for it nor fails with it: failures are logged.
+ * about a published reply to them, and a reader who has just asked for reply emails the link that
+ * confirms their address (src/comments/notify.ts decides who). All of it (the lookups and the
+ * sending) runs after the response has gone, so the reader's or moderator's request neither waits
+ * for it nor fails with it: failures are logged.
  */
 export const sendNotifications: CollectionAfterChangeHook<Comment> = async ({ data, doc, previousDoc, operation, req, context }) => {
   const { seeding, disableNotifications } = context as NotificationContext
