@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
+import { canReadMedia } from '@/access/canReadMedia'
 import { canWriteArticles } from '@/access/canWriteArticles'
 import { editorOrCreator } from '@/access/editorOrCreator'
 import { isEditorOrAbove } from '@/access/isEditorOrAbove'
@@ -11,7 +11,8 @@ export const Media: CollectionConfig = {
   slug: 'media',
   admin: { group: 'Content', useAsTitle: 'alt' },
   access: {
-    read: anyone,
+    // Public pages' images only, for readers (src/access/canReadMedia.ts); files stay readable.
+    read: canReadMedia,
     create: canWriteArticles,
     update: editorOrCreator('writer', 'contributor'),
     delete: isEditorOrAbove,

@@ -9,6 +9,7 @@ import { fieldRules, LIMITS } from '@/comments/validate'
 
 import { applySubmissionRules } from './hooks/applySubmissionRules'
 import { recordRequestMetadata } from './hooks/recordRequestMetadata'
+import { requestReplyNotifications } from './hooks/requestReplyNotifications'
 import { sendNotifications } from './hooks/sendNotifications'
 import { skipPopulateOnCreate } from './hooks/skipPopulateOnCreate'
 
@@ -45,7 +46,7 @@ export const Comments: CollectionConfig = {
   hooks: {
     beforeOperation: [skipPopulateOnCreate],
     // Metadata first: the flood rule compares IP hashes.
-    beforeChange: [recordRequestMetadata, applySubmissionRules],
+    beforeChange: [recordRequestMetadata, applySubmissionRules, requestReplyNotifications],
     afterChange: [sendNotifications],
   },
   fields: [

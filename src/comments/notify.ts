@@ -3,22 +3,27 @@ import type { CommentStatus } from './policy'
 /**
  * Who hears about a comment, as WordPress does it: moderators when one waits for them, the
  * article's authors when one is published, and a commenter who asked for it when a reply to them
- * is published. Spam and trash never send anything.
+ * is published. A reader who asked about replies first gets one email to confirm the address
+ * (`confirm`, src/comments/replyNotifications.ts). Spam and trash never send anything.
  */
-export type Notice = 'held' | 'approved' | 'reply'
+export type Notice = 'held' | 'approved' | 'reply' | 'confirm'
 
 export function noticesFor({
   operation,
   status,
   previousStatus,
+  replyNotificationsRequested = false,
 }: {
   operation: 'create' | 'update'
   status: CommentStatus
   previousStatus: CommentStatus | null
+  /** A reader's new comment asked to be told about replies, and is stored unsubscribed until confirmed. */
+  replyNotificationsRequested?: boolean
 }): Notice[] {
-  if (operation === 'create' && status === 'pending') return ['held']
+  const confirm: Notice[] = operation === 'create' && replyNotificationsRequested && (status === 'pending' || status === 'approved') ? ['confirm'] : []
+  if (operation === 'create' && status === 'pending') return ['held', ...confirm]
   const published = status === 'approved' && (operation === 'create' || previousStatus !== 'approved')
-  return published ? ['approved', 'reply'] : []
+  return published ? ['approved', 'reply', ...confirm] : []
 }
 
 export type NoticeComment = {
@@ -69,5 +74,7 @@ export async function recipientsFor({
   const parent = notices.includes('reply') && comment.parentId ? await deps.parent(comment.parentId) : null
   // A reply to a comment that has since been marked spam or trashed tells nobody.
   const reply = parent && parent.notifyOnReply && parent.status === 'approved' ? others([parent.authorEmail]) : []
-  return { held, approved, reply, parent }
+  // The one notice a commenter gets about their own comment: the address they typed must say yes first.
+  const confirm = notices.includes('confirm') ? [comment.authorEmail.trim()].filter(Boolean) : []
+  return { held, approved, reply, confirm, parent }
 }

@@ -1,12 +1,18 @@
 import type { Notice, NoticeArticle, NoticeComment, NoticeParent, Recipients } from '@/comments/notify'
 
-export type Email = { to: string; subject: string; text: string }
+import type { ReplyNotificationAction } from '@/comments/replyNotifications'
+
+import { CONFIRM_TTL_MS } from '@/comments/replyNotifications'
+
+export type Email = { to: string; subject: string; text: string; headers?: Record<string, string> }
 
 export type EmailLinks = {
   /** The public origin (serverURL). */
   origin: string
   /** Where Payload's admin is mounted, usually /admin. */
   adminRoute: string
+  /** A signed confirm or unsubscribe link for one comment's author (src/comments/replyNotifications.ts). */
+  replyNotification: (link: { action: ReplyNotificationAction; commentId: string; email: string }) => string
 }
 
 const SITE = 'Byline'
@@ -26,7 +32,7 @@ const commenter = (comment: NoticeComment, { withEmail }: { withEmail: boolean }
   ].join('\n')
 
 /**
- * The three comment notices as messages, one per recipient (nobody sees who else was told).
+ * The comment notices as messages, one per recipient (nobody sees who else was told).
  * Moderators get the commenter's email address, as they do in the admin; authors do not.
  */
 export function commentEmails({
@@ -47,7 +53,7 @@ export function commentEmails({
   const commentUrl = `${articleUrl}#comment-${comment.id}`
   const admin = (path: string) => url(`${links.adminRoute.replace(/\/$/, '')}${path}`)
 
-  const write: Record<Notice, () => { subject: string; text: string }> = {
+  const write: Record<Notice, (to: string) => Omit<Email, 'to'>> = {
     held: () => ({
       subject: `[${SITE}] Please moderate: "${article.title}"`,
       text: [
@@ -74,25 +80,37 @@ export function commentEmails({
         `Read it on the site: ${commentUrl}`,
       ].join('\n'),
     }),
-    reply: () => ({
-      subject: `[${SITE}] New reply to your comment on "${article.title}"`,
+    reply: (to) => {
+      const unsubscribe = comment.parentId ? links.replyNotification({ action: 'unsubscribe', commentId: comment.parentId, email: to }) : null
+      return {
+        subject: `[${SITE}] New reply to your comment on "${article.title}"`,
+        text: [
+          parent ? `Hello ${parent.authorName},` : 'Hello,',
+          '',
+          `${comment.authorName} replied to your comment on "${article.title}":`,
+          '',
+          quote(comment.body),
+          '',
+          `Read the conversation: ${commentUrl}`,
+          '',
+          `You are receiving this because you asked to be told about replies to your comment on ${SITE}.`,
+          ...(unsubscribe ? [`Stop these emails: ${unsubscribe}`] : []),
+        ].join('\n'),
+        // RFC 8058 one-click unsubscribe: mail clients show their own button, which POSTs to the link.
+        ...(unsubscribe ? { headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
+      }
+    },
+    confirm: (to) => ({
+      subject: `[${SITE}] Confirm: email me about replies on "${article.title}"`,
       text: [
-        parent ? `Hello ${parent.authorName},` : 'Hello,',
+        `Someone, hopefully you, commented on "${article.title}" with this address and asked to be emailed about replies.`,
         '',
-        `${comment.authorName} replied to your comment on "${article.title}":`,
+        `To get those emails, confirm here: ${links.replyNotification({ action: 'confirm', commentId: comment.id, email: to })}`,
         '',
-        quote(comment.body),
-        '',
-        `Read the conversation: ${commentUrl}`,
-        '',
-        `You are receiving this because you asked to be told about replies to your comment on ${SITE}.`,
+        `If it was not you, ignore this message: nothing more will be sent to this address about it. The link works for ${Math.round(CONFIRM_TTL_MS / 86_400_000)} days.`,
       ].join('\n'),
     }),
   }
 
-  return (Object.keys(write) as Notice[]).flatMap((notice) => {
-    if (recipients[notice].length === 0) return []
-    const message = write[notice]()
-    return recipients[notice].map((to) => ({ to, ...message }))
-  })
+  return (Object.keys(write) as Notice[]).flatMap((notice) => recipients[notice].map((to) => ({ to, ...write[notice](to) })))
 }

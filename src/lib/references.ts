@@ -51,7 +51,9 @@ export function getMedia(ids: readonly (string | null | undefined)[]): Promise<M
       const payload = await getPayloadClient()
       const { docs } = await payload.find({
         collection: 'media',
-        overrideAccess: false,
+        // The page may show an image because the document that shows it (a published article, a
+        // staff preview's draft, a profile) was read under its own rules; the media rule is for the API.
+        overrideAccess: true,
         where: { id: { in: missing } },
         limit: missing.length,
         pagination: false,

@@ -6,11 +6,12 @@ import { VIEW_BEACON } from './beaconPath'
 import { botReason } from './botFilter'
 import { sharedViewCounter } from './counter'
 import { PublishedArticles } from './publishedArticles'
+import { RecentViewers } from './recentViewers'
 
 /** A beacon carries one id; anything bigger is not ours. */
 const MAX_BODY_BYTES = 256
 
-export type BeaconDeps = { counter: ViewCounter; published: PublishedArticles }
+export type BeaconDeps = { counter: ViewCounter; published: PublishedArticles; viewers: RecentViewers }
 
 /**
  * The article id a beacon carries: `article=<id>` form-encoded (what navigator.sendBeacon sends
@@ -27,24 +28,27 @@ export async function readArticleId(request: Request): Promise<string | null> {
 
 /**
  * One page view, reported by the reader's browser after the page loaded. Counts it when a person
- * (as far as the headers tell) viewed a published article; answers 204 either way, at once: the
- * count is written later, in the background (ViewCounter).
+ * (as far as the headers tell) viewed a published article and has not been counted for it within
+ * the hour (RecentViewers); answers 204 either way, at once, so a repeat learns nothing: the count
+ * is written later, in the background (ViewCounter).
  */
-export async function recordView({ request, counter, published }: { request: Request } & BeaconDeps): Promise<Response> {
+export async function recordView({ request, counter, published, viewers }: { request: Request } & BeaconDeps): Promise<Response> {
   if (botReason(request.headers) === null) {
     const articleId = await readArticleId(request)
-    if (articleId && (await published.isPublished(articleId))) counter.count(articleId)
+    if (articleId && (await published.isPublished(articleId)) && viewers.admit({ headers: request.headers, articleId })) counter.count(articleId)
   }
   return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } })
 }
 
 const SHARED = Symbol.for('byline.views.published')
-type Store = typeof globalThis & { [SHARED]?: PublishedArticles }
+const VIEWERS = Symbol.for('byline.views.viewers')
+type Store = typeof globalThis & { [SHARED]?: PublishedArticles; [VIEWERS]?: RecentViewers }
 
-/** The process's counter and published-article cache, for the route. */
+/** The process's counter, published-article cache and recent viewers, for the route. */
 export function sharedBeaconDeps(payload: Payload): BeaconDeps {
   const store = globalThis as Store
   const published = (store[SHARED] ??= new PublishedArticles({ payload }))
   published.payload = payload
-  return { counter: sharedViewCounter(payload), published }
+  const viewers = (store[VIEWERS] ??= new RecentViewers({ secret: payload.secret, hops: payload.config.custom?.proxyHops }))
+  return { counter: sharedViewCounter(payload), published, viewers }
 }

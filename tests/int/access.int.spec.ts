@@ -6,6 +6,8 @@ import type { Role } from '@/access/roles'
 
 import type { Newsroom, StaffUser } from '../helpers/fixtures'
 
+import { placeholderImage } from '@/seed/images'
+
 import { cleanupNewsroom, cleanupStaff, seedNewsroom, seedStaff } from '../helpers/fixtures'
 import { getTestPayload } from '../helpers/payload'
 import { graphql, rest } from '../helpers/rest'
@@ -154,6 +156,113 @@ describe('Access', () => {
         body: { status: 'spam' },
       })
       expect(status).toBe(expected)
+    })
+  })
+
+  describe('media', () => {
+    // Which images each reader may read over REST and GraphQL: the public only what public pages show.
+    type Image = 'draftHero' | 'newerDraftHero' | 'publishedHero' | 'bodyImage' | 'avatar' | 'unused'
+    const IMAGES: Image[] = ['draftHero', 'newerDraftHero', 'publishedHero', 'bodyImage', 'avatar', 'unused']
+    const PUBLIC_IMAGES: Image[] = ['publishedHero', 'bodyImage', 'avatar']
+    const visibleTo: Record<Role | 'anonymous', Image[]> = {
+      anonymous: PUBLIC_IMAGES,
+      moderator: PUBLIC_IMAGES,
+      contributor: PUBLIC_IMAGES,
+      writer: IMAGES,
+      editor: IMAGES,
+      admin: IMAGES,
+    }
+    const images = {} as Record<Image, { id: string; alt: string; filename: string }>
+    const system = { overrideAccess: true, depth: 0, context: { disableRevalidate: true } } as const
+    let bodyArticleId = ''
+
+    beforeAll(async () => {
+      const png = await placeholderImage({ seed: newsroom.tag, width: 32, height: 32, motif: 'scene' })
+      for (const name of IMAGES) {
+        // The alt text a newsroom writes for a draft's image tends to give the draft away.
+        const alt = PUBLIC_IMAGES.includes(name) ? `Image ${name} ${newsroom.tag}` : `Image ${name} for “${newsroom.draft.title}” ${newsroom.tag}`
+        const file = { data: png, mimetype: 'image/png', name: `${name}-${newsroom.tag}.png`, size: png.length }
+        const doc = await payload.create({ ...system, collection: 'media', data: { alt }, file })
+        images[name] = { id: doc.id, alt, filename: doc.filename ?? '' }
+      }
+      await payload.update({ ...system, collection: 'articles', id: newsroom.draft.id, draft: true, data: { heroImage: images.draftHero.id } })
+      await payload.update({ ...system, collection: 'articles', id: newsroom.published.id, data: { heroImage: images.publishedHero.id } })
+      // A newer, unpublished draft of the published article with another hero: the public still sees the first.
+      await payload.update({ ...system, collection: 'articles', id: newsroom.published.id, draft: true, data: { heroImage: images.newerDraftHero.id } })
+      await payload.update({ ...system, collection: 'authors', id: newsroom.authorId, data: { avatar: images.avatar.id } })
+      const body = {
+        root: {
+          type: 'root', direction: 'ltr', format: '', indent: 0, version: 1,
+          children: [{ type: 'upload', relationTo: 'media', value: images.bodyImage.id, fields: null, format: '', version: 3 }],
+        },
+      }
+      bodyArticleId = (
+        await payload.create({
+          ...system,
+          collection: 'articles',
+          data: { title: `Body ${newsroom.tag}`, slug: `body-${newsroom.tag}`, category: newsroom.categoryId, authors: [newsroom.authorId], content: body as never, _status: 'published' },
+        })
+      ).id
+    })
+
+    afterAll(async () => {
+      await payload.delete({ ...system, collection: 'articles', id: bodyArticleId })
+      await payload.update({ ...system, collection: 'authors', id: newsroom.authorId, data: { avatar: null } })
+      for (const id of [newsroom.draft.id, newsroom.published.id]) await payload.update({ ...system, collection: 'articles', id, data: { heroImage: null } })
+      await payload.delete({ ...system, collection: 'media', where: { id: { in: Object.values(images).map((image) => image.id) } } })
+    })
+
+    const nameOf = (id: string) => IMAGES.find((name) => images[name].id === id)
+
+    it.each(Object.entries(visibleTo))('lists for %s over REST only the images %j', async (who, expected) => {
+      const { status, body } = await rest('GET', `/media?where[alt][contains]=${newsroom.tag}&limit=50`, { token: tokenOf(who as Role | 'anonymous') })
+      expect(status).toBe(200)
+      expect(body.docs.map((doc: { id: string }) => nameOf(doc.id)).sort()).toEqual([...expected].sort())
+      if (expected === PUBLIC_IMAGES) expect(JSON.stringify(body)).not.toContain(newsroom.draft.title)
+    })
+
+    it.each(Object.entries(visibleTo))('gives %s by id only the images %j', async (who, expected) => {
+      for (const name of IMAGES) {
+        const { status, body } = await rest('GET', `/media/${images[name].id}`, { token: tokenOf(who as Role | 'anonymous') })
+        if (expected.includes(name)) expect([name, status, body.alt]).toEqual([name, 200, images[name].alt])
+        else expect([name, status, JSON.stringify(body).includes(images[name].filename)]).toEqual([name, 404, false])
+      }
+    })
+
+    it('hides a draft’s images from anonymous readers over GraphQL, by list and by id', async () => {
+      const listed = await graphql(`{ allMedia(limit: 50, where: { alt: { contains: "${newsroom.tag}" } }) { docs { id alt filename } } }`)
+      expect(listed.data.allMedia.docs.map((doc: { id: string }) => nameOf(doc.id)).sort()).toEqual([...PUBLIC_IMAGES].sort())
+      const byId = await graphql(`{ Media(id: "${images.draftHero.id}") { alt filename } }`)
+      expect(JSON.stringify(byId)).not.toContain(images.draftHero.filename)
+      expect(JSON.stringify(byId)).not.toContain(newsroom.draft.title)
+    })
+
+    it('populates a published article’s hero for anonymous readers, and never the newer draft’s', async () => {
+      const { body } = await rest('GET', `/articles/${newsroom.published.id}?depth=1`)
+      expect(body.heroImage).toMatchObject({ id: images.publishedHero.id, alt: images.publishedHero.alt })
+      expect(JSON.stringify(body)).not.toContain(images.newerDraftHero.filename)
+    })
+
+    it('shows an image to the public once its draft is published', async () => {
+      expect((await rest('GET', `/media/${images.draftHero.id}`)).status).toBe(404)
+      await payload.update({ ...system, collection: 'articles', id: newsroom.draft.id, data: { _status: 'published' } })
+      try {
+        const { status, body } = await rest('GET', `/media/${images.draftHero.id}`)
+        expect([status, body.alt]).toEqual([200, images.draftHero.alt])
+      } finally {
+        await payload.update({ ...system, collection: 'articles', id: newsroom.draft.id, data: { _status: 'draft' } })
+      }
+      expect((await rest('GET', `/media/${images.draftHero.id}`)).status).toBe(404)
+    })
+
+    it('serves the files themselves to anyone, as next/image fetches them without cookies', async () => {
+      const { REST_GET } = await import('@payloadcms/next/routes')
+      const config = (await import('@payload-config')).default
+      for (const name of ['publishedHero', 'draftHero'] as const) {
+        const slug = ['media', 'file', images[name].filename]
+        const response = await REST_GET(config)(new Request(`http://localhost:3000/api/${slug.join('/')}`), { params: Promise.resolve({ slug }) })
+        expect([name, response.status, response.headers.get('content-type')]).toEqual([name, 200, 'image/webp'])
+      }
     })
   })
 

@@ -4,14 +4,18 @@ import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server'
 import type { AddressInfo } from 'node:net'
 
 import { SMTPServer } from 'smtp-server'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Role } from '@/access/roles'
 
+import { replyNotificationLink, replyNotificationMessages } from '@/comments/replyNotifications'
 import { parseEmailEnv } from '@/lib/env'
 
 import type { StaffUser } from '../helpers/fixtures'
 import type { RestOptions, RestResponse } from '../helpers/rest'
+
+// The link route reaches Payload through src/lib/payload, guarded by `server-only`, which throws outside Next's server build.
+vi.mock('server-only', () => ({}))
 
 /**
  * Issue #4's email notices, delivered for real: a loopback SMTP server (the `smtp-server`
@@ -20,7 +24,7 @@ import type { RestOptions, RestResponse } from '../helpers/rest'
  * at it, before this file loads the Payload config: the config reads the environment once.
  */
 
-type Received = { to: string[]; subject: string; text: string }
+type Received = { to: string[]; subject: string; text: string; headers: Record<string, string> }
 
 /** Quoted-printable and encoded words as nodemailer writes them; enough to read our own messages. */
 function decode(raw: string): { headers: Record<string, string>; body: string } {
@@ -57,7 +61,7 @@ class Inbox {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', () => {
         const { headers, body } = decode(Buffer.concat(chunks).toString('utf8'))
-        this.messages.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), subject: headers.subject ?? '', text: body })
+        this.messages.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), subject: headers.subject ?? '', text: body, headers })
         callback()
       })
     },
@@ -77,8 +81,8 @@ class Inbox {
    * app does not wait for its mail to go, so neither can the test's request), and after a grace
    * period in which any unexpected extra one would have arrived too.
    */
-  async waitFor({ subject, about, count = 1 }: { subject: string; about: string; count?: number }, timeout = 10_000): Promise<Received[]> {
-    const matching = () => this.messages.filter((message) => message.subject === subject && message.text.includes(about))
+  async waitFor({ subject, about, to, count = 1 }: { subject: string; about: string; to?: string; count?: number }, timeout = 10_000): Promise<Received[]> {
+    const matching = () => this.messages.filter((message) => message.subject === subject && message.text.includes(about) && (!to || message.to.includes(to)))
     const started = Date.now()
     while (matching().length < count) {
       if (Date.now() - started > timeout) throw new Error(`${matching().length} of ${count} "${subject}" about "${about}" after ${timeout} ms`)
@@ -108,6 +112,7 @@ describe('Comment notifications', () => {
   const title = `Season two, explained ${tag}`
   let articleUrl: string
   let origin: string
+  let linkRoute: { GET: (request: Request) => Promise<Response>; POST: (request: Request) => Promise<Response> }
 
   beforeAll(async () => {
     const port = await inbox.start()
@@ -116,6 +121,7 @@ describe('Comment notifications', () => {
     const { getTestPayload } = await import('../helpers/payload')
     const fixtures = await import('../helpers/fixtures')
     ;({ rest } = await import('../helpers/rest'))
+    linkRoute = await import('../../app/(site)/comments/notifications/route')
     ;({ uniqueTag, cleanupStaff } = fixtures)
     payload = await getTestPayload()
     origin = payload.config.serverURL
@@ -220,33 +226,156 @@ describe('Comment notifications', () => {
     expect(message?.text).not.toContain(oscar.authorEmail)
   })
 
-  it('tells a commenter who asked when a reply to them is approved', async () => {
+  const stored = async (id: string) => (await payload.findByID({ ...system, collection: 'comments', id })).notifyOnReply
+  /** Opens a link from an email as a browser (GET) or presses its button / a mail client's one-click unsubscribe (POST). */
+  const follow = async (method: 'GET' | 'POST', url: string) => {
+    const init: RequestInit = method === 'POST' ? { method, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' } : { method }
+    const response = await linkRoute[method](new Request(url, init))
+    return { status: response.status, html: await response.text() }
+  }
+  const linkIn = (text: string | undefined, label: string) => {
+    const url = text?.match(new RegExp(`${label} (\\S+)`))?.[1]
+    expect(url, `"${label}" in ${text}`).toMatch(new RegExp(`^${origin}/comments/notifications\\?`))
+    return url ?? ''
+  }
+  const confirmSubject = `[Byline] Confirm: email me about replies on "${title}"`
+  /** A reader who ticked "notify me" and followed the confirmation link. */
+  const subscribedReader = async (name: string) => {
+    const person = reader(name)
+    const comment = await submit({ ...person, body: `Tell me more ${uniqueTag()}`, notifyOnReply: true })
+    const [confirmation] = await inbox.waitFor({ subject: confirmSubject, about: 'confirm here', to: person.authorEmail })
+    expect((await follow('POST', linkIn(confirmation?.text, 'confirm here:'))).status).toBe(200)
+    expect(await stored(comment.id)).toBe(true)
+    await moderate(comment.id, 'approved')
+    return { ...person, comment }
+  }
+  /** Approves a reply to `parentId`; once the authors' notice about it has arrived, any reply notice would have too. */
+  const approvedReply = async (parentId: string) => {
+    const body = `Same here! ${uniqueTag()}`
+    const reply = await submit({ ...reader('Sam'), parent: parentId, body })
+    await moderate(reply.id, 'approved')
+    await inbox.waitFor({ subject: subjects.approved, about: body, count: 2 })
+    return { id: reply.id, body, notices: inbox.messages.filter((m) => m.subject === subjects.reply && m.text.includes(body)) }
+  }
+
+  it('asks a reader who ticks “notify me” to confirm, once, and tells them about replies only once they have', async () => {
     const leah = reader('Leah')
     const first = await submit({ ...leah, body: `Counting the days ${uniqueTag()}`, notifyOnReply: true })
-    await moderate(first.id, 'approved')
-    const replyBody = `Same here! ${uniqueTag()}`
-    const reply = await submit({ ...reader('Sam'), parent: first.id, body: replyBody })
-    expect(inbox.messages.filter((m) => m.subject === subjects.reply)).toEqual([])
-    await moderate(reply.id, 'approved')
+    const [confirmation, ...more] = await inbox.waitFor({ subject: confirmSubject, about: 'confirm here', to: leah.authorEmail })
+    expect(more).toEqual([])
+    expect(confirmation?.text).toContain(`Someone, hopefully you, commented on "${title}" with this address and asked to be emailed about replies.`)
+    expect(await stored(first.id)).toBe(false)
 
-    const [message, ...others] = await inbox.waitFor({ subject: subjects.reply, about: replyBody })
+    await moderate(first.id, 'approved')
+    const early = await approvedReply(first.id)
+    expect(early.notices).toEqual([])
+
+    // Opening the link (as a mail scanner or link preview would) only shows the button.
+    const link = linkIn(confirmation?.text, 'confirm here:')
+    const opened = await follow('GET', link)
+    expect(opened.status).toBe(200)
+    expect(opened.html).toContain(`<form method="post" action="/comments/notifications?`)
+    expect(opened.html).toContain(replyNotificationMessages.confirmButton)
+    expect(await stored(first.id)).toBe(false)
+
+    const pressed = await follow('POST', link)
+    expect([pressed.status, pressed.html.includes(replyNotificationMessages.confirmed)]).toEqual([200, true])
+    expect(await stored(first.id)).toBe(true)
+    expect(inbox.messages.filter((m) => m.subject === confirmSubject && m.to.includes(leah.authorEmail))).toHaveLength(1)
+
+    const later = await approvedReply(first.id)
+    const [message, ...others] = await inbox.waitFor({ subject: subjects.reply, about: later.body })
     expect(others).toEqual([])
     expect(message?.to).toEqual([leah.authorEmail])
     expect(message?.text).toContain('Hello Leah,')
     expect(message?.text).toContain(`Sam replied to your comment on "${title}":`)
-    expect(message?.text).toContain(`> ${replyBody}`)
-    expect(message?.text).toContain(`${articleUrl}#comment-${reply.id}`)
+    expect(message?.text).toContain(`> ${later.body}`)
+    expect(message?.text).toContain(`${articleUrl}#comment-${later.id}`)
+  })
+
+  it('puts a working unsubscribe link, one-click too, in every reply email', async () => {
+    const nora = await subscribedReader('Nora')
+    const reply = await approvedReply(nora.comment.id)
+    const [message] = await inbox.waitFor({ subject: subjects.reply, about: reply.body })
+    const link = linkIn(message?.text, 'Stop these emails:')
+    expect(message?.headers['list-unsubscribe']).toBe(`<${link}>`)
+    expect(message?.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click')
+
+    const opened = await follow('GET', link)
+    expect([opened.status, opened.html.includes(replyNotificationMessages.unsubscribeButton)]).toEqual([200, true])
+    expect(await stored(nora.comment.id)).toBe(true)
+    const pressed = await follow('POST', link)
+    expect([pressed.status, pressed.html.includes(replyNotificationMessages.unsubscribed)]).toEqual([200, true])
+    expect(await stored(nora.comment.id)).toBe(false)
+    // Pressing again, or opening it again, is fine and changes nothing.
+    expect((await follow('POST', link)).status).toBe(200)
+    expect((await follow('GET', link)).html).toContain(replyNotificationMessages.unsubscribed)
+
+    expect((await approvedReply(nora.comment.id)).notices).toEqual([])
+  })
+
+  it('refuses a forged, altered, misdirected or expired link with a clear 400 and changes nothing', async () => {
+    const ivy = reader('Ivy')
+    const mine = await submit({ ...ivy, body: `Forge me ${uniqueTag()}`, notifyOnReply: true })
+    const theirs = await submit({ ...reader('Jon'), body: `Not yours ${uniqueTag()}`, notifyOnReply: true })
+    const [confirmation] = await inbox.waitFor({ subject: confirmSubject, about: 'confirm here', to: ivy.authorEmail })
+    const link = new URL(linkIn(confirmation?.text, 'confirm here:'))
+    const changed = (name: string, value: string | null) => {
+      const url = new URL(link)
+      if (value === null) url.searchParams.delete(name)
+      else url.searchParams.set(name, value)
+      return url.toString()
+    }
+    const sig = link.searchParams.get('sig') ?? ''
+    const sign = (options: { commentId?: string; email?: string; now?: number; action?: 'confirm' | 'unsubscribe' }) =>
+      replyNotificationLink({ origin, secret: payload.secret, action: 'confirm', commentId: mine.id, email: ivy.authorEmail, ...options })
+
+    const refused: [string, string, string][] = [
+      ['an altered signature', changed('sig', `${sig.slice(0, -2)}${sig.endsWith('AA') ? 'BB' : 'AA'}`), replyNotificationMessages.forged],
+      ['another comment’s id', changed('comment', theirs.id), replyNotificationMessages.forged],
+      ['a later expiry', changed('until', String(Date.now() + 30 * 86_400_000)), replyNotificationMessages.forged],
+      ['the other action', changed('do', 'unsubscribe'), replyNotificationMessages.forged],
+      ['a link signed for another address', sign({ email: 'someone-else@example.net' }), replyNotificationMessages.forged],
+      ['a link made with another secret', replyNotificationLink({ origin, secret: 'x'.repeat(64), action: 'confirm', commentId: mine.id, email: ivy.authorEmail }), replyNotificationMessages.forged],
+      ['an expired link', sign({ now: Date.now() - 8 * 86_400_000 }), replyNotificationMessages.expired],
+      ['a link without its signature', changed('sig', null), replyNotificationMessages.malformed],
+      ['a link with no comment', changed('comment', null), replyNotificationMessages.malformed],
+      ['a comment id no database uses', changed('comment', "1' OR '1'='1"), replyNotificationMessages.malformed],
+      ['an unknown action', changed('do', 'subscribe-everyone'), replyNotificationMessages.malformed],
+    ]
+    for (const [what, url, message] of refused) {
+      for (const method of ['GET', 'POST'] as const) {
+        const { status, html } = await follow(method, url)
+        expect([what, method, status, html.includes(message)]).toEqual([what, method, 400, true])
+        expect(html).not.toContain(ivy.authorEmail)
+      }
+    }
+    expect([await stored(mine.id), await stored(theirs.id)]).toEqual([false, false])
+
+    await payload.delete({ ...quiet, collection: 'comments', id: theirs.id })
+    const gone = await follow('POST', sign({ commentId: theirs.id }))
+    expect([gone.status, gone.html.includes(replyNotificationMessages.missing)]).toEqual([404, true])
   })
 
   it('keeps who asked for email as private as their address', async () => {
-    const { id } = await submit({ ...reader('Priti'), body: `Private wish ${uniqueTag()}`, notifyOnReply: true })
-    await moderate(id, 'approved')
-    const stored = await payload.findByID({ ...system, collection: 'comments', id })
-    expect(stored.notifyOnReply).toBe(true)
-    const anonymous = await rest('GET', `/comments/${id}`)
+    const { comment } = await subscribedReader('Priti')
+    const anonymous = await rest('GET', `/comments/${comment.id}`)
     expect([anonymous.status, 'notifyOnReply' in anonymous.body, 'authorEmail' in anonymous.body]).toEqual([200, false, false])
-    const asModerator = await rest('GET', `/comments/${id}`, { token: staff.moderator.token })
+    const asModerator = await rest('GET', `/comments/${comment.id}`, { token: staff.moderator.token })
     expect(asModerator.body.notifyOnReply).toBe(true)
+  })
+
+  it('lets moderators and system writes set reply notifications as they choose, without a confirmation', async () => {
+    const person = reader('Mod')
+    const body = `Written by a moderator ${uniqueTag()}`
+    const { status, body: created } = await rest('POST', '/comments', {
+      token: staff.moderator.token,
+      body: { article: made.articleId, ...person, body, notifyOnReply: true, status: 'approved' },
+    })
+    expect(status).toBe(201)
+    await inbox.waitFor({ subject: subjects.approved, about: body, count: 2 })
+    expect(await stored(created.doc.id)).toBe(true)
+    expect(inbox.messages.filter((m) => m.to.includes(person.authorEmail))).toEqual([])
   })
 
   it('sends nothing for spam, for a held comment trashed or marked as spam, or for a reply nobody asked about', async () => {
@@ -267,7 +396,8 @@ describe('Comment notifications', () => {
     })
     const before = inbox.messages.length
 
-    const bot = await submit({ ...reader('Bot'), body: `Cheap pills ${uniqueTag()}`, phone: '555-0100' })
+    const botReader = reader('Bot')
+    const bot = await submit({ ...botReader, body: `Cheap pills ${uniqueTag()}`, phone: '555-0100', notifyOnReply: true })
     const bodies = [parent.body, heldToTrash.body, heldToSpam.body, unaskedBody, `Cheap pills`]
     expect(bot.status).toBe('spam')
     await moderate(heldToTrash.id, 'trash')
@@ -290,6 +420,8 @@ describe('Comment notifications', () => {
       ...moderators.map((to) => `${subjects.held} → ${to}`),
     ]
     expect(since.sort()).toEqual(expected.sort())
+    // Spam asked for reply notifications too: its address gets no confirmation.
+    expect(inbox.messages.filter((m) => m.to.includes(botReader.authorEmail))).toEqual([])
   })
 
   it('tells the editors and admins when the newsroom has no moderator', async () => {

@@ -83,7 +83,9 @@ const MATRIX: Row[] = [
   ['cast', 'hand a cast member to another account (createdBy)', 'own', NOBODY],
   ['cast', 'delete a cast member', 'own', EDITORS],
 
-  ['media', 'read an image', 'other', EVERYONE],
+  // An image public pages show is everyone's (tests/int/access.int.spec.ts); one they do not show is the newsroom's.
+  ['media', 'read an image no public page shows', 'own', CONTRIBUTORS],
+  ['media', 'read an image no public page shows', 'other', WRITERS],
   ['media', 'upload an image (and become its createdBy)', 'own', CONTRIBUTORS],
   ['media', 'upload an image credited to another account (createdBy)', 'other', NOBODY],
   ['media', 'edit an image', 'own', CONTRIBUTORS],
@@ -364,7 +366,7 @@ describe('Roles', () => {
       patch({ collection: 'cast', id: (await owned('cast', args)).id, who: args.who }, 'createdBy', bystander.id, { ignoredIsRefusal: true }),
     'cast: delete a cast member': async (args) => remove('cast', (await owned('cast', args)).id, args.who),
 
-    'media: read an image': async (args) => readById('/media', (await owned('media', args)).id, args.who),
+    'media: read an image no public page shows': async (args) => readById('/media', (await owned('media', args)).id, args.who),
     'media: upload an image (and become its createdBy)': async ({ who }) => {
       const alt = label('Upload')
       const { status } = await upload(who, { alt })

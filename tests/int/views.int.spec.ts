@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Role } from '@/access/roles'
 import type { ArticleView } from '@/payload-types'
@@ -12,6 +12,7 @@ import { ARTICLE_VIEWS, ViewCounter } from '@/views/counter'
 import { viewDay } from '@/views/days'
 import { getPopularArticleIds } from '@/views/popular'
 import { PublishedArticles } from '@/views/publishedArticles'
+import { RecentViewers } from '@/views/recentViewers'
 
 import type { Newsroom, StaffUser } from '../helpers/fixtures'
 
@@ -19,17 +20,27 @@ import { cleanupNewsroom, cleanupStaff, seedNewsroom, seedStaff } from '../helpe
 import { getTestPayload } from '../helpers/payload'
 import { graphql, rest } from '../helpers/rest'
 
+// The route reaches Payload through src/lib/payload, guarded by `server-only`, which throws outside Next's server build.
+vi.mock('server-only', () => ({}))
+
 const system = { overrideAccess: true, context: { disableRevalidate: true }, depth: 0 } as const
 const DAY = 24 * 60 * 60 * 1000
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
 const READER = { 'user-agent': CHROME, 'sec-fetch-site': 'same-origin' }
 
+let readerCounter = 0
+/** A reader of their own (an address nobody else uses), unless the test names one. */
+const anotherReader = () => {
+  readerCounter += 1
+  return { 'x-forwarded-for': `10.${Math.floor(readerCounter / 250) % 250}.${readerCounter % 250}.1` }
+}
+
 /** What navigator.sendBeacon sends for `new URLSearchParams({ article })` from our own page. */
 const beacon = ({ body, headers = {} }: { body: string; headers?: Record<string, string> }) =>
   new Request('http://localhost:3000/views', {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', ...READER, ...headers },
+    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', ...READER, ...anotherReader(), ...headers },
     body,
   })
 const form = (articleId: string) => new URLSearchParams({ article: articleId }).toString()
@@ -60,7 +71,7 @@ describe('Article views', () => {
   /** A fresh counter per test, flushed by the test only, with its own rows. */
   function beaconDeps() {
     const counter = new ViewCounter({ payload, instance: `test-${randomUUID()}`, flushEveryMs: null })
-    return { counter, published: new PublishedArticles({ payload }) }
+    return { counter, published: new PublishedArticles({ payload }), viewers: new RecentViewers({ secret: payload.secret }) }
   }
 
   const rowsOf = async (counter: ViewCounter) =>
@@ -83,8 +94,8 @@ describe('Article views', () => {
 
   describe('the beacon', () => {
     it('counts a reader’s view of a published article and answers 204 at once, uncached', async () => {
-      const { counter, published } = beaconDeps()
-      const response = await recordView({ request: beacon({ body: form(newsroom.published.id) }), counter, published })
+      const { counter, published, viewers } = beaconDeps()
+      const response = await recordView({ request: beacon({ body: form(newsroom.published.id) }), counter, published, viewers })
       expect(response.status).toBe(204)
       expect(response.headers.get('cache-control')).toBe('no-store')
       expect(counter.pendingViews).toBe(1)
@@ -92,8 +103,8 @@ describe('Article views', () => {
     })
 
     it('takes the bare id as text/plain too', async () => {
-      const { counter, published } = beaconDeps()
-      await recordView({ request: beacon({ body: newsroom.published.id, headers: { 'content-type': 'text/plain;charset=UTF-8' } }), counter, published })
+      const { counter, published, viewers } = beaconDeps()
+      await recordView({ request: beacon({ body: newsroom.published.id, headers: { 'content-type': 'text/plain;charset=UTF-8' } }), counter, published, viewers })
       expect(counter.pendingViews).toBe(1)
     })
 
@@ -111,8 +122,8 @@ describe('Article views', () => {
       ['a body far bigger than an id', (n) => ({ body: `${form(n.published.id)}&padding=${'x'.repeat(1000)}` })],
     ]
     it.each(ignored)('ignores %s, and still answers 204', async (_, request) => {
-      const { counter, published } = beaconDeps()
-      const response = await recordView({ request: beacon(request(newsroom)), counter, published })
+      const { counter, published, viewers } = beaconDeps()
+      const response = await recordView({ request: beacon(request(newsroom)), counter, published, viewers })
       expect(response.status).toBe(204)
       expect(counter.pendingViews).toBe(0)
     })
@@ -139,26 +150,71 @@ describe('Article views', () => {
 
     it('stops counting an article once it is unpublished', async () => {
       const id = await publishedArticle('unpublished-later')
-      const { counter, published } = beaconDeps()
-      await recordView({ request: beacon({ body: form(id) }), counter, published })
+      const { counter, published, viewers } = beaconDeps()
+      await recordView({ request: beacon({ body: form(id) }), counter, published, viewers })
       await payload.update({ ...system, collection: 'articles', id, data: { _status: 'draft' } })
       // A new process (or a minute later): the published check asks the database again.
       const later = new PublishedArticles({ payload })
-      await recordView({ request: beacon({ body: form(id) }), counter, published: later })
+      await recordView({ request: beacon({ body: form(id) }), counter, published: later, viewers })
       expect(counter.pendingViews).toBe(1)
+    })
+  })
+
+  describe('the beacon route, POST /views', () => {
+    /** The route's own counter, flushed, then this article's views as stored. */
+    const storedViews = async (articleId: string) => {
+      const { counter } = sharedBeaconDeps(payload)
+      await counter.flush()
+      const rows = await payload.find({
+        ...system,
+        collection: ARTICLE_VIEWS,
+        where: { and: [{ article: { equals: articleId } }, { instance: { equals: counter.instance } }] },
+        pagination: false,
+      })
+      return rows.docs.reduce((sum, row) => sum + row.views, 0)
+    }
+    const post = async (articleId: string, headers: Record<string, string>) => {
+      const { POST } = await import('../../app/(site)/views/route')
+      const response = await POST(beacon({ body: form(articleId), headers }))
+      expect(response.status).toBe(204)
+    }
+
+    it('counts 300 beacons from one reader as one view', async () => {
+      const id = await publishedArticle('bought')
+      const buyer = { 'x-forwarded-for': '192.0.2.66' }
+      for (let i = 0; i < 300; i += 1) await post(id, buyer)
+      expect(await storedViews(id)).toBe(1)
+    })
+
+    it('counts another reader, the same reader’s view of another article, and a second browser on a shared address', async () => {
+      const [first, second] = [await publishedArticle('shared-a'), await publishedArticle('shared-b')]
+      const office = { 'x-forwarded-for': '192.0.2.77' }
+      await post(first, office)
+      await post(first, { 'x-forwarded-for': '192.0.2.78' })
+      await post(second, office)
+      await post(first, { ...office, 'user-agent': CHROME.replace('Linux x86_64', 'Windows NT 10.0; Win64; x64') })
+      await post(first, office)
+      expect([await storedViews(first), await storedViews(second)]).toEqual([3, 1])
+    })
+
+    it('counts at most ten browsers per address and article, however the user agent is varied', async () => {
+      const id = await publishedArticle('varied-agents')
+      const buyer = { 'x-forwarded-for': '192.0.2.88' }
+      for (let i = 0; i < 50; i += 1) await post(id, { ...buyer, 'user-agent': `${CHROME} Build/${i}` })
+      expect(await storedViews(id)).toBe(10)
     })
   })
 
   describe('flushing', () => {
     it('writes a burst of views as one row per article and day, and adds later views to it', async () => {
-      const { counter, published } = beaconDeps()
+      const { counter, published, viewers } = beaconDeps()
       const other = await publishedArticle('burst-other')
-      await Promise.all(Array.from({ length: 40 }, () => recordView({ request: beacon({ body: form(newsroom.published.id) }), counter, published })))
-      await recordView({ request: beacon({ body: form(other) }), counter, published })
+      await Promise.all(Array.from({ length: 40 }, () => recordView({ request: beacon({ body: form(newsroom.published.id) }), counter, published, viewers })))
+      await recordView({ request: beacon({ body: form(other) }), counter, published, viewers })
       expect(await counter.flush()).toEqual({ written: 41, kept: 0, dropped: 0 })
       expect(counter.pendingViews).toBe(0)
 
-      for (let i = 0; i < 9; i += 1) await recordView({ request: beacon({ body: form(newsroom.published.id) }), counter, published })
+      for (let i = 0; i < 9; i += 1) await recordView({ request: beacon({ body: form(newsroom.published.id) }), counter, published, viewers })
       expect(await counter.flush()).toEqual({ written: 9, kept: 0, dropped: 0 })
 
       const rows = await rowsOf(counter)
@@ -178,18 +234,18 @@ describe('Article views', () => {
     it('keeps the counts of two processes apart, so neither overwrites the other', async () => {
       const one = beaconDeps()
       const two = beaconDeps()
-      for (const { counter, published } of [one, two, one]) {
-        await recordView({ request: beacon({ body: form(newsroom.published.id) }), counter, published })
+      for (const { counter, published, viewers } of [one, two, one]) {
+        await recordView({ request: beacon({ body: form(newsroom.published.id) }), counter, published, viewers })
         await counter.flush()
       }
       expect((await rowsOf(one.counter)).map((row) => row.views)).toEqual([2])
       expect((await rowsOf(two.counter)).map((row) => row.views)).toEqual([1])
     })
     it('drops the views of an article deleted before they were written, at the first flush', async () => {
-      const { counter, published } = beaconDeps()
+      const { counter, published, viewers } = beaconDeps()
       const doomed = await publishedArticle('deleted-before-flush')
-      await recordView({ request: beacon({ body: form(doomed) }), counter, published })
-      await recordView({ request: beacon({ body: form(newsroom.published.id) }), counter, published })
+      await recordView({ request: beacon({ body: form(doomed) }), counter, published, viewers })
+      await recordView({ request: beacon({ body: form(newsroom.published.id) }), counter, published, viewers })
       await payload.delete({ ...system, collection: 'articles', id: doomed })
       expect(await counter.flush()).toEqual({ written: 1, kept: 0, dropped: 1 })
       expect(counter.pendingViews).toBe(0)

@@ -2,8 +2,11 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Comment } from '@/payload-types'
 
+import type { ReplyNotificationContext } from './requestReplyNotifications'
+
 import { noticesFor, recipientsFor } from '@/comments/notify'
 import { noticeCommentFrom, payloadNoticeDeps } from '@/comments/payloadDeps'
+import { replyNotificationLink } from '@/comments/replyNotifications'
 import { commentEmails } from '@/email/commentEmails'
 import { afterResponse } from '@/lib/afterResponse'
 
@@ -11,15 +14,20 @@ import { afterResponse } from '@/lib/afterResponse'
 export type NotificationContext = { seeding?: boolean; disableNotifications?: boolean }
 
 /**
- * Emails moderators about a held comment, authors about a published one, and a commenter who
- * asked about a published reply to them (src/comments/notify.ts decides who). All of it (the
- * lookups and the sending) runs after the response has gone, so the reader's or moderator's
- * request neither waits for it nor fails with it: failures are logged.
+ * Emails moderators about a held comment, authors about a published one, a commenter who asked
+ * about a published reply to them, and a reader who has just asked for reply emails the link that
+ * confirms their address (src/comments/notify.ts decides who). All of it (the lookups and the
+ * sending) runs after the response has gone, so the reader's or moderator's request neither waits
+ * for it nor fails with it: failures are logged.
  */
 export const sendNotifications: CollectionAfterChangeHook<Comment> = async ({ data, doc, previousDoc, operation, req, context }) => {
   const { seeding, disableNotifications } = context as NotificationContext
+  // Set by requestReplyNotifications for this very create; taken, so a later write in the same request does not inherit it.
+  const replyContext = context as ReplyNotificationContext
+  const replyNotificationsRequested = operation === 'create' && replyContext.replyNotificationsRequested === true
+  delete replyContext.replyNotificationsRequested
   if (seeding || disableNotifications) return doc
-  const notices = noticesFor({ operation, status: doc.status, previousStatus: previousDoc?.status ?? null })
+  const notices = noticesFor({ operation, status: doc.status, previousStatus: previousDoc?.status ?? null, replyNotificationsRequested })
   if (notices.length === 0) return doc
 
   const { payload } = req
@@ -36,7 +44,11 @@ export const sendNotifications: CollectionAfterChangeHook<Comment> = async ({ da
         article,
         parent,
         recipients,
-        links: { origin: payload.config.serverURL, adminRoute: payload.config.routes.admin },
+        links: {
+          origin: payload.config.serverURL,
+          adminRoute: payload.config.routes.admin,
+          replyNotification: (link) => replyNotificationLink({ ...link, origin: payload.config.serverURL, secret: payload.secret }),
+        },
       })
       for (const email of emails) {
         payload.sendEmail(email).catch((error: unknown) => {

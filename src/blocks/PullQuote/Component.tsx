@@ -1,17 +1,24 @@
 import type { PullQuoteBlock } from '@/payload-types'
 
+import type { DraftFields } from '../draftFields'
+
 import { castHref } from '@/lib/urls'
 
-export function PullQuoteComponent({ block }: { block: PullQuoteBlock }) {
-  const member = typeof block.castMember === 'object' && block.castMember ? block.castMember : null
+import { filled } from '../draftFields'
+
+export function PullQuoteComponent({ block }: { block: DraftFields<PullQuoteBlock> }) {
+  const quote = filled(block.quote)
+  // A draft's quote may not be written yet: an empty figure would only show a stray dash.
+  if (!quote) return null
+  const attribution = filled(block.attribution)
+  const member = block.castMember
+  const slug = typeof member === 'object' && member !== null ? filled(member.slug) : null
   return (
     <figure className="pull-quote">
       <blockquote>
-        <p>{block.quote}</p>
+        <p>{quote}</p>
       </blockquote>
-      <figcaption>
-        — {member ? <a href={castHref(member.slug)}>{block.attribution}</a> : block.attribution}
-      </figcaption>
+      {attribution ? <figcaption>— {slug ? <a href={castHref(slug)}>{attribution}</a> : attribution}</figcaption> : null}
     </figure>
   )
 }

@@ -7,6 +7,7 @@ import type { JSXConverters, JSXConvertersFunction } from '@payloadcms/richtext-
 
 import { RichText } from '@payloadcms/richtext-lexical/react'
 
+import type { DraftFields } from '@/blocks/draftFields'
 import type { Article, CastSpotlightBlock, Media, PullQuoteBlock, VideoEmbedBlock } from '@/payload-types'
 
 import { CastSpotlightComponent } from '@/blocks/CastSpotlight/Component'
@@ -56,9 +57,10 @@ const converters: JSXConvertersFunction<NodeTypes> = ({ defaultConverters }) => 
     )
   },
   blocks: {
-    pullQuote: ({ node }) => <PullQuoteComponent block={node.fields as PullQuoteBlock} />,
-    videoEmbed: ({ node }) => <VideoEmbedComponent block={node.fields as VideoEmbedBlock} />,
-    castSpotlight: ({ node }) => <CastSpotlightComponent block={node.fields as CastSpotlightBlock} />,
+    // A draft's block may have none of its fields yet (drafts skip validation): the renderers take what is there.
+    pullQuote: ({ node }) => <PullQuoteComponent block={(node.fields ?? {}) as DraftFields<PullQuoteBlock>} />,
+    videoEmbed: ({ node }) => <VideoEmbedComponent block={(node.fields ?? {}) as DraftFields<VideoEmbedBlock>} />,
+    castSpotlight: ({ node }) => <CastSpotlightComponent block={(node.fields ?? {}) as DraftFields<CastSpotlightBlock>} />,
   },
 } satisfies JSXConverters<NodeTypes>)
 
