@@ -404,6 +404,7 @@ export interface Comment {
   body: string;
   status: 'pending' | 'approved' | 'spam' | 'trash';
   notifyOnReply?: boolean | null;
+  spamReason?: string | null;
   /**
    * Salted hash of the sender’s IP address.
    */
@@ -671,6 +672,7 @@ export interface CommentsSelect<T extends boolean = true> {
   body?: T;
   status?: T;
   notifyOnReply?: T;
+  spamReason?: T;
   ipHash?: T;
   userAgent?: T;
   updatedAt?: T;

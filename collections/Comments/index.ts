@@ -83,6 +83,14 @@ export const Comments: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     {
+      // Why the rules filed a reader's comment as spam (honeypot, too fast, blocked word): a
+      // moderator rescuing a real reader needs the reason, and a sender must never learn it.
+      name: 'spamReason',
+      type: 'text',
+      access: { read: isModeratorField, create: noClientWrites, update: isModeratorField },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.spamReason) },
+    },
+    {
       name: 'ipHash',
       type: 'text',
       index: true,
