@@ -8,7 +8,9 @@ import { hasRole } from '@/access/roles'
 import { fieldRules, LIMITS } from '@/comments/validate'
 
 import { applySubmissionRules } from './hooks/applySubmissionRules'
+import { explainFieldErrors } from './hooks/explainFieldErrors'
 import { recordRequestMetadata } from './hooks/recordRequestMetadata'
+import { refuseMalformedSubmission } from './hooks/refuseMalformedSubmission'
 import { sendNotifications } from './hooks/sendNotifications'
 import { skipPopulateOnCreate } from './hooks/skipPopulateOnCreate'
 
@@ -43,10 +45,12 @@ export const Comments: CollectionConfig = {
     { fields: ['authorEmail', 'status'] },
   ],
   hooks: {
-    beforeOperation: [skipPopulateOnCreate],
+    // The shape first: nothing else should see a body that is not a comment.
+    beforeOperation: [refuseMalformedSubmission, skipPopulateOnCreate],
     // Metadata first: the flood rule compares IP hashes.
     beforeChange: [recordRequestMetadata, applySubmissionRules],
     afterChange: [sendNotifications],
+    afterError: [explainFieldErrors],
   },
   fields: [
     { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true },
