@@ -185,7 +185,9 @@ describe('Comment form (no JavaScript)', () => {
 async function withDatabaseDown<T>(payload: Payload, run: () => Promise<T>): Promise<T> {
   const db = payload.db as unknown as { client?: { close: () => void }; pool?: { end: () => Promise<void> }; connect: () => Promise<void> }
   if (db.client) db.client.close()
-  else if (db.pool) await db.pool.end()
+  // An ended pool refuses every query at once; its end settles only when the adapter's start-up
+  // client (held for its reconnect listener) is released, which is never, so it is not awaited.
+  else if (db.pool) db.pool.end().catch((error: unknown) => console.error('closing the test pool', error))
   else throw new Error('withDatabaseDown knows SQLite and PostgreSQL only')
   try {
     return await run()
