@@ -920,7 +920,7 @@ export interface Discussion {
   id: string;
   holdAll?: boolean | null;
   /**
-   * Applies even when every comment is held; links and moderation words still hold.
+   * Applies even when every comment is held. A comment with a link is held all the same (anyone can type a regular’s name and email), as are moderation words.
    */
   approveKnownCommenters?: boolean | null;
   maxLinks?: number | null;
