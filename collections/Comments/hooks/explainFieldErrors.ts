@@ -20,7 +20,9 @@ const fieldErrorsOf = (error: Error): FieldError[] => {
  * `fields` maps each field to it, and the message says what to do. Payload's `errors` list stays
  * as it was for clients that read it.
  */
-export const explainFieldErrors: CollectionAfterErrorHook = ({ error, result }) => {
+export const explainFieldErrors: CollectionAfterErrorHook = ({ error, result, req }) => {
+  // A new comment only: a moderator's edit keeps Payload's own wording.
+  if (req.method !== 'POST') return
   const errors = fieldErrorsOf(error)
   if (errors.length === 0 || !result) return
   const [first, ...rest] = result.errors
