@@ -11,10 +11,11 @@ import { botReason, floodWait } from './spam'
 import { validateComment } from './validate'
 
 /**
- * Held comments one sender (IP hash) may have waiting anywhere, and one article may have. A real
- * reader rarely has more than two waiting; five leaves room for a lively debate. A hundred on one
- * story is more than a newsroom's moderators read in an hour: past that, a flood would bury the
- * real comments in the queue, so new ones wait until moderators catch up.
+ * Held comments one sender (IP hash or email) may have waiting anywhere, and one article may
+ * have. A real reader rarely has more than two waiting; five leaves room for a lively debate (and
+ * a few readers behind one office address). A hundred on one story is more than a newsroom's
+ * moderators read in an hour: past that, a flood would bury the real comments in the queue, so
+ * new ones wait until moderators catch up. Comments published at once are not held, so not capped.
  */
 export const PENDING_LIMITS = { perClient: 5, perArticle: 100 } as const
 
