@@ -73,7 +73,9 @@ const checkbox = ({ id, name, checked, label }: { id: string; name: string; chec
  * Every value the reader sent is escaped, in text and attributes alike.
  */
 export function formPageHtml({ message, errors, sent, articlePath }: FormPage): string {
-  const back = articlePath ? `<p><a href="${escapeHtml(`${articlePath}#respond`)}">Back to the article</a></p>` : '<p><a href="/">Back to the front page</a></p>'
+  // A reply goes back to the article's form in reply mode, as the Reply link left it.
+  const reply = sent?.parent ? `?replytocom=${encodeURIComponent(sent.parent)}` : ''
+  const back = articlePath ? `<p><a href="${escapeHtml(`${articlePath}${reply}#respond`)}">Back to the article</a></p>` : '<p><a href="/">Back to the front page</a></p>'
   const form = sent
     ? `<form class="comment-form" action="/comments" method="post" novalidate>` +
       `<p class="comment-form__notes">Your email address will not be published. Required fields are marked *</p>` +

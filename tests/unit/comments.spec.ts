@@ -353,7 +353,7 @@ describe('Refused comment form page', () => {
     expect(html).toContain('<p class="comment-form__message" role="alert">Please check &lt;the&gt; fields.</p>')
     expect(html).toContain('aria-invalid="true" aria-describedby="author-error"')
     expect(html).toContain('<span class="comment-form__error" id="author-error">Please enter your name here</span>')
-    expect(html).toContain('<a href="/news/a-story#respond">Back to the article</a>')
+    expect(html).toContain('<a href="/news/a-story?replytocom=c9#respond">Back to the article</a>')
   })
 })
 
