@@ -27,8 +27,11 @@ export const Discussion: GlobalConfig = {
       name: 'approveKnownCommenters',
       type: 'checkbox',
       defaultValue: DEFAULT_SETTINGS.approveKnownCommenters,
-      label: 'Approve automatically a commenter who has an approved comment under the same email',
-      admin: { description: 'Applies even when every comment is held; links and moderation words still hold.' },
+      label: 'Approve automatically a commenter who has an approved comment under the same name, email and website',
+      admin: {
+        description:
+          'Applies even when every comment is held. A comment with a link is held all the same (anyone can type a regular’s name and email), as are moderation words.',
+      },
     },
     {
       name: 'maxLinks',

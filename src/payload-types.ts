@@ -404,6 +404,7 @@ export interface Comment {
   body: string;
   status: 'pending' | 'approved' | 'spam' | 'trash';
   notifyOnReply?: boolean | null;
+  spamReason?: string | null;
   /**
    * Salted hash of the sender’s IP address.
    */
@@ -671,6 +672,7 @@ export interface CommentsSelect<T extends boolean = true> {
   body?: T;
   status?: T;
   notifyOnReply?: T;
+  spamReason?: T;
   ipHash?: T;
   userAgent?: T;
   updatedAt?: T;
@@ -918,7 +920,7 @@ export interface Discussion {
   id: string;
   holdAll?: boolean | null;
   /**
-   * Applies even when every comment is held; links and moderation words still hold.
+   * Applies even when every comment is held. A comment with a link is held all the same (anyone can type a regular’s name and email), as are moderation words.
    */
   approveKnownCommenters?: boolean | null;
   maxLinks?: number | null;

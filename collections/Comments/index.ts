@@ -8,7 +8,9 @@ import { hasRole } from '@/access/roles'
 import { fieldRules, LIMITS } from '@/comments/validate'
 
 import { applySubmissionRules } from './hooks/applySubmissionRules'
+import { explainFieldErrors } from './hooks/explainFieldErrors'
 import { recordRequestMetadata } from './hooks/recordRequestMetadata'
+import { refuseMalformedSubmission } from './hooks/refuseMalformedSubmission'
 import { requestReplyNotifications } from './hooks/requestReplyNotifications'
 import { sendNotifications } from './hooks/sendNotifications'
 import { skipPopulateOnCreate } from './hooks/skipPopulateOnCreate'
@@ -44,10 +46,12 @@ export const Comments: CollectionConfig = {
     { fields: ['authorEmail', 'status'] },
   ],
   hooks: {
-    beforeOperation: [skipPopulateOnCreate],
+    // The shape first: nothing else should see a body that is not a comment.
+    beforeOperation: [refuseMalformedSubmission, skipPopulateOnCreate],
     // Metadata first: the flood rule compares IP hashes.
     beforeChange: [recordRequestMetadata, applySubmissionRules, requestReplyNotifications],
     afterChange: [sendNotifications],
+    afterError: [explainFieldErrors],
   },
   fields: [
     { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true },
@@ -82,6 +86,14 @@ export const Comments: CollectionConfig = {
       // Ticked by the reader on the form; who asked for email is as private as the address itself.
       access: { read: isModeratorField, update: isModeratorField },
       admin: { position: 'sidebar' },
+    },
+    {
+      // Why the rules filed a reader's comment as spam (honeypot, too fast, blocked word): a
+      // moderator rescuing a real reader needs the reason, and a sender must never learn it.
+      name: 'spamReason',
+      type: 'text',
+      access: { read: isModeratorField, create: noClientWrites, update: isModeratorField },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.spamReason) },
     },
     {
       name: 'ipHash',

@@ -98,9 +98,31 @@ export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
     hasDuplicate: async ({ articleId, body }) =>
       (await db.count({ req, collection: 'comments', where: { and: [{ article: { equals: articleId } }, { body: { equals: body } }] } }))
         .totalDocs > 0,
-    hasApprovedComment: async (email) =>
-      (await db.count({ req, collection: 'comments', where: { and: [{ authorEmail: { equals: email } }, { status: { equals: 'approved' } }] } }))
-        .totalDocs > 0,
+    // The email and status narrow it by index (see the collection's indexes); name and website
+    // are compared here, exactly as the reader typed them, after trimming.
+    hasApprovedComment: async ({ email, name, url }) => {
+      const { docs } = await db.find<Comment>({
+        req,
+        collection: 'comments',
+        where: { and: [{ authorEmail: { equals: email } }, { status: { equals: 'approved' } }, { authorName: { equals: name } }] },
+        limit: 20,
+        pagination: false,
+        select: { authorUrl: true },
+      })
+      return docs.some((doc) => (doc.authorUrl || null) === url)
+    },
+    pendingCounts: async ({ ipHash, email, articleId }) => {
+      const pending = { status: { equals: 'pending' } }
+      const [sender, article] = await Promise.all([
+        db.count({
+          req,
+          collection: 'comments',
+          where: { and: [pending, { or: [{ authorEmail: { equals: email } }, ...(ipHash ? [{ ipHash: { equals: ipHash } }] : [])] }] },
+        }),
+        db.count({ req, collection: 'comments', where: { and: [pending, { article: { equals: articleId } }] } }),
+      ])
+      return { sender: sender.totalDocs, article: article.totalDocs }
+    },
   }
 }
 

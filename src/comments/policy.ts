@@ -17,7 +17,8 @@ export type Decision = { status: CommentStatus; reason: string }
 
 /**
  * The status a new comment starts with. Spam words beat everything; a reason to hold beats a
- * known commenter; a known commenter beats "hold all" (otherwise that default would never apply).
+ * known commenter; a known commenter without links beats "hold all" (otherwise that default would
+ * never apply).
  */
 export function decideStatus({
   input,
@@ -34,7 +35,12 @@ export function decideStatus({
   if (held) return { status: 'pending', reason: `moderation word "${held}"` }
   const links = countLinks(`${input.body}`)
   if (links > settings.maxLinks) return { status: 'pending', reason: `${links} links (more than ${settings.maxLinks})` }
-  if (settings.approveKnownCommenters && knownCommenter) return { status: 'approved', reason: 'known commenter' }
+  // Known by name, email and website, all of which a stranger can type: a link in the body is
+  // where impersonation pays (phishing under a regular's name), so it waits for a moderator.
+  if (settings.approveKnownCommenters && knownCommenter) {
+    if (settings.holdAll && links > 0) return { status: 'pending', reason: 'known commenter, but the comment has a link' }
+    return { status: 'approved', reason: 'known commenter' }
+  }
   if (settings.holdAll) return { status: 'pending', reason: 'every comment is held' }
   return { status: 'approved', reason: 'nothing to hold' }
 }

@@ -5,7 +5,7 @@
 export type DiscussionSettings = {
   /** Hold every comment for moderation (WordPress: "Comment must be manually approved"). */
   holdAll: boolean
-  /** Approve a commenter who already has an approved comment under the same email; wins over holdAll. */
+  /** Approve a commenter who already has an approved comment under the same name, email and website; wins over holdAll, not over a link. */
   approveKnownCommenters: boolean
   /** Hold a comment with more than this many links. */
   maxLinks: number

@@ -10,6 +10,15 @@ import { decideStatus } from './policy'
 import { botReason, floodWait } from './spam'
 import { validateComment } from './validate'
 
+/**
+ * Held comments one sender (IP hash or email) may have waiting anywhere, and one article may
+ * have. A real reader rarely has more than two waiting; five leaves room for a lively debate (and
+ * a few readers behind one office address). A hundred on one story is more than a newsroom's
+ * moderators read in an hour: past that, a flood would bury the real comments in the queue, so
+ * new ones wait until moderators catch up. Comments published at once are not held, so not capped.
+ */
+export const PENDING_LIMITS = { perClient: 5, perArticle: 100 } as const
+
 export const messages = {
   closed: 'Comments are closed.',
   articleMissing: 'This article does not take comments.',
@@ -17,6 +26,8 @@ export const messages = {
   tooDeep: 'Replies cannot be nested any deeper here.',
   duplicate: 'Duplicate comment detected; it looks as though you’ve already said that!',
   flood: 'You are posting comments too quickly. Slow down.',
+  tooManyPendingFromYou: `You already have ${PENDING_LIMITS.perClient} comments waiting for moderation. Please wait until a moderator has read them.`,
+  tooManyPendingOnArticle: 'This article has more comments waiting for moderation than our moderators can read. Please try again later.',
 } as const
 
 export type ArticleFacts = { id: string; published: boolean; commentsOpen: boolean; publishedAt: Date | null }
@@ -31,8 +42,13 @@ export type SubmissionDeps = {
   lastCommentAt: (sender: { ipHash: string | null; email: string }) => Promise<Date | null>
   /** Whether the same body already exists on this article. */
   hasDuplicate: (args: { articleId: string; body: string }) => Promise<boolean>
-  /** Whether this email has an approved comment. */
-  hasApprovedComment: (email: string) => Promise<boolean>
+  /**
+   * Whether an approved comment was signed with this name, email and website, as WordPress
+   * matches name and email: an email alone is too easy to learn.
+   */
+  hasApprovedComment: (commenter: { email: string; name: string; url: string | null }) => Promise<boolean>
+  /** Held comments waiting from this sender (IP hash or email, anywhere) and on this article. */
+  pendingCounts: (args: { ipHash: string | null; email: string; articleId: string }) => Promise<{ sender: number; article: number }>
 }
 
 export type Submission = {
@@ -44,6 +60,13 @@ export type Submission = {
 }
 
 export type Accepted = { value: CleanInput & { article: string; parent: string | null }; decision: Decision }
+
+/** Too many held comments waiting; not a wait a clock can tell, so no Retry-After. */
+export class PendingLimitError extends APIError {
+  constructor(message: string) {
+    super(message, 429, undefined, true)
+  }
+}
 
 /** Thrown with the number of seconds to wait; adapters put it in a Retry-After header. */
 export class FloodError extends APIError {
@@ -106,6 +129,14 @@ export async function checkSubmission(submission: Submission, deps: SubmissionDe
   }
   if (await deps.hasDuplicate({ articleId: article.id, body: value.body })) throw new APIError(messages.duplicate, 409, undefined, true)
 
-  const knownCommenter = settings.approveKnownCommenters ? await deps.hasApprovedComment(value.authorEmail) : false
-  return { value: accepted, decision: decideStatus({ input: value, settings, knownCommenter }) }
+  const knownCommenter = settings.approveKnownCommenters
+    ? await deps.hasApprovedComment({ email: value.authorEmail, name: value.authorName, url: value.authorUrl })
+    : false
+  const decision = decideStatus({ input: value, settings, knownCommenter })
+  if (decision.status === 'pending' && !sender.staff) {
+    const waiting = await deps.pendingCounts({ ipHash: sender.ipHash, email: value.authorEmail, articleId: article.id })
+    if (waiting.sender >= PENDING_LIMITS.perClient) throw new PendingLimitError(messages.tooManyPendingFromYou)
+    if (waiting.article >= PENDING_LIMITS.perArticle) throw new PendingLimitError(messages.tooManyPendingOnArticle)
+  }
+  return { value: accepted, decision }
 }

@@ -23,7 +23,15 @@ export const messages = {
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '')
+// Control characters but tab and line breaks (C0, DEL, C1): invisible, they let two comments that
+// look the same differ (duplicates, blocked words), and some break the XML feeds and emails they
+// reach. With the u flag a surrogate range matches only half a pair, which is not a character.
+const UNWANTED = /[^\P{Cc}\t\n\r]|[\uD800-\uDFFF]/gu
+
+/** A reader's text with invisible control characters and broken characters taken out. */
+export const cleanText = (value: string): string => value.replace(UNWANTED, '')
+
+const text = (value: unknown): string => (typeof value === 'string' ? cleanText(value).trim() : '')
 
 export type CleanInput = { body: string; authorName: string; authorEmail: string; authorUrl: string | null }
 
@@ -75,4 +83,51 @@ export function validateComment(input: CommentInput): { ok: true; value: CleanIn
       authorUrl: text(input.authorUrl) || null,
     },
   }
+}
+
+export const shapeMessages = {
+  notAnObject: 'Send the comment as a JSON object of its fields, with Content-Type: application/json.',
+  notText: 'This field must be text.',
+  notAnId: 'This field must be the id of a document, as text.',
+  notBoolean: 'This field must be true or false.',
+  wrongTypes: 'Some fields are not of the type a comment takes: see each field.',
+} as const
+
+type Shape = 'text' | 'id' | 'boolean'
+
+/** The type each field a reader may send must have; anything else is refused, not coerced. */
+const SHAPES: Record<string, Shape> = {
+  body: 'text',
+  authorName: 'text',
+  authorEmail: 'text',
+  authorUrl: 'text',
+  article: 'id',
+  parent: 'id',
+  notifyOnReply: 'boolean',
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/
+
+const fitsShape = (shape: Shape, value: unknown): boolean => {
+  if (shape === 'text') return typeof value === 'string'
+  if (shape === 'boolean') return typeof value === 'boolean'
+  return (typeof value === 'string' && ID.test(value)) || (typeof value === 'number' && Number.isSafeInteger(value) && value > 0)
+}
+
+/**
+ * Whether a submission has the shape of a comment: an object whose known fields are text, ids
+ * or booleans (null or absent for a field left out). Payload would otherwise coerce a wrong type
+ * quietly (an array website to null, `parent: true` to no parent) or pass an object on as a query.
+ */
+export function checkShape(
+  data: unknown,
+): { ok: true } | { ok: false; message: string; errors: Partial<Record<string, string>> } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, message: shapeMessages.notAnObject, errors: {} }
+  const errors: Partial<Record<string, string>> = {}
+  for (const [field, shape] of Object.entries(SHAPES)) {
+    const value = (data as Record<string, unknown>)[field]
+    if (value === undefined || value === null || fitsShape(shape, value)) continue
+    errors[field] = shape === 'text' ? shapeMessages.notText : shape === 'id' ? shapeMessages.notAnId : shapeMessages.notBoolean
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, message: shapeMessages.wrongTypes, errors } : { ok: true }
 }

@@ -1,5 +1,6 @@
 import 'server-only'
 
+import type { SentForm } from '@/comments/formPage'
 import type { CommentField } from '@/comments/validate'
 
 import { storedDiscussion } from '@/comments/payloadDeps'
@@ -19,9 +20,10 @@ export { COMMENT_COOKIES }
 
 export type FormValues = { body: string; authorName: string; authorEmail: string; authorUrl: string; parent: string; notifyOnReply: string }
 
+/** A refusal carries the status the reader gets, and how long to wait when a clock can tell. */
 export type SubmitResult =
   | { ok: true; id: string; status: string; pendingCookie: string }
-  | { ok: false; message: string; errors: Partial<Record<CommentField | 'parent' | 'article', string>> }
+  | { ok: false; status: number; message: string; errors: Partial<Record<CommentField | 'parent' | 'article', string>>; retryAfter?: number }
 
 const messages = {
   rejected: 'Your comment could not be posted. Please check the fields marked below.',
@@ -41,6 +43,18 @@ export const formValues = (form: FormData): FormValues => ({
   // The checkbox's value ("yes") when ticked, so a rejected form comes back as it was sent.
   notifyOnReply: field(form, 'notifyOnReply'),
 })
+
+/** Everything the form page gives back to a reader whose comment was refused. */
+export const sentForm = (form: FormData): SentForm => {
+  const values = formValues(form)
+  return {
+    ...values,
+    notifyOnReply: values.notifyOnReply === 'yes',
+    remember: field(form, 'remember') === 'yes',
+    article: field(form, 'article'),
+    issued: field(form, FORM_FIELDS.issuedAt),
+  }
+}
 
 /**
  * A reader's form submission, through the same collection hooks as `POST /api/comments`: the
@@ -80,13 +94,16 @@ export async function submitCommentForm({
     return { ok: true, id: doc.id, status: doc.status, pendingCookie: addPendingId({ cookie: pendingCookie, id: doc.id, secret: payload.secret }) }
   } catch (error) {
     if (!isRefusal(error)) throw error
+    const retryAfter = typeof error.data?.retryAfter === 'number' ? error.data.retryAfter : undefined
     const fieldErrors = error.data?.errors ?? []
-    if (fieldErrors.length > 0) return { ok: false, message: messages.rejected, errors: Object.fromEntries(fieldErrors.map((e) => [e.path, e.message])) }
-    return { ok: false, message: error.message, errors: {} }
+    if (fieldErrors.length > 0) {
+      return { ok: false, status: error.status, message: messages.rejected, errors: Object.fromEntries(fieldErrors.map((e) => [e.path, e.message])) }
+    }
+    return { ok: false, status: error.status, message: error.message, errors: {}, ...(retryAfter ? { retryAfter } : {}) }
   }
 }
 
-type Refusal = Error & { status: number; data?: { errors?: { path: string; message: string }[] } }
+type Refusal = Error & { status: number; data?: { errors?: { path: string; message: string }[]; retryAfter?: unknown } }
 
 /**
  * A refusal the reader can act on: Payload's APIError family with a 4xx status. Checked by shape,
@@ -159,7 +176,6 @@ export async function getReplyContext({
   }
 }
 
-export type Flash = { message: string; errors: Partial<Record<string, string>>; values: FormValues }
 export type SavedCommenter = { authorName: string; authorEmail: string; authorUrl: string }
 
 const decode = (value: string | undefined): unknown => {
@@ -173,29 +189,11 @@ const decode = (value: string | undefined): unknown => {
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '')
 
-/**
- * The comment cookies for the article page. The flash belongs to the redirect that carries its
- * nonce, so it shows once after a rejected submission and not on a later visit.
- */
-export function readCommentCookies({ get, nonce }: { get: (name: string) => string | undefined; nonce: string | undefined }) {
-  const flash = decode(get(COMMENT_COOKIES.flash)) as (Flash & { nonce?: unknown }) | null
+/** The comment cookies for the article page: the reader's held comments and their saved details. */
+export function readCommentCookies({ get }: { get: (name: string) => string | undefined }) {
   const saved = decode(get(COMMENT_COOKIES.commenter)) as Partial<SavedCommenter> | null
   return {
     pendingCookie: get(COMMENT_COOKIES.pending),
-    flash:
-      flash && nonce && flash.nonce === nonce
-        ? {
-            message: str(flash.message),
-            errors: typeof flash.errors === 'object' && flash.errors ? flash.errors : {},
-            values: formValues(toFormData(flash.values)),
-          }
-        : null,
     saved: saved ? { authorName: str(saved.authorName), authorEmail: str(saved.authorEmail), authorUrl: str(saved.authorUrl) } : null,
   }
-}
-
-function toFormData(values: unknown): FormData {
-  const data = new FormData()
-  if (values && typeof values === 'object') for (const [key, value] of Object.entries(values)) if (typeof value === 'string') data.set(key, value)
-  return data
 }

@@ -162,6 +162,18 @@ test.describe('Moderation queue', () => {
     await expect(row(page, comments.bulkTwo.body)).toBeVisible()
   })
 
+  test('the Spam tab says why the rules filed a comment as spam', async ({ page, request }) => {
+    const body = `Filled in the trap ${tag()}`
+    const posted = await request.post('/api/comments', {
+      headers: readerHeaders(),
+      data: { article: article.id, authorName: 'Trap', authorEmail: `trap-${tag()}@example.net`, body, phone: '555-0100' },
+    })
+    expect((await posted.json()).doc.status).toBe('spam')
+    await tab(page, 'Spam').click()
+    await expect(page).toHaveURL(/status=spam/)
+    await expect(row(page, body).locator('.moderation__spam-reason')).toHaveText('Filed as spam: honeypot filled in')
+  })
+
   test('a reader who ticks “Notify me of follow-up comments by email” is not subscribed until they confirm by email', async ({ browser, request }) => {
     const context = await browser.newContext({ extraHTTPHeaders: readerHeaders() })
     const reader = await context.newPage()

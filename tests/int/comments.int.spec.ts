@@ -1,10 +1,16 @@
 import type { Payload } from 'payload'
 
+import config from '@payload-config'
+import { REST_POST } from '@payloadcms/next/routes'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/access/roles'
 
 import type { Newsroom, StaffUser } from '../helpers/fixtures'
+
+import { PENDING_LIMITS } from '@/comments/submit'
+import { hashIp } from '@/lib/requestMetadata'
 
 import { cleanupNewsroom, cleanupStaff, seedNewsroom, seedStaff, uniqueTag } from '../helpers/fixtures'
 import { getTestPayload } from '../helpers/payload'
@@ -62,6 +68,16 @@ describe('Comments', () => {
   })
   const post = (body: Record<string, unknown>, options: { headers?: Record<string, string>; token?: string } = {}) =>
     rest('POST', '/comments', { body, headers: options.headers ?? sender(), token: options.token })
+  /** A body exactly as given, with the content type given (or none). */
+  const postRaw = async ({ contentType, raw }: { contentType: string | undefined; raw: string }) => {
+    const request = new Request('http://localhost:3000/api/comments', {
+      method: 'POST',
+      headers: { ...sender(), ...(contentType ? { 'content-type': contentType } : {}) },
+      body: raw,
+    })
+    const response = await REST_POST(config)(request, { params: Promise.resolve({ slug: ['comments'] }) })
+    return { status: response.status, body: await response.json() }
+  }
 
   describe('submit', () => {
     it('holds an anonymous reader’s comment and answers 201 with its id and status', async () => {
@@ -85,6 +101,56 @@ describe('Comments', () => {
         authorName: 'Please enter your name here',
         authorEmail: 'You have entered an incorrect email address!',
       })
+    })
+
+    it('gives each field its message in a map a script can show beside the field, with a message that says what to do', async () => {
+      const { status, body } = await post({ article: newsroom.published.id, authorEmail: 'nope' })
+      expect(status).toBe(400)
+      expect(body.fields).toEqual({
+        body: 'Please enter your comment!',
+        authorName: 'Please enter your name here',
+        authorEmail: 'You have entered an incorrect email address!',
+      })
+      expect(body.message).toBe('Your comment could not be posted. Please check the fields marked below.')
+      expect(body.errors[0].message).not.toMatch(/following fields are invalid/)
+    })
+
+    it.each([
+      ['text/plain', 'text/plain', 'Lovely piece.'],
+      ['the JSON 42', 'application/json', '42'],
+      ['the JSON null', 'application/json', 'null'],
+      ['the JSON "x"', 'application/json', '"x"'],
+      ['a JSON array', 'application/json', '[]'],
+      ['no content type', undefined, '{"body":"x"}'],
+    ])('answers 400 with a message to a body sent as %s', async (_, contentType, raw) => {
+      const response = await postRaw({ contentType, raw })
+      expect(response.status).toBe(400)
+      expect(response.body.errors[0].message).toBe(
+        'Send the comment as a JSON object of its fields, with Content-Type: application/json.',
+      )
+    })
+
+    it.each([
+      ['authorUrl', []],
+      ['parent', true],
+      ['article', 'object with $ne'],
+      ['authorName', { $ne: null }],
+      ['notifyOnReply', 'yes'],
+    ])('refuses %s of the wrong type with 400 and stores nothing', async (field, value) => {
+      const body = `Typed ${uniqueTag()}`
+      const wrong = value === 'object with $ne' ? { id: newsroom.published.id, $ne: null } : value
+      const { status, body: response } = await post({ ...comment({ body }), [field]: wrong })
+      expect(status).toBe(400)
+      expect(Object.keys(response.fields)).toEqual([field])
+      expect((await payload.count({ ...system, collection: 'comments', where: { body: { equals: body } } })).totalDocs).toBe(0)
+    })
+
+    it('strips control characters and lone surrogates from what it stores', async () => {
+      const tag = uniqueTag()
+      const { status, body } = await post(comment({ authorName: 'Ada\u0000\u0007 Lovelace', body: `Bell\u0007 and \uD800half ${tag} 😀` }))
+      expect(status).toBe(201)
+      const stored = await payload.findByID({ ...system, collection: 'comments', id: body.doc.id })
+      expect([stored.authorName, stored.body]).toEqual(['Ada Lovelace', `Bell and half ${tag} 😀`])
     })
 
     it('refuses a website that is not http(s)', async () => {
@@ -133,19 +199,89 @@ describe('Comments', () => {
       expect(response.errors[0].message).toMatch(/already said that/)
     })
 
-    it('marks a comment whose honeypot is filled in as spam', async () => {
+    it('marks a comment whose honeypot is filled in as spam, and records why for moderators only', async () => {
       const { status, body } = await post({ ...comment(), phone: '555-0100' })
       expect(status).toBe(201)
       expect(body.doc.status).toBe('spam')
+      expect(body.doc.spamReason).toBeUndefined()
+      const stored = await payload.findByID({ ...system, collection: 'comments', id: body.doc.id })
+      expect(stored.spamReason).toBe('honeypot filled in')
     })
 
-    it('approves a commenter who has an approved comment under the same email', async () => {
+    it.each([
+      ['anonymous', false],
+      ['writer', false],
+      ['editor', true],
+      ['moderator', true],
+      ['admin', true],
+    ] as const)('spamReason read by %s: %s', async (who, sees) => {
+      const token = who === 'anonymous' ? undefined : staff[who].token
+      const spam = await payload.create({
+        ...system,
+        collection: 'comments',
+        data: { ...comment(), status: 'spam', spamReason: 'blocked word "casino"' },
+      })
+      // Anonymous readers see no spam at all; a writer may see it on their own article, never its reason.
+      const { body } = await rest('GET', `/comments?where[id][equals]=${spam.id}&depth=0`, { token })
+      const doc = body.docs?.[0]
+      expect(doc?.spamReason === 'blocked word "casino"').toBe(sees)
+    })
+
+    it('refuses spamReason from a client, and lets a moderator clear it', async () => {
+      const { body } = await post({ ...comment(), spamReason: 'forged' })
+      const stored = await payload.findByID({ ...system, collection: 'comments', id: body.doc.id })
+      expect(stored.spamReason ?? null).toBeNull()
+      const spam = await payload.create({ ...system, collection: 'comments', data: { ...comment(), status: 'spam', spamReason: 'honeypot filled in' } })
+      const cleared = await rest('PATCH', `/comments/${spam.id}`, { token: staff.moderator.token, body: { status: 'approved', spamReason: null } })
+      expect(cleared.status).toBe(200)
+      expect((await payload.findByID({ ...system, collection: 'comments', id: spam.id })).spamReason ?? null).toBeNull()
+    })
+
+    it('approves a commenter who has an approved comment under the same name and email', async () => {
       const authorEmail = `known-${uniqueTag()}@example.net`
       const earlier = new Date(Date.now() - 60_000).toISOString()
       await payload.create({ ...system, collection: 'comments', data: { ...comment({ authorEmail }), status: 'approved', createdAt: earlier } })
       const { status, body } = await post(comment({ authorEmail: authorEmail.toUpperCase() }))
       expect(status).toBe(201)
       expect(body.doc.status).toBe('approved')
+    })
+
+    it('holds a stranger who signs with a regular’s email under another name, another website, or with a link', async () => {
+      const authorEmail = `regular-${uniqueTag()}@example.net`
+      const earlier = new Date(Date.now() - 60_000).toISOString()
+      await payload.create({
+        ...system,
+        collection: 'comments',
+        data: { ...comment({ authorEmail, authorName: 'Regular Reader' }), status: 'approved', createdAt: earlier },
+      })
+      const attempts = [
+        comment({ authorEmail, authorName: 'Site Support' }),
+        comment({ authorEmail, authorName: 'Regular Reader', authorUrl: 'https://phish.example' }),
+        comment({ authorEmail, authorName: 'Regular Reader', body: `Log in again at https://phish.example/login ${uniqueTag()}` }),
+      ]
+      const statuses = []
+      for (const attempt of attempts) {
+        const { status, body } = await post(attempt)
+        expect(status).toBe(201)
+        statuses.push(body.doc.status)
+        // The email is shared by design: age this attempt past the flood window for the next one.
+        await payload.update({ ...system, collection: 'comments', id: body.doc.id, data: { createdAt: earlier } })
+      }
+      expect(statuses).toEqual(['pending', 'pending', 'pending'])
+    })
+
+    it(`refuses a sender’s comment with 429 once ${PENDING_LIMITS.perClient} of theirs wait for moderation`, async () => {
+      const headers = sender()
+      const ipHash = hashIp({ ip: headers['x-forwarded-for'], secret: payload.secret })
+      const earlier = new Date(Date.now() - 60_000).toISOString()
+      for (let i = 0; i < PENDING_LIMITS.perClient; i++) {
+        await payload.create({ ...system, collection: 'comments', data: { ...comment(), status: 'pending', ipHash, createdAt: earlier } })
+      }
+      const { status, body } = await post(comment(), { headers })
+      expect(status).toBe(429)
+      expect(body.errors[0].message).toBe(`You already have ${PENDING_LIMITS.perClient} comments waiting for moderation. Please wait until a moderator has read them.`)
+      await payload.update({ ...system, collection: 'comments', where: { ipHash: { equals: ipHash } }, data: { status: 'approved' } })
+      expect((await post(comment(), { headers })).status).toBe(201)
     })
 
     it('holds a comment with three links for moderation', async () => {

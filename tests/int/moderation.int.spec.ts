@@ -178,6 +178,14 @@ describe('Moderation', () => {
       expect(queue.rows.map((r) => r.authorEmail).filter(Boolean)).toEqual([])
     })
 
+    it('shows moderators why the rules filed a comment as spam, and writers not', async () => {
+      const spam = await comment('spam', { spamReason: 'submitted 1.2s after the form was shown' })
+      const asModerator = await loadQueue({ req: await requestAs('moderator'), status: 'spam', page: 1 })
+      expect(asModerator.rows.find((r) => r.id === spam.id)?.spamReason).toBe('submitted 1.2s after the form was shown')
+      const asWriter = await loadQueue({ req: await requestAs('writer'), status: 'spam', page: 1 })
+      expect(asWriter.rows.map((r) => r.spamReason).filter(Boolean)).toEqual([])
+    })
+
     it('shows a contributor nothing that is not public', async () => {
       await comment('pending')
       const queue = await loadQueue({ req: await requestAs('contributor'), status: 'pending', page: 1 })

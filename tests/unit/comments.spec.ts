@@ -6,8 +6,10 @@ import type { ArticleFacts, ParentFacts, Submission, SubmissionDeps } from '@/co
 import { countLinks, decideStatus } from '@/comments/policy'
 import { DEFAULT_SETTINGS, toSettings } from '@/comments/settings'
 import { botReason, floodWait, issueFormToken, readFormToken } from '@/comments/spam'
-import { checkSubmission, FloodError, isClosed, messages } from '@/comments/submit'
-import { validateComment } from '@/comments/validate'
+import { formPageHtml } from '@/comments/formPage'
+import { isSameSite } from '@/comments/origin'
+import { checkSubmission, FloodError, isClosed, messages, PENDING_LIMITS, PendingLimitError } from '@/comments/submit'
+import { checkShape, cleanText, shapeMessages, validateComment } from '@/comments/validate'
 
 const SECRET = 'a'.repeat(64)
 const NOW = new Date('2026-06-01T12:00:00Z')
@@ -50,6 +52,42 @@ describe('Comments', () => {
     it('accepts the limits exactly', () => {
       expect(validateComment({ ...input, body: 'x'.repeat(5000), authorName: 'x'.repeat(100) }).ok).toBe(true)
     })
+
+    it('strips control characters and lone surrogates, keeping line breaks, tabs and emoji', () => {
+      expect(cleanText('a\u0000b\u0007c\u001Bd\u007F e\tf\r\ng')).toBe('abcd e\tf\r\ng')
+      expect(cleanText('x\uD800y\uDC00z\u0085 😀 漢字')).toBe('xyz 😀 漢字')
+      const result = validateComment({ ...input, authorName: '\u0000Ada\u0008', body: 'Hi\uDFFF there' })
+      expect(result).toEqual({ ok: true, value: { ...clean, body: 'Hi there' } })
+    })
+
+    it('refuses a name made only of control characters as missing', () => {
+      expect(validateComment({ ...input, authorName: '\u0001\u0002' })).toEqual({ ok: false, errors: { authorName: 'Please enter your name here' } })
+    })
+  })
+
+  describe('shape', () => {
+    it.each([42, null, 'x', [], true])('refuses %j as a comment', (data) => {
+      expect(checkShape(data)).toEqual({ ok: false, message: shapeMessages.notAnObject, errors: {} })
+    })
+
+    it.each([
+      ['authorUrl', []],
+      ['body', { $ne: null }],
+      ['authorName', 7],
+      ['parent', true],
+      ['article', { id: 'a1', $ne: null }],
+      ['article', 'a1 OR 1=1'],
+      ['notifyOnReply', 'yes'],
+    ])('refuses %s as %j rather than coercing it', (field, value) => {
+      const result = checkShape({ ...input, article: 'a1', [field]: value })
+      expect(result.ok).toBe(false)
+      expect(result.ok ? null : Object.keys(result.errors)).toEqual([field])
+    })
+
+    it('accepts text, ids as text or numbers, booleans, and fields left out or null', () => {
+      expect(checkShape({ ...input, article: 'a1', parent: null, authorUrl: null, notifyOnReply: true })).toEqual({ ok: true })
+      expect(checkShape({ body: 'x', article: 12 })).toEqual({ ok: true })
+    })
   })
 
   describe('policy', () => {
@@ -58,6 +96,12 @@ describe('Comments', () => {
 
     it('holds a comment by default', () => expect(decide().status).toBe('pending'))
     it('approves a known commenter by default', () => expect(decide({}, true).status).toBe('approved'))
+    it('holds a known commenter whose comment has a link', () => {
+      expect(decide({}, true, { ...clean, body: 'Read this: https://phish.example/login' })).toEqual({
+        status: 'pending',
+        reason: 'known commenter, but the comment has a link',
+      })
+    })
     it('holds a known commenter when auto-approval is off', () => expect(decide({ approveKnownCommenters: false }, true).status).toBe('pending'))
     it('approves when nothing is held', () => expect(decide({ holdAll: false }).status).toBe('approved'))
 
@@ -126,6 +170,7 @@ describe('Comments', () => {
       lastCommentAt: async () => null,
       hasDuplicate: async () => false,
       hasApprovedComment: async () => false,
+      pendingCounts: async () => ({ sender: 0, article: 0 }),
       ...overrides,
     })
 
@@ -157,9 +202,37 @@ describe('Comments', () => {
       })
     })
 
-    it('approves a commenter with an approved comment under the same email', async () => {
-      const result = await submit({}, deps({ hasApprovedComment: async (email) => email === 'ada@example.net' }))
-      expect(result.decision.status).toBe('approved')
+    it('approves a commenter with an approved comment under the same name, email and website', async () => {
+      const asked: unknown[] = []
+      const known = deps({
+        hasApprovedComment: async (commenter) => {
+          asked.push(commenter)
+          return commenter.email === 'ada@example.net' && commenter.name === 'Ada' && commenter.url === null
+        },
+      })
+      expect((await submit({}, known)).decision.status).toBe('approved')
+      expect((await submit({ fields: { authorName: 'Support Team' } }, known)).decision.status).toBe('pending')
+      expect(asked).toEqual([
+        { email: 'ada@example.net', name: 'Ada', url: null },
+        { email: 'ada@example.net', name: 'Support Team', url: null },
+      ])
+    })
+
+    it.each([
+      ['from this sender', { sender: PENDING_LIMITS.perClient, article: 0 }, messages.tooManyPendingFromYou],
+      ['on this article', { sender: 0, article: PENDING_LIMITS.perArticle }, messages.tooManyPendingOnArticle],
+    ])('refuses a comment to hold when too many wait %s (429)', async (_, counts, message) => {
+      const error = await rejection(submit({}, deps({ pendingCounts: async () => counts })))
+      expect(error).toBeInstanceOf(PendingLimitError)
+      expect([error.status, error.message]).toEqual([429, message])
+    })
+
+    it('lets a comment through below the caps, one that is published at once, and staff', async () => {
+      const below = deps({ pendingCounts: async () => ({ sender: PENDING_LIMITS.perClient - 1, article: PENDING_LIMITS.perArticle - 1 }) })
+      expect((await submit({}, below)).decision.status).toBe('pending')
+      const full = { pendingCounts: async () => ({ sender: 99, article: 999 }) }
+      expect((await submit({}, deps({ ...full, stored: { holdAll: false } }))).decision.status).toBe('approved')
+      expect((await submit({ sender: { ipHash: 'hash', staff: true } }, deps(full))).decision.status).toBe('pending')
     })
 
     it('refuses bad input with a message per field (400)', async () => {
@@ -225,6 +298,62 @@ describe('Comments', () => {
       const result = await submit({ signals: { honeypot: 'http://spam.example' } })
       expect(result.decision).toEqual({ status: 'spam', reason: 'honeypot filled in' })
     })
+  })
+})
+
+describe('Comment form origin', () => {
+  const site = 'https://news.example'
+  it.each([
+    ['the site’s own origin', { origin: site, fetchSite: 'same-origin' }, true],
+    ['the request’s own host (another name for the site)', { origin: 'http://localhost:8080', fetchSite: null }, true],
+    ['no Origin and no Sec-Fetch-Site (curl, old browsers)', { origin: null, fetchSite: null }, true],
+    ['a form typed into the address bar', { origin: null, fetchSite: 'none' }, true],
+    ['another site', { origin: 'https://evil.example', fetchSite: 'cross-site' }, false],
+    ['another site’s Origin alone', { origin: 'https://evil.example', fetchSite: null }, false],
+    ['Sec-Fetch-Site cross-site alone', { origin: null, fetchSite: 'cross-site' }, false],
+    ['a sibling subdomain', { origin: 'https://blog.news.example', fetchSite: 'same-site' }, false],
+    ['a sandboxed frame (Origin: null)', { origin: 'null', fetchSite: null }, false],
+  ])('%s', (_, headers, expected) => {
+    expect(isSameSite({ ...headers, host: 'localhost:8080', siteOrigin: site })).toBe(expected)
+  })
+})
+
+describe('Refused comment form page', () => {
+  const token = issueFormToken({ now: seconds(2), secret: SECRET })
+  const sent = {
+    body: `${'長い'.repeat(2000)} 😀 </textarea><script>alert(1)</script>`,
+    authorName: '"><img src=x onerror=alert(1)>',
+    authorEmail: 'ada@example.net',
+    authorUrl: '',
+    notifyOnReply: true,
+    remember: false,
+    article: 'a1',
+    parent: 'c9',
+    issued: token,
+  }
+  const html = formPageHtml({ status: 400, message: 'Please check <the> fields.', errors: { authorName: 'Please enter your name here' }, sent, articlePath: '/news/a-story' })
+
+  it('gives back everything the reader typed, escaped, however long', () => {
+    expect(html).toContain(`${'長い'.repeat(2000)} 😀 &lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>`)
+    expect(html).toContain('value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"')
+    expect(html).not.toContain('<script>')
+    expect(html).not.toContain('<img')
+  })
+
+  it('carries the original signed form time, the article, the reply and the ticked boxes', () => {
+    expect(html).toContain(`name="issued" value="${token}"`)
+    expect(html).toContain('name="article" value="a1"')
+    expect(html).toContain('name="parent" value="c9"')
+    expect(html).toContain('name="return" value="/news/a-story"')
+    expect(html).toMatch(/name="notifyOnReply" type="checkbox" value="yes" checked/)
+    expect(html).toMatch(/name="remember" type="checkbox" value="yes">/)
+  })
+
+  it('puts the message in an alert and each field’s message beside it, linked for screen readers', () => {
+    expect(html).toContain('<p class="comment-form__message" role="alert">Please check &lt;the&gt; fields.</p>')
+    expect(html).toContain('aria-invalid="true" aria-describedby="author-error"')
+    expect(html).toContain('<span class="comment-form__error" id="author-error">Please enter your name here</span>')
+    expect(html).toContain('<a href="/news/a-story?replytocom=c9#respond">Back to the article</a>')
   })
 })
 

@@ -29,14 +29,12 @@ import { absoluteUrl } from '@/lib/urls'
 export type ArticleParams = Promise<{ category: string; slug: string }>
 
 /**
- * What one reader's own view adds to the shared page: their held comments, what a rejected
- * no-JavaScript submission kept for them, their saved name, the comment they reply to. Null for
- * the cached page everybody else gets.
+ * What one reader's own view adds to the shared page: their held comments, their saved name,
+ * the comment they reply to. Null for the cached page everybody else gets.
  */
 export type ReaderState = {
   cookie: (name: string) => string | undefined
   replyToCom?: string
-  nonce?: string
 }
 
 /** The published article at this URL; another category's URL redirects permanently, anything else is a 404. */
@@ -106,7 +104,7 @@ export async function ArticlePage({
   draft?: ArticleView
 }) {
   const article = draft ?? (await loadArticle(params))
-  const commentCookies = reader ? readCommentCookies({ get: reader.cookie, nonce: reader.nonce }) : null
+  const commentCookies = reader ? readCommentCookies({ get: reader.cookie }) : null
   const [trail, comments, popular, reply] = await Promise.all([
     getCategoryPath({ slug: article.category.slug }),
     getApprovedComments({ articleId: article.id }),
@@ -119,9 +117,8 @@ export async function ArticlePage({
   if (!commentsShown) notFound()
 
   const replyDepth = reply.closed ? 0 : reply.threadDepth
-  const flash = commentCookies?.flash ?? null
   const saved = commentCookies?.saved ?? null
-  const replyToId = flash?.values.parent || reader?.replyToCom
+  const replyToId = reader?.replyToCom
   const target = replyToId ? findInThread(comments.thread, replyToId) : null
   const replyTo = target && target.depth < replyDepth ? { id: target.comment.id, authorName: target.comment.authorName } : null
 
@@ -175,15 +172,12 @@ export async function ArticlePage({
             formToken={reply.formToken}
             replyTo={replyTo}
             initial={{
-              body: flash?.values.body ?? '',
-              authorName: flash?.values.authorName ?? saved?.authorName ?? '',
-              authorEmail: flash?.values.authorEmail ?? saved?.authorEmail ?? '',
-              authorUrl: flash?.values.authorUrl ?? saved?.authorUrl ?? '',
-              notifyOnReply: flash?.values.notifyOnReply === 'yes',
+              body: '',
+              authorName: saved?.authorName ?? '',
+              authorEmail: saved?.authorEmail ?? '',
+              authorUrl: saved?.authorUrl ?? '',
             }}
             remember={saved !== null}
-            message={flash?.message ?? null}
-            errors={flash?.errors ?? {}}
           />
         </div>
         <MostPopular data={popular} />

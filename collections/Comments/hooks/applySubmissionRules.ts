@@ -38,7 +38,7 @@ export const applySubmissionRules: CollectionBeforeChangeHook<Comment> = async (
       payloadSubmissionDeps(req),
     )
     req.payload.logger.info({ msg: 'comment submitted', status: decision.status, reason: decision.reason, article: value.article })
-    return { ...data, ...value, status: decision.status }
+    return { ...data, ...value, status: decision.status, spamReason: decision.status === 'spam' ? decision.reason : null }
   } catch (error) {
     // Payload's error response carries the request's response headers.
     if (error instanceof FloodError) req.responseHeaders = new Headers({ 'Retry-After': String(error.retryAfter) })

@@ -300,6 +300,11 @@ export function ModerationQueue({ status, counts, rows, page, totalPages, canMod
                   <p>{excerpt(row.parent.body)}</p>
                 </blockquote>
               ) : null}
+              {row.spamReason ? (
+                <p className="moderation__spam-reason">
+                  Filed as spam: <span>{row.spamReason}</span>
+                </p>
+              ) : null}
               <div className="moderation__body">{row.body}</div>
               <div className="moderation__actions">
                 {available.map((action) => (

@@ -15,6 +15,8 @@ export type QueueRow = {
   authorName: string
   /** Absent for accounts that may not read commenters' addresses (writers). */
   authorEmail: string | null
+  /** Why the rules filed it as spam; absent for accounts that may not read it (writers). */
+  spamReason: string | null
   authorUrl: string | null
   body: string
   /** Null when the reader of the queue may not see the article (it was unpublished). */
@@ -81,6 +83,7 @@ export async function loadQueue({ req, status, page }: { req: PayloadRequest; st
       createdAt: doc.createdAt,
       authorName: doc.authorName,
       authorEmail: doc.authorEmail ?? null,
+      spamReason: doc.spamReason ?? null,
       authorUrl: doc.authorUrl ?? null,
       body: doc.body,
       article: article

@@ -2,9 +2,8 @@ import type { CommentField } from '@/comments/validate'
 
 import { FORM_FIELDS } from '@/comments/formFields'
 
-/** `notifyOnReply`: the follow-up checkbox as the reader left it (ticked on a rejected form). */
+/** `notifyOnReply`: whether the follow-up checkbox starts ticked. */
 type Values = { body: string; authorName: string; authorEmail: string; authorUrl: string; notifyOnReply?: boolean }
-type Errors = Partial<Record<string, string>>
 
 export type ReplyFormProps = {
   articleId: string
@@ -13,8 +12,6 @@ export type ReplyFormProps = {
   replyTo: { id: string; authorName: string } | null
   initial: Values
   remember: boolean
-  message: string | null
-  errors: Errors
 }
 
 const FIELDS: { name: CommentField; id: string; label: string }[] = [
@@ -25,12 +22,13 @@ const FIELDS: { name: CommentField; id: string; label: string }[] = [
 ]
 
 /**
- * "Leave A Reply". A plain form posting to /comments, which works without JavaScript and shows
- * the server's reasons beside the fields with what the reader typed. With JavaScript
+ * "Leave A Reply". A plain form posting to /comments, which works without JavaScript: a refused
+ * comment is answered with this form again, the reasons beside the fields and what the reader
+ * typed kept (src/comments/formPage.ts). With JavaScript
  * (src/reader/enhance.ts, `data-comment-form`) the same request is sent in the background and
  * the reader's comment appears above the form at once. The server is the only judge.
  */
-export function ReplyForm({ articleId, articlePath, formToken, replyTo, initial, remember, message, errors }: ReplyFormProps) {
+export function ReplyForm({ articleId, articlePath, formToken, replyTo, initial, remember }: ReplyFormProps) {
   return (
     <form className="comment-form" action="/comments" method="post" noValidate data-comment-form="">
       {replyTo ? (
@@ -39,20 +37,8 @@ export function ReplyForm({ articleId, articlePath, formToken, replyTo, initial,
         </p>
       ) : null}
       <p className="comment-form__notes">Your email address will not be published. Required fields are marked *</p>
-      {message ? (
-        <p className="comment-form__message" role="alert">
-          {message}
-        </p>
-      ) : null}
       {FIELDS.map(({ name, id, label }) => {
-        const error = errors[name]
-        const common = {
-          id,
-          name,
-          defaultValue: initial[name],
-          'aria-invalid': error ? true : undefined,
-          'aria-describedby': error ? `${id}-error` : undefined,
-        }
+        const common = { id, name, defaultValue: initial[name] }
         return (
           <p key={name} className={`comment-form__field comment-form__field--${id}`}>
             <label htmlFor={id}>
@@ -70,11 +56,6 @@ export function ReplyForm({ articleId, articlePath, formToken, replyTo, initial,
                 required={name !== 'authorUrl'}
               />
             )}
-            {error ? (
-              <span className="comment-form__error" id={`${id}-error`}>
-                {error}
-              </span>
-            ) : null}
           </p>
         )
       })}

@@ -7,6 +7,7 @@ import * as migration_20261124_222925_editorial_workflow from './20261124_222925
 import * as migration_20261125_012425_article_search_text from './20261125_012425_article_search_text';
 import * as migration_20261125_014504_reader_indexes from './20261125_014504_reader_indexes';
 import * as migration_20261125_015454_comment_email_status_index from './20261125_015454_comment_email_status_index';
+import * as migration_20261207_004824_comment_spam_reason from './20261207_004824_comment_spam_reason';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261125_015454_comment_email_status_index.up,
     down: migration_20261125_015454_comment_email_status_index.down,
-    name: '20261125_015454_comment_email_status_index'
+    name: '20261125_015454_comment_email_status_index',
+  },
+  {
+    up: migration_20261207_004824_comment_spam_reason.up,
+    down: migration_20261207_004824_comment_spam_reason.down,
+    name: '20261207_004824_comment_spam_reason'
   },
 ];

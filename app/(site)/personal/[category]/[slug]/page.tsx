@@ -9,12 +9,12 @@ import { ArticlePage, articleMetadata } from '../../../_article/ArticlePage'
 /**
  * One reader's own view of an article, rendered per request. Readers never see this URL: the
  * article URL is rewritten here (next.config.ts) when the request carries a comment cookie (their
- * held comments, a rejected submission's text, their saved name) or a ?replytocom= link, which
+ * held comments, their saved name) or a ?replytocom= link, which
  * the cached page cannot know about.
  */
 export const dynamic = 'force-dynamic'
 
-type Props = { params: ArticleParams; searchParams: Promise<{ replytocom?: string | string[]; comment?: string | string[] }> }
+type Props = { params: ArticleParams; searchParams: Promise<{ replytocom?: string | string[] }> }
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
 
@@ -26,9 +26,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PersonalArticlePage({ params, searchParams }: Props) {
   const [jar, query] = await Promise.all([cookies(), searchParams])
   return (
-    <ArticlePage
-      params={params}
-      reader={{ cookie: (name) => jar.get(name)?.value, replyToCom: one(query.replytocom), nonce: one(query.comment) }}
-    />
+    <ArticlePage params={params} reader={{ cookie: (name) => jar.get(name)?.value, replyToCom: one(query.replytocom) }} />
   )
 }
