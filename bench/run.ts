@@ -363,7 +363,8 @@ async function main() {
         for (const [index, outcome] of (await attacks).entries()) {
           const value =
             outcome.status === 'fulfilled'
-              ? `${number(outcome.value.requests)} requests (${number(outcome.value.rps)}/s), ${number(outcome.value.errors.status)} answered neither 2xx nor 3xx, p99 ${ms(outcome.value.p99_ms)}`
+              ? // wrk counts only answered requests: a request still unanswered when the run ends is in none of these.
+                `${number(outcome.value.requests)} answered (${number(outcome.value.rps)}/s), ${number(outcome.value.errors.status)} of them neither 2xx nor 3xx, ${number(outcome.value.errors.timeout)} timed out (10 s), p99 ${ms(outcome.value.p99_ms)}`
               : `wrk failed: ${outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason)}`
           add(row(names[index] ?? 'attack', value, [], outcome.status === 'fulfilled' ? outcome.value : undefined))
         }
