@@ -4,6 +4,7 @@
  * does, so an outsider who knows a colleague's email slows down only their own address and
  * never locks the colleague out. The Payload adapters are in ./hooks.ts.
  */
+import { addressGroup } from '@/lib/requestMetadata'
 
 const MINUTE = 60_000
 
@@ -36,28 +37,14 @@ export const LIMITS = {
   forgotPasswordPerAddress: { limit: 5, windowMs: 60 * MINUTE },
 } as const
 
-/**
- * The unit an address is counted in. An IPv6 client is usually given a whole /64, so each of its
- * addresses counting alone would give it 2^64 fresh allowances: its /64 counts as one.
- */
-export function addressGroup(address: string | null): string {
-  if (!address) return 'unknown'
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
-  if (mapped?.[1]) return mapped[1]
-  if (!address.includes(':')) return address
-  const [head = '', tail = ''] = address.toLowerCase().replace(/%.*$/, '').split('::')
-  const left = head ? head.split(':') : []
-  const right = tail ? tail.split(':') : []
-  const zeros = Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0')
-  const groups = [...left, ...zeros, ...right].slice(0, 4).map((group) => group.replace(/^0+(?=.)/, ''))
-  return `${groups.join(':')}::/64`
-}
+/** The unit an address is counted in: flood control's (an IPv6 /64 counts as one). */
+const groupOf = (address: string | null): string => (address ? addressGroup(address) : 'unknown')
 
 /** Emails are matched as Payload matches them at sign-in. */
 export const normalizeEmail = (email: unknown): string => (typeof email === 'string' ? email.toLowerCase().trim() : '')
 
 export function loginRules({ address, email }: { address: string | null; email: string }): ThrottleRule[] {
-  const group = addressGroup(address)
+  const group = groupOf(address)
   return [
     { key: `login:address:${group}`, ...LIMITS.loginPerAddress, onSuccess: 'forget-attempt' },
     { key: `login:account:${group}:${email}`, ...LIMITS.loginPerAddressAndAccount, onSuccess: 'clear' },
@@ -65,7 +52,7 @@ export function loginRules({ address, email }: { address: string | null; email: 
 }
 
 export function forgotPasswordRules({ address }: { address: string | null }): ThrottleRule[] {
-  return [{ key: `forgot-password:address:${addressGroup(address)}`, ...LIMITS.forgotPasswordPerAddress }]
+  return [{ key: `forgot-password:address:${groupOf(address)}`, ...LIMITS.forgotPasswordPerAddress }]
 }
 
 export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ThrottleRule } from '@/accounts/throttle'
 
 import { memoryAttemptStore } from '@/accounts/memoryStore'
-import { addressGroup, forgetSuccess, forgotPasswordRules, LIMITS, loginRules, takeAttempt, verdict } from '@/accounts/throttle'
+import { forgetSuccess, forgotPasswordRules, LIMITS, loginRules, takeAttempt, verdict } from '@/accounts/throttle'
 
 const MINUTE = 60_000
 const rule: ThrottleRule = { key: 'k', limit: 3, windowMs: 10 * MINUTE }
@@ -90,17 +90,5 @@ describe('Sign-in throttling', () => {
     it('throttles password-reset requests by address alone', () => {
       expect(forgotPasswordRules({ address: '198.51.100.7' })).toEqual([{ key: 'forgot-password:address:198.51.100.7', ...LIMITS.forgotPasswordPerAddress }])
     })
-  })
-
-  describe('addressGroup', () => {
-    it.each([
-      ['198.51.100.7', '198.51.100.7'],
-      ['::ffff:198.51.100.7', '198.51.100.7'],
-      ['2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:db8:1:2::/64'],
-      ['2001:0db8:0001:0002::1', '2001:db8:1:2::/64'],
-      ['2001:db8::1', '2001:db8:0:0::/64'],
-      ['fe80::1%eth0', 'fe80:0:0:0::/64'],
-      [null, 'unknown'],
-    ])('counts %s as %s', (address, group) => expect(addressGroup(address)).toBe(group))
   })
 })
