@@ -10,7 +10,7 @@ import { preloadLexical } from '@/lib/preloadLexical'
 
 import type { Lease } from './lease'
 
-import { createLease, jobsLeaseKey, leaseConnection, leaseOwner, parseJobsLeaseEnv } from './lease'
+import { createLease, jobsLeaseKey, leaseConnection, leaseOwner } from './lease'
 import { sweepStalledJobs } from './stalledJobs'
 
 /**
@@ -67,13 +67,12 @@ function parseSelection(argv: string[]): QueueSelection {
 async function main(): Promise<number> {
   const selection = parseSelection(process.argv.slice(2))
   const env = readEnv()
-  // Wiring (issue 20): becomes readEnv()'s shared-mode settings once src/lib/env.ts has them.
-  const settings = parseJobsLeaseEnv(process.env)
+  const settings = env.redis
   await checkDatabaseReachable(env.database)
   await preloadLexical()
   const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
-  const redis = settings ? leaseConnection(settings.redisUrl) : null
+  const redis = settings ? leaseConnection(settings.url) : null
   try {
     const lease = settings && redis ? createLease({ redis, key: jobsLeaseKey(settings.prefix), owner: leaseOwner(settings.instance), log: payload.logger }) : null
     let outcome: RunOnceResult
