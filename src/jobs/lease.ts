@@ -233,3 +233,21 @@ export function jobsQueueGate(settings: RedisEnv | null): QueueGate & { close: (
     },
   }
 }
+
+const APP_GATE = Symbol.for('byline.jobsQueueGate')
+type WithGate = { [APP_GATE]?: ReturnType<typeof jobsQueueGate> }
+
+/**
+ * The app's one gate (src/jobs/config.ts). On a global: Next bundles the config apart from the
+ * production server (src/server/start.ts), which must reach the same gate to release its lease.
+ */
+export function appQueueGate(settings: RedisEnv | null): ReturnType<typeof jobsQueueGate> {
+  const holder = globalThis as WithGate
+  holder[APP_GATE] ??= jobsQueueGate(settings)
+  return holder[APP_GATE]
+}
+
+/** For a server shutting down: hands the app's lease back, if it ever took one. */
+export async function closeAppQueueGate(): Promise<void> {
+  await (globalThis as WithGate)[APP_GATE]?.close()
+}
