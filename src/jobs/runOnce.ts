@@ -4,6 +4,7 @@ import { getPayload } from 'payload'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 
+import { settlePurges } from '@/cache/sharedInvalidation'
 import { checkDatabaseReachable } from '@/db/preflight'
 import { ConfigurationError, readEnv } from '@/lib/env'
 import { preloadLexical } from '@/lib/preloadLexical'
@@ -89,6 +90,8 @@ async function main(): Promise<number> {
     return 0
   } finally {
     redis?.disconnect()
+    // A published article's late purge (after the commit) must reach the servers before we exit.
+    await settlePurges()
     await payload.destroy()
   }
 }
