@@ -1,5 +1,6 @@
 import type { JobsConfig } from 'payload'
 
+import { canRunJobsOverHttp } from '@/access/canRunJobsOverHttp'
 import { hasRole } from '@/access/roles'
 import { readRedisEnv } from '@/lib/env'
 
@@ -27,7 +28,7 @@ export const jobs: JobsConfig = {
   // The queue is Payload's business; over HTTP (/api/payload-jobs/run) only editors may prod it,
   // and not at all in shared mode, where that route would run jobs beside the lease holder.
   access: {
-    run: ({ req }) => readRedisEnv() === null && hasRole(req.user, 'admin', 'editor'),
+    run: canRunJobsOverHttp,
     queue: ({ req }) => hasRole(req.user, 'admin', 'editor'),
     cancel: ({ req }) => hasRole(req.user, 'admin', 'editor'),
   },
