@@ -32,7 +32,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import next from 'next'
 
-import { ConfigurationError, readRedisEnv, readTrustedProxies } from '../lib/env'
+import { checkSharedDatabase, ConfigurationError, parseDatabaseUrl, readRedisEnv, readTrustedProxies, resolveDataDir } from '../lib/env'
 import { mayUseMemory } from '../cache/purgeLogRegistry'
 import { forgetAllRecords, forgetRecords } from '../cache/records'
 import { startSharedInvalidation } from '../cache/sharedInvalidation'
@@ -79,7 +79,10 @@ function options() {
   // Loopback unless told otherwise: the app is meant to sit behind nginx on the same machine, and
   // anything that can reach it directly skips the front's limits.
   const hostname = values.hostname ?? (process.env.HOSTNAME?.trim() || '127.0.0.1')
-  return { port, hostname, maxBytes: megabytes * 1024 * 1024, storeDir, trusted: trustedProxies(readTrustedProxies()), redis: readRedisEnv() }
+  const redis = readRedisEnv()
+  // Refused before Next starts, in one line (src/lib/env.ts), not from inside the first request.
+  checkSharedDatabase(parseDatabaseUrl(process.env.DATABASE_URL, resolveDataDir(process.env.DATA_DIR)), redis)
+  return { port, hostname, maxBytes: megabytes * 1024 * 1024, storeDir, trusted: trustedProxies(readTrustedProxies()), redis }
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
