@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next'
 
 import { withPayload } from '@payloadcms/next/withPayload'
+import path from 'node:path'
 
 import { COMMENT_COOKIES } from './src/lib/commentCookies'
 import { RESERVED_SLUGS } from './src/lib/reservedSlugs'
@@ -31,6 +32,12 @@ const readerRewrites = [
 ]
 
 const nextConfig: NextConfig = {
+  // Rendered pages live in this process's memory only, expired in the purge log's order in shared
+  // mode and at once otherwise (src/cache/README.md). Next's own cache keeps them on disk, shared
+  // by every process on the build and surviving restarts, with tag expiry known to one process.
+  cacheHandler: path.resolve(import.meta.dirname, 'src/cache/nextCacheHandler.mjs'),
+  // The handler has its own budget; 0 keeps Next's built-in memory cache out of the way.
+  cacheMaxMemorySize: 0,
   // `npm test` typechecks the whole project (tsc) before it builds; checking again here costs a build half a minute.
   typescript: { ignoreBuildErrors: true },
   // Images are served by Payload from data/media through /api/media; next/image optimises them locally.

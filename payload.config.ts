@@ -22,6 +22,7 @@ import { emailAdapter } from './src/email/adapter'
 import { articleEditor } from './src/fields/articleEditor'
 import { jobs } from './src/jobs/config'
 import { readEnv } from './src/lib/env'
+import { mediaStorage } from './src/media/storage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnv()
@@ -34,8 +35,9 @@ export default buildConfig({
   collections: [Articles, Comments, Authors, Cast, Categories, Media, Users, ArticleViews],
   globals: [Discussion],
   // SEO fields on articles (the `meta` group); expiry of the reader site's cached pages when
-  // what they show changes (src/cache); REST lists refused beyond one page of 100 (src/api).
-  plugins: [seoPlugin(articleSeo), revalidation, boundedRestPages],
+  // what they show changes (src/cache); REST lists refused beyond one page of 100 (src/api);
+  // media on S3 when S3_* is set, on the local disk otherwise (src/media/storage.ts).
+  plugins: [seoPlugin(articleSeo), mediaStorage(env.s3), revalidation, boundedRestPages],
   // GraphQL is for staff only (app/(payload)/api/graphql/route.ts), and each query is costed by
   // the documents it may return, not just its fields (src/api/queryBounds.ts).
   graphQL: { validationRules: (args) => [boundedQueries(args)] },

@@ -6,6 +6,7 @@ import { editorOrCreator } from '@/access/editorOrCreator'
 import { isEditorOrAbove } from '@/access/isEditorOrAbove'
 import { createdByField } from '@/fields/createdBy'
 import { readEnv } from '@/lib/env'
+import { mediaSkipSafeFetch } from '@/media/storage'
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -19,6 +20,9 @@ export const Media: CollectionConfig = {
   },
   upload: {
     staticDir: readEnv().mediaDir,
+    // A crop or focal-point change fetches the original from the site's own file route, on a
+    // loopback or private address behind a proxy, which Payload's SSRF guard refuses otherwise.
+    skipSafeFetch: mediaSkipSafeFetch(readEnv().serverURL),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
     focalPoint: true,
     // Sizes follow the reader site's layout: cards, the article column, full-bleed heroes, social previews.

@@ -44,8 +44,18 @@ echo "== migrating and seeding $DATABASE_URL"
 npx tsx src/db/prepare.ts
 [ -s "$DATA_DIR/demo-credentials.txt" ] || { echo "prepare-db wrote no $DATA_DIR/demo-credentials.txt" >&2; exit 1; }
 
-echo "== next build"
-npx next build
+# The build runs against a copy of that database in which one article has a title nobody serves:
+# the build must hold no content (issue 20), and tests/e2e/buildContent.e2e.spec.ts checks that
+# readers never see it.
+BUILD_DATABASE="$DATA_DIR/build.db"
+for suffix in '' -wal -shm; do
+  if [ -e "$DATA_DIR/e2e.db$suffix" ]; then cp "$DATA_DIR/e2e.db$suffix" "$BUILD_DATABASE$suffix"; fi
+done
+export E2E_BUILD_ONLY_TITLE="Only in the build database $(node -e "console.log(require('crypto').randomBytes(4).toString('hex'))")"
+DATABASE_URL="file:$BUILD_DATABASE" npx tsx scripts/e2e-build-db.ts
+
+echo "== next build (against $BUILD_DATABASE)"
+DATABASE_URL="file:$BUILD_DATABASE" npx next build
 
 echo "== playwright test (the app server on port $E2E_PORT, nginx from deploy/ on port $E2E_FRONT_PORT)"
 npx playwright test "$@"

@@ -224,6 +224,8 @@ export interface Media {
    * Set when the record is created.
    */
   createdBy?: (string | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -738,6 +740,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   credit?: T;
   createdBy?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

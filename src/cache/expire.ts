@@ -2,9 +2,12 @@ import { revalidateTag } from 'next/cache'
 import { after } from 'next/server'
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
+import type { RedisEnv } from '@/lib/env'
+
 import { announcePurge } from '@/server/purge'
 
 import { forgetRecords } from './records'
+import { publishPurge } from './sharedInvalidation'
 
 /** Expired tags are regenerated on the next request, which waits for fresh HTML instead of getting the stale page. */
 const IMMEDIATELY = { expire: 0 }
@@ -14,7 +17,7 @@ const SIGNATURE_MAX_AGE_MS = 60_000
 
 export const REVALIDATE_PATH = '/revalidate'
 
-type Logger = { error: (message: string) => void }
+type Logger = { error: (message: string) => void; info?: (message: string) => void }
 
 const signature = (body: string, secret: string) => createHmac('sha256', `byline-revalidate:${secret}`).update(body).digest('base64url')
 
@@ -25,13 +28,24 @@ const signature = (body: string, secret: string) => createHmac('sha256', `byline
  * HTTP with a request signed by the shared secret. A server that is down has nothing to expire
  * in memory, and its on-disk pages carry tags that fall out of date: a failure is logged, never
  * thrown, because the content change itself has succeeded.
+ *
+ * In shared mode (`redis` set) there are many servers: a change outside a request is published to
+ * the purge log instead, which every instance reads. In a request, Next's revalidateTag reaches our
+ * cache handler (src/cache/nextCacheHandler.mjs), which publishes it after the commit.
  */
-export async function expireTags(tags: Iterable<string>, options: { secret: string; serverURL: string; logger: Logger }): Promise<void> {
+export async function expireTags(
+  tags: Iterable<string>,
+  options: { secret: string; serverURL: string; logger: Logger; redis: RedisEnv | null },
+): Promise<void> {
   const unique = [...new Set(tags)]
   if (unique.length === 0) return
   // This process's remembered records go at once, in a request or not (the seed, a script).
   forgetRecords(unique)
   if (expireInRequest(unique)) return
+  if (options.redis) {
+    const { logger } = options
+    return publishPurge(unique, { redis: options.redis, logger: { error: (message) => logger.error(message), info: (message) => logger.info?.(message) } })
+  }
   await askServer(unique, options)
 }
 

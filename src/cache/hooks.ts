@@ -1,5 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, GlobalAfterChangeHook, Payload, PayloadRequest, Plugin } from 'payload'
 
+import { readRedisEnv } from '@/lib/env'
+
 import { expireTags } from './expire'
 import { forgetRecords } from './records'
 import { tag } from './tags'
@@ -63,7 +65,13 @@ const tagsFor: Record<string, (doc: Doc, previousDoc?: Doc) => string[]> = {
  * the one the server's /revalidate route checks: `payload.secret` is a hash Payload derives from
  * it, which the route never sees (scheduled publishing was refused with 401 for that reason).
  */
-export const serverExpiry = (payload: Payload) => ({ secret: payload.config.secret, serverURL: payload.config.serverURL, logger: payload.logger })
+export const serverExpiry = (payload: Payload) => ({
+  secret: payload.config.secret,
+  serverURL: payload.config.serverURL,
+  logger: payload.logger,
+  // Shared mode: published to every instance through the purge log instead (src/cache/expire.ts).
+  redis: readRedisEnv(),
+})
 
 const expire = (req: PayloadRequest, tags: string[]) => expireTags(tags, serverExpiry(req.payload))
 

@@ -14,7 +14,12 @@
  *
  * The store lives on a global: Next bundles this module once per layer (pages, route handlers),
  * and a change made in a route handler must reach the copy that pages read.
+ *
+ * In shared mode (REDIS_URL) every instance's changes reach forgetRecords through the purge log
+ * (src/cache/sharedInvalidation.ts); while the log is degraded nothing is kept or served here.
  */
+
+import { mayUseMemory } from './purgeLogRegistry'
 
 /** How long a record may be served without a change being announced. */
 export const RECORD_TTL_MS = 60_000
@@ -93,6 +98,8 @@ export function remember<T>({
   load: () => Promise<T>
   ttlMs?: number
 }): Promise<T> {
+  // Shared mode with the purge log degraded: a change may have gone unannounced, so read afresh.
+  if (!mayUseMemory()) return load()
   const records = store()
   const now = Date.now()
   const entry = live(records, key, now)
@@ -131,9 +138,13 @@ export async function rememberEach<T>({
   loadMissing: (ids: string[]) => Promise<Map<string, T>>
   ttlMs?: number
 }): Promise<Map<string, T | null>> {
+  const unique = [...new Set(ids)]
+  if (!mayUseMemory()) {
+    const found = await loadMissing(unique)
+    return new Map(unique.map((id) => [id, found.get(id) ?? null]))
+  }
   const records = store()
   const now = Date.now()
-  const unique = [...new Set(ids)]
   const values = new Map<string, Promise<T | null>>()
   const missing: string[] = []
   for (const id of unique) {
@@ -167,6 +178,8 @@ export function forgetRecords(tags: Iterable<string>): void {
 /** Drops every record (a test's clean slate; a process that cannot tell what changed). */
 export function forgetAllRecords(): void {
   const records = store()
+  // A load in flight began before whatever made everything go: it is used once, not kept.
+  records.forgets += 1
   records.entries.clear()
   records.byTag.clear()
 }

@@ -1,8 +1,6 @@
-import os from 'node:os'
+import type { RedisEnv } from '@/lib/env'
 
-import { ConfigurationError, redact } from '@/lib/env'
-
-import { DEFAULT_PREFIX, PurgeLog, type PurgeLogLogger } from './purgeLog'
+import { PurgeLog, type PurgeLogLogger } from './purgeLog'
 import { registeredPurgeLog, registerPurgeLog } from './purgeLogRegistry'
 
 /**
@@ -11,42 +9,7 @@ import { registeredPurgeLog, registerPurgeLog } from './purgeLogRegistry'
  * runner from cron, the seed, a script) only publishes.
  */
 
-export type RedisEnv = {
-  url: string
-  /** Namespaces every key this site uses in Redis. */
-  prefix: string
-  /** Names this process in the log and as a lease owner. */
-  instance: string
-}
-
-const NAME = /^[\w:.-]+$/
-
-const messages = {
-  malformedRedisUrl: (value: string) => `REDIS_URL "${redact(value)}" is not a redis:// or rediss:// URL. Example: redis://127.0.0.1:6379`,
-  prefixWithoutUrl: 'BYLINE_REDIS_PREFIX is set but REDIS_URL is not. Set REDIS_URL to share cache invalidation between instances, or unset BYLINE_REDIS_PREFIX.',
-  malformedPrefix: (value: string) => `BYLINE_REDIS_PREFIX "${value}" may hold only letters, digits and : . _ - (at most 64). Example: byline:`,
-  malformedInstance: (value: string) => `BYLINE_INSTANCE "${value}" may hold only letters, digits and : . _ - (at most 100). Example: web-1`,
-}
-
-/**
- * Shared mode's settings, or null without REDIS_URL (one process, as before). Throws a
- * ConfigurationError with one line for the first problem, like the rest of src/lib/env.ts.
- */
-export function parseRedisEnv(source: Record<string, string | undefined>, host = { hostname: os.hostname(), pid: process.pid }): RedisEnv | null {
-  const read = (name: string) => source[name]?.trim() || undefined
-  const url = read('REDIS_URL')
-  const prefix = read('BYLINE_REDIS_PREFIX')
-  const instance = read('BYLINE_INSTANCE')
-  if (!url) {
-    if (prefix) throw new ConfigurationError(messages.prefixWithoutUrl)
-    return null
-  }
-  const parsed = URL.canParse(url) ? new URL(url) : null
-  if (!parsed || (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') || !parsed.hostname) throw new ConfigurationError(messages.malformedRedisUrl(url))
-  if (prefix !== undefined && (prefix.length > 64 || !NAME.test(prefix))) throw new ConfigurationError(messages.malformedPrefix(prefix))
-  if (instance !== undefined && (instance.length > 100 || !NAME.test(instance))) throw new ConfigurationError(messages.malformedInstance(instance))
-  return { url, prefix: prefix ?? DEFAULT_PREFIX, instance: instance ?? `${host.hostname}:${host.pid}` }
-}
+export { parseRedisEnv, type RedisEnv } from '@/lib/env'
 
 /** What a server empties when the log says so; each is the process's own cache. */
 export type ProcessCaches = {

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis'
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 
-import { ConfigurationError } from '@/lib/env'
+import type { RedisEnv } from '@/lib/env'
 
 import { sweepStalledJobs } from './stalledJobs'
 
@@ -29,7 +29,6 @@ const messages = {
   lost: (key: string, owner: string) => `Jobs lease ${key} was lost by ${owner}; another runner may take it.`,
   renewFailed: (key: string, error: unknown, ttlMs: number) =>
     `Jobs lease ${key} could not be renewed (${error instanceof Error ? error.message : String(error)}); it lapses within ${ttlMs} ms.`,
-  malformedRedisUrl: (value: string) => `REDIS_URL "${value.replace(/\/\/([^@/]*)@/, '//***@')}" is not a redis:// or rediss:// URL. Example: redis://127.0.0.1:6379`,
 }
 
 /** How long a holder that stops renewing (it died, or lost Redis) keeps others waiting. */
@@ -184,20 +183,6 @@ export function createQueueGate(args: { lease: Lease | null; sweep: (payload: Pa
   }
 }
 
-/** Shared mode's settings (REDIS_URL, BYLINE_REDIS_PREFIX, BYLINE_INSTANCE); null for a single process. */
-export type JobsLeaseSettings = { redisUrl: string; prefix: string; instance: string }
-
-/**
- * The lease's part of the environment, to be folded into src/lib/env.ts's readEnv() with the rest
- * of shared mode: null without REDIS_URL.
- */
-export function parseJobsLeaseEnv(source: Record<string, string | undefined>): JobsLeaseSettings | null {
-  const redisUrl = source.REDIS_URL?.trim()
-  if (!redisUrl) return null
-  if (!/^rediss?:\/\/[^/\s]*/.test(redisUrl) || !URL.canParse(redisUrl)) throw new ConfigurationError(messages.malformedRedisUrl(redisUrl))
-  return { redisUrl, prefix: source.BYLINE_REDIS_PREFIX?.trim() || 'byline:', instance: source.BYLINE_INSTANCE?.trim() || os.hostname() }
-}
-
 export const jobsLeaseKey = (prefix: string) => `${prefix}jobs:lease`
 
 /**
@@ -216,14 +201,14 @@ export function leaseConnection(redisUrl: string): Redis {
  * The gate for `jobs.shouldAutoRun` in the app's Payload config. The Redis connection is opened
  * at the first tick, so loading the config (a build, a migration) never connects.
  */
-export function jobsQueueGate(settings: JobsLeaseSettings | null): QueueGate & { close: () => Promise<void> } {
+export function jobsQueueGate(settings: RedisEnv | null): QueueGate & { close: () => Promise<void> } {
   let gate: QueueGate | null = null
   let connection: Redis | null = null
   let lease: Lease | null = null
   return {
     shouldAutoRun(payload) {
       if (!gate) {
-        connection = settings ? leaseConnection(settings.redisUrl) : null
+        connection = settings ? leaseConnection(settings.url) : null
         lease =
           settings && connection
             ? createLease({ redis: connection, key: jobsLeaseKey(settings.prefix), owner: leaseOwner(settings.instance), log: payload.logger })
@@ -247,4 +232,22 @@ export function jobsQueueGate(settings: JobsLeaseSettings | null): QueueGate & {
       }
     },
   }
+}
+
+const APP_GATE = Symbol.for('byline.jobsQueueGate')
+type WithGate = { [APP_GATE]?: ReturnType<typeof jobsQueueGate> }
+
+/**
+ * The app's one gate (src/jobs/config.ts). On a global: Next bundles the config apart from the
+ * production server (src/server/start.ts), which must reach the same gate to release its lease.
+ */
+export function appQueueGate(settings: RedisEnv | null): ReturnType<typeof jobsQueueGate> {
+  const holder = globalThis as WithGate
+  holder[APP_GATE] ??= jobsQueueGate(settings)
+  return holder[APP_GATE]
+}
+
+/** For a server shutting down: hands the app's lease back, if it ever took one. */
+export async function closeAppQueueGate(): Promise<void> {
+  await (globalThis as WithGate)[APP_GATE]?.close()
 }

@@ -4,13 +4,14 @@ import { getPayload } from 'payload'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 
+import { settlePurges } from '@/cache/sharedInvalidation'
 import { checkDatabaseReachable } from '@/db/preflight'
 import { ConfigurationError, readEnv } from '@/lib/env'
 import { preloadLexical } from '@/lib/preloadLexical'
 
 import type { Lease } from './lease'
 
-import { createLease, jobsLeaseKey, leaseConnection, leaseOwner, parseJobsLeaseEnv } from './lease'
+import { createLease, jobsLeaseKey, leaseConnection, leaseOwner } from './lease'
 import { sweepStalledJobs } from './stalledJobs'
 
 /**
@@ -67,13 +68,12 @@ function parseSelection(argv: string[]): QueueSelection {
 async function main(): Promise<number> {
   const selection = parseSelection(process.argv.slice(2))
   const env = readEnv()
-  // Wiring (issue 20): becomes readEnv()'s shared-mode settings once src/lib/env.ts has them.
-  const settings = parseJobsLeaseEnv(process.env)
+  const settings = env.redis
   await checkDatabaseReachable(env.database)
   await preloadLexical()
   const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
-  const redis = settings ? leaseConnection(settings.redisUrl) : null
+  const redis = settings ? leaseConnection(settings.url) : null
   try {
     const lease = settings && redis ? createLease({ redis, key: jobsLeaseKey(settings.prefix), owner: leaseOwner(settings.instance), log: payload.logger }) : null
     let outcome: RunOnceResult
@@ -90,6 +90,8 @@ async function main(): Promise<number> {
     return 0
   } finally {
     redis?.disconnect()
+    // A published article's late purge (after the commit) must reach the servers before we exit.
+    await settlePurges()
     await payload.destroy()
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import { isIP } from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 
 /**
@@ -30,6 +31,32 @@ export type Env = {
   trustedProxies: string[]
   /** Outgoing email (src/email): an SMTP server, or null to print messages to the console. */
   email: EmailEnv
+  /**
+   * Shared mode (REDIS_URL): the purge log (src/cache) and the jobs lease (src/jobs) both use it;
+   * null for the single process, as before.
+   */
+  redis: RedisEnv | null
+  /** Media on S3-compatible storage (src/media/storage.ts); null keeps them in mediaDir. */
+  s3: S3Env | null
+}
+
+export type RedisEnv = {
+  url: string
+  /** Namespaces every key this site uses in Redis. */
+  prefix: string
+  /** Names this process in the log and as a lease owner. */
+  instance: string
+}
+
+export type S3Env = {
+  /** Absolute http(s) URL of an S3-compatible server; null for AWS S3 itself. */
+  endpoint: string | null
+  bucket: string
+  region: string
+  accessKeyId: string
+  secretAccessKey: string
+  /** `host/bucket/key` rather than `bucket.host/key`: what self-hosted servers (Ceph, MinIO) expect. */
+  forcePathStyle: boolean
 }
 
 export type SmtpEnv = { host: string; port: number; secure: boolean; auth: { user: string; pass: string } | null }
@@ -37,6 +64,13 @@ export type EmailEnv = { from: { name: string; address: string }; smtp: SmtpEnv 
 
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError'
+}
+
+/** An S3 environment with one or more problems, each as one line, for the start-up report. */
+export class S3ConfigurationError extends ConfigurationError {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'))
+  }
 }
 
 const messages = {
@@ -60,6 +94,20 @@ const messages = {
   malformedEmailFrom: (value: string) => `EMAIL_FROM "${value}" is not an address. Example: Byline <newsroom@example.com>`,
   malformedServerUrl: (value: string) =>
     `NEXT_PUBLIC_SERVER_URL "${value}" is not an absolute http(s) URL. Example: https://news.example.com`,
+  malformedRedisUrl: (value: string) => `REDIS_URL "${redact(value)}" is not a redis:// or rediss:// URL. Example: redis://127.0.0.1:6379`,
+  redisPrefixWithoutUrl: 'BYLINE_REDIS_PREFIX is set but REDIS_URL is not. Set REDIS_URL to share cache invalidation between instances, or unset BYLINE_REDIS_PREFIX.',
+  malformedRedisPrefix: (value: string) => `BYLINE_REDIS_PREFIX "${value}" may hold only letters, digits and : . _ - (at most 64). Example: byline:`,
+  malformedInstance: (value: string) => `BYLINE_INSTANCE "${value}" may hold only letters, digits and : . _ - (at most 100). Example: web-1`,
+  sqliteShared:
+    'REDIS_URL (shared mode, several instances) is set but the database is SQLite, which one process owns. Use PostgreSQL (DATABASE_URL=postgres://…) for several instances, or unset REDIS_URL to run one process on SQLite.',
+  s3Missing: (name: string) => `${name} is not set, but other S3_* variables are: set it too, or unset them all to keep media on the local disk.`,
+  s3MissingRegion: 'S3_REGION is not set: AWS S3 (no S3_ENDPOINT) needs the bucket\'s region, e.g. eu-west-1.',
+  s3MalformedEndpoint: (value: string) => `S3_ENDPOINT "${value}" is not an absolute http(s) URL. Example: http://127.0.0.1:7480`,
+  s3MalformedBucket: (value: string) => `S3_BUCKET "${value}" is not a valid bucket name (3 to 63 lowercase letters, digits, dots and hyphens).`,
+  s3MalformedRegion: (value: string) => `S3_REGION "${value}" is not a region name (lowercase letters, digits and hyphens, e.g. us-east-1).`,
+  s3MalformedKey: (name: string) => `${name} contains whitespace; copy the key again without spaces or line breaks.`,
+  s3MalformedPathStyle: (value: string) =>
+    `S3_FORCE_PATH_STYLE "${value}" must be true (host/bucket/key, for Ceph, MinIO and most self-hosted servers) or false (bucket.host/key).`,
 }
 
 /**
@@ -213,6 +261,103 @@ export function parseEmailEnv(source: Record<string, string | undefined>, server
   }
 }
 
+/** Every key this site keeps in Redis starts with it (the purge log, the jobs lease). */
+export const DEFAULT_REDIS_PREFIX = 'byline:'
+
+const REDIS_NAME = /^[\w:.-]+$/
+
+/**
+ * Shared mode's settings, or null without REDIS_URL (one process, as before). The one parse of
+ * REDIS_URL: the purge log and the jobs lease both take what it returns.
+ */
+export function parseRedisEnv(source: Record<string, string | undefined>, host = { hostname: os.hostname(), pid: process.pid }): RedisEnv | null {
+  const read = (name: string) => source[name]?.trim() || undefined
+  const url = read('REDIS_URL')
+  const prefix = read('BYLINE_REDIS_PREFIX')
+  const instance = read('BYLINE_INSTANCE')
+  if (!url) {
+    if (prefix) throw new ConfigurationError(messages.redisPrefixWithoutUrl)
+    return null
+  }
+  const parsed = URL.canParse(url) ? new URL(url) : null
+  if (!parsed || (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') || !parsed.hostname) throw new ConfigurationError(messages.malformedRedisUrl(url))
+  if (prefix !== undefined && (prefix.length > 64 || !REDIS_NAME.test(prefix))) throw new ConfigurationError(messages.malformedRedisPrefix(prefix))
+  if (instance !== undefined && (instance.length > 100 || !REDIS_NAME.test(instance))) throw new ConfigurationError(messages.malformedInstance(instance))
+  return { url, prefix: prefix ?? DEFAULT_REDIS_PREFIX, instance: instance ?? `${host.hostname}:${host.pid}` }
+}
+
+/**
+ * Shared mode alone, for code that runs per change (src/cache/hooks.ts): readEnv() checks
+ * everything, the secret file on disk included.
+ */
+export function readRedisEnv(source: Record<string, string | undefined> = process.env): RedisEnv | null {
+  return parseRedisEnv(source)
+}
+
+/**
+ * Several processes on one SQLite file would each keep their own write lock and page store, and
+ * nothing in shared mode is tested on it: shared mode is for PostgreSQL, refused up front.
+ */
+export function checkSharedDatabase(database: DatabaseChoice, redis: RedisEnv | null): void {
+  if (redis && database.kind === 'sqlite') throw new ConfigurationError(messages.sqliteShared)
+}
+
+const S3_VARIABLES = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const
+
+/** AWS's bucket naming rules, which S3-compatible servers share: 3 to 63 of a-z 0-9 . - */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/
+const REGION = /^[a-z0-9-]+$/
+/** The region a client signs with when talking to an S3-compatible server that has no regions. */
+const DEFAULT_COMPATIBLE_REGION = 'us-east-1'
+
+/**
+ * Reads the S3_* variables: null when none is set (media stay on the local disk, as in the
+ * embedded single-process setup); the settings when everything needed is there; otherwise an
+ * S3ConfigurationError listing every problem, one line each.
+ */
+export function parseS3Env(source: Record<string, string | undefined>): S3Env | null {
+  const read = (name: (typeof S3_VARIABLES)[number]) => source[name]?.trim() || undefined
+  if (S3_VARIABLES.every((name) => read(name) === undefined)) return null
+
+  const problems: string[] = []
+  const endpointRaw = read('S3_ENDPOINT')
+  let endpoint: string | null = null
+  if (endpointRaw !== undefined) {
+    if (/^https?:\/\/[^/\s]+/.test(endpointRaw) && URL.canParse(endpointRaw)) endpoint = endpointRaw.replace(/\/+$/, '')
+    else problems.push(messages.s3MalformedEndpoint(endpointRaw))
+  }
+
+  const bucket = read('S3_BUCKET')
+  if (bucket === undefined) problems.push(messages.s3Missing('S3_BUCKET'))
+  else if (!BUCKET_NAME.test(bucket)) problems.push(messages.s3MalformedBucket(bucket))
+
+  const regionRaw = read('S3_REGION')
+  if (regionRaw === undefined && endpointRaw === undefined) problems.push(messages.s3MissingRegion)
+  else if (regionRaw !== undefined && !REGION.test(regionRaw)) problems.push(messages.s3MalformedRegion(regionRaw))
+  const region = regionRaw ?? DEFAULT_COMPATIBLE_REGION
+
+  // Keys are taken as given (no trim): a key with whitespace in it is a paste accident, said so.
+  const key = (name: 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY') => {
+    const value = source[name]
+    if (!value || value.trim() === '') {
+      problems.push(messages.s3Missing(name))
+      return ''
+    }
+    if (/\s/.test(value)) problems.push(messages.s3MalformedKey(name))
+    return value
+  }
+  const accessKeyId = key('S3_ACCESS_KEY_ID')
+  const secretAccessKey = key('S3_SECRET_ACCESS_KEY')
+
+  const pathStyleRaw = read('S3_FORCE_PATH_STYLE')?.toLowerCase()
+  if (pathStyleRaw !== undefined && pathStyleRaw !== 'true' && pathStyleRaw !== 'false') problems.push(messages.s3MalformedPathStyle(pathStyleRaw))
+  // Self-hosted servers rarely have wildcard DNS for bucket subdomains; AWS prefers virtual hosts.
+  const forcePathStyle = pathStyleRaw === undefined ? endpointRaw !== undefined : pathStyleRaw === 'true'
+
+  if (problems.length > 0 || bucket === undefined) throw new S3ConfigurationError(problems)
+  return { endpoint, bucket, region, accessKeyId, secretAccessKey, forcePathStyle }
+}
+
 /** Reads and checks the whole environment, reporting every problem at once. */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const problems: string[] = []
@@ -221,7 +366,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       return read()
     } catch (error) {
       if (error instanceof ConfigurationError) {
-        problems.push(error.message)
+        problems.push(...(error instanceof S3ConfigurationError ? error.problems : [error.message]))
         return undefined
       }
       throw error
@@ -237,8 +382,11 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   attempt(() => checkRetiredProxyHops(source.BYLINE_PROXY_HOPS))
   const trustedProxies = attempt(() => parseTrustedProxies(source.BYLINE_TRUSTED_PROXIES))
   const email = serverURL ? attempt(() => parseEmailEnv(source, serverURL)) : undefined
+  const redis = attempt(() => parseRedisEnv(source))
+  if (database && redis) attempt(() => checkSharedDatabase(database, redis))
+  const s3 = attempt(() => parseS3Env(source))
 
-  if (problems.length > 0 || !database || !secret || !serverURL || !trustedProxies || !email) {
+  if (problems.length > 0 || !database || !secret || !serverURL || !trustedProxies || !email || redis === undefined || s3 === undefined) {
     // One problem reads as one line; several as a list, so they can all be fixed in one go.
     throw new ConfigurationError(
       problems.length === 1
@@ -246,5 +394,5 @@ export function readEnv(source: Record<string, string | undefined> = process.env
         : `Byline cannot start, the environment needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     )
   }
-  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, proxyHops: 1, trustedProxies, email }
+  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, proxyHops: 1, trustedProxies, email, redis, s3 }
 }

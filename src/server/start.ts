@@ -32,7 +32,11 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import next from 'next'
 
-import { ConfigurationError, readTrustedProxies } from '../lib/env'
+import { checkSharedDatabase, ConfigurationError, parseDatabaseUrl, readRedisEnv, readTrustedProxies, resolveDataDir } from '../lib/env'
+import { mayUseMemory } from '../cache/purgeLogRegistry'
+import { forgetAllRecords, forgetRecords } from '../cache/records'
+import { startSharedInvalidation } from '../cache/sharedInvalidation'
+import { closeAppQueueGate } from '../jobs/lease'
 import { readDatabaseProbe } from '../db/probe'
 import { captureResponse, type Captured } from './capture'
 import { trustedProxies, vouchForClient } from './clientAddress'
@@ -75,7 +79,10 @@ function options() {
   // Loopback unless told otherwise: the app is meant to sit behind nginx on the same machine, and
   // anything that can reach it directly skips the front's limits.
   const hostname = values.hostname ?? (process.env.HOSTNAME?.trim() || '127.0.0.1')
-  return { port, hostname, maxBytes: megabytes * 1024 * 1024, storeDir, trusted: trustedProxies(readTrustedProxies()) }
+  const redis = readRedisEnv()
+  // Refused before Next starts, in one line (src/lib/env.ts), not from inside the first request.
+  checkSharedDatabase(parseDatabaseUrl(process.env.DATABASE_URL, resolveDataDir(process.env.DATA_DIR)), redis)
+  return { port, hostname, maxBytes: megabytes * 1024 * 1024, storeDir, trusted: trustedProxies(readTrustedProxies()), redis }
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
@@ -143,7 +150,7 @@ async function send(req: IncomingMessage, res: ServerResponse, { status, headers
 }
 
 async function main() {
-  const { port, hostname, maxBytes, storeDir, trusted } = options()
+  const { port, hostname, maxBytes, storeDir, trusted, redis } = options()
   // Next reads this before anything else; the server only ever runs a production build.
   ;(process.env as Record<string, string>).NODE_ENV = 'production'
   const app = next({ dev: false, dir: root, hostname, port })
@@ -156,14 +163,15 @@ async function main() {
   store?.open()
   const requests = new AsyncLocalStorage<ServerResponse>()
   let notFoundPage: { generation: number; body: Promise<Buffer> } | null = null
-  registerPurgeTarget({
-    purge: () => {
-      cache.purge()
-      store?.rotate()
-      notFoundPage = null
-    },
-    requests,
-  })
+  const purgePages = () => {
+    cache.purge()
+    store?.rotate()
+    notFoundPage = null
+  }
+  registerPurgeTarget({ purge: purgePages, requests })
+  // Shared mode: every instance's changes arrive through the purge log; while it is degraded,
+  // mayUseMemory() is false and pages come from Next (and the database) every time.
+  const purgeLog = redis ? startSharedInvalidation({ redis, caches: { purgePages, forgetTags: forgetRecords, forgetEverything: forgetAllRecords } }) : null
   const caching = maxBytes > 0
 
   /** The designed 404 page's HTML, rendered by Next once per cache generation (it shows the site's sections). */
@@ -195,7 +203,7 @@ async function main() {
    * app replaces the moment the page changes, where a copy of nginx's would outlive the change.
    */
   const toStore = (url: string, page: CachedPage, storeGeneration: number): OutgoingHttpHeaders => {
-    if (!store || !isHtml(page.headers) || storeFileFor(url) === null) return {}
+    if (!store || !mayUseMemory() || !isHtml(page.headers) || storeFileFor(url) === null) return {}
     if (!store.has(url)) void store.write(url, page.bodies, storeGeneration, page.expiresAt)
     return { 'x-accel-expires': '0' }
   }
@@ -230,7 +238,7 @@ async function main() {
         body: Buffer.from(inlineStylesheets(stripNextRuntime(response.body.toString('utf8')), readStylesheet)),
       }
     }
-    const lifetime = shareable && caching && req.method === 'GET' ? cacheLifetime(response.status, response.headers) : null
+    const lifetime = shareable && caching && mayUseMemory() && req.method === 'GET' ? cacheLifetime(response.status, response.headers) : null
     if (lifetime === null) return send(req, res, response, acceptEncoding)
     const headers = storedHeaders(response.headers)
     const stored: CachedPage = {
@@ -296,7 +304,7 @@ async function main() {
         })
       }
       const shareable = isCacheableRequest(req)
-      const cached = caching && shareable ? cache.get(req.url as string) : undefined
+      const cached = caching && shareable && mayUseMemory() ? cache.get(req.url as string) : undefined
       if (cached) return answer(req, res, cached, 'HIT', store ? toStore(req.url as string, cached, store.generation) : {})
       page(req, res, shareable).catch((error: unknown) => {
         console.error('Could not answer', forLog(req.url), error)
@@ -318,7 +326,10 @@ async function main() {
   })
   // Finish the requests in flight, then go; a client holding a connection open cannot keep us up.
   const stop = () => {
-    server.close(() => process.exit(0))
+    // Hands the jobs lease back at once, so another instance runs the next tick instead of
+    // waiting out its TTL, and leaves Redis before going.
+    const released = Promise.allSettled([closeAppQueueGate(), purgeLog?.stop()])
+    server.close(() => void released.then(() => process.exit(0)))
     server.closeIdleConnections()
     setTimeout(() => process.exit(0), 5_000).unref()
   }

@@ -8,10 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Lease } from '@/jobs/lease'
 
-import { createLease, createQueueGate, jobsLeaseKey, jobsQueueGate, leaseConnection, parseJobsLeaseEnv } from '@/jobs/lease'
+import { createLease, createQueueGate, jobsLeaseKey, jobsQueueGate, leaseConnection } from '@/jobs/lease'
 import { runQueueOnce } from '@/jobs/runOnce'
 import { MAX_INTERRUPTIONS, sweepStalledJobs } from '@/jobs/stalledJobs'
-import { ConfigurationError } from '@/lib/env'
+import { ConfigurationError, readEnv } from '@/lib/env'
 
 import { uniqueTag } from '../helpers/fixtures'
 
@@ -308,7 +308,7 @@ describe('Jobs queue across instances', () => {
   })
 
   it('hands the lease back when a server shuts down, so the next tick elsewhere runs at once', async () => {
-    const settings = { redisUrl: REDIS_URL, prefix: `${prefix}shutdown:`, instance: 'app-a' }
+    const settings = { url: REDIS_URL, prefix: `${prefix}shutdown:`, instance: 'app-a' }
     const leaving = jobsQueueGate(settings)
     const staying = jobsQueueGate({ ...settings, instance: 'app-b' })
     expect(await leaving.shouldAutoRun(first)).toBe(true)
@@ -318,15 +318,10 @@ describe('Jobs queue across instances', () => {
     await staying.close()
   })
 
-  it('reads its settings from REDIS_URL, BYLINE_REDIS_PREFIX and BYLINE_INSTANCE', () => {
-    expect(parseJobsLeaseEnv({})).toBeNull()
-    expect(parseJobsLeaseEnv({ REDIS_URL: 'redis://127.0.0.1:6379', BYLINE_REDIS_PREFIX: 'news:', BYLINE_INSTANCE: 'app-1' })).toEqual({
-      redisUrl: 'redis://127.0.0.1:6379',
-      prefix: 'news:',
-      instance: 'app-1',
-    })
-    expect(parseJobsLeaseEnv({ REDIS_URL: 'redis://127.0.0.1:6379' })?.prefix).toBe('byline:')
-    expect(() => parseJobsLeaseEnv({ REDIS_URL: 'http://user:hunter2@cache:6379' })).toThrow(ConfigurationError)
-    expect(() => parseJobsLeaseEnv({ REDIS_URL: 'http://user:hunter2@cache:6379' })).not.toThrow(/hunter2/)
+  it('takes its settings from the one REDIS_URL parse that the purge log uses', () => {
+    const redis = readEnv({ DATABASE_URL: 'postgres://db/byline', PAYLOAD_SECRET: 'x'.repeat(32), REDIS_URL: 'redis://127.0.0.1:6379', BYLINE_INSTANCE: 'app-1' }).redis
+    expect(redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'byline:', instance: 'app-1' })
+    expect(() => readEnv({ DATABASE_URL: 'postgres://db/byline', PAYLOAD_SECRET: 'x'.repeat(32), REDIS_URL: 'http://user:hunter2@cache:6379' })).toThrow(ConfigurationError)
+    expect(() => readEnv({ DATABASE_URL: 'postgres://db/byline', PAYLOAD_SECRET: 'x'.repeat(32), REDIS_URL: 'http://user:hunter2@cache:6379' })).not.toThrow(/hunter2/)
   })
 })

@@ -57,7 +57,7 @@ describe('Expiring cached pages from a background process', () => {
     answered.length = 0
     const errors: string[] = []
     // Payload's derived `payload.secret` is not the configured secret: the cause of issue 22 A.
-    await expireTags([tag.latest], { secret: payload.secret, serverURL, logger: { error: (message) => errors.push(message) } })
+    await expireTags([tag.latest], { secret: payload.secret, serverURL, logger: { error: (message) => errors.push(message) }, redis: null })
     expect(answered).toEqual([401])
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain('answered 401')

@@ -224,6 +224,46 @@ describe('Environment', () => {
     expect(items[1]).toMatch(/^ {2}- NEXT_PUBLIC_SERVER_URL "ftp:\/\/news.example.com"/)
   })
 
+  describe('shared mode (REDIS_URL) and media on S3 (S3_*)', () => {
+    const postgres = { DATABASE_URL: 'postgres://byline@127.0.0.1/byline', PAYLOAD_SECRET: SECRET }
+
+    it('are off by default: one process, media on the local disk', () => {
+      const env = readEnv({ DATA_DIR: dataDir })
+      expect(env.redis).toBeNull()
+      expect(env.s3).toBeNull()
+    })
+
+    it('reads REDIS_URL once, for the purge log and the jobs lease alike', () => {
+      const env = readEnv({ DATA_DIR: dataDir, ...postgres, REDIS_URL: 'redis://127.0.0.1:6379', BYLINE_REDIS_PREFIX: 'news:', BYLINE_INSTANCE: 'web-1' })
+      expect(env.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'news:', instance: 'web-1' })
+    })
+
+    it('refuses REDIS_URL with the embedded SQLite database, saying to use PostgreSQL or unset REDIS_URL', () => {
+      expect(() => readEnv({ DATA_DIR: dataDir, REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+        /^Byline cannot start: REDIS_URL .* the database is SQLite.*PostgreSQL.*or unset REDIS_URL/,
+      )
+    })
+
+    it('reads the S3_* variables into the media storage settings', () => {
+      const env = readEnv({
+        DATA_DIR: dataDir,
+        ...postgres,
+        S3_ENDPOINT: 'http://127.0.0.1:7480',
+        S3_BUCKET: 'byline-media',
+        S3_ACCESS_KEY_ID: 'key',
+        S3_SECRET_ACCESS_KEY: 'secret',
+      })
+      expect(env.s3).toEqual({ endpoint: 'http://127.0.0.1:7480', bucket: 'byline-media', region: 'us-east-1', accessKeyId: 'key', secretAccessKey: 'secret', forcePathStyle: true })
+    })
+
+    it('lists every S3 problem as a line of its own beside the other problems', () => {
+      const { message } = problemWith({ DATA_DIR: dataDir, DATABASE_URL: postgres.DATABASE_URL, S3_BUCKET: 'Not A Bucket' })
+      const items = message.split('\n').slice(1)
+      expect(items[0]).toMatch(/^ {2}- PAYLOAD_SECRET is not set/)
+      expect(items.slice(1).map((item) => item.replace(/^ {2}- /, '').split(' ')[0])).toEqual(['S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'])
+    })
+  })
+
   describe('redact', () => {
     it.each([
       ['postgres://byline:s3cret@db.internal:5432/byline', 'postgres://byline:***@db.internal:5432/byline'],

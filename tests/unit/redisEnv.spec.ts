@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { parseRedisEnv } from '@/cache/sharedInvalidation'
-import { ConfigurationError } from '@/lib/env'
+import { ConfigurationError, parseRedisEnv } from '@/lib/env'
 
 const host = { hostname: 'web', pid: 42 }
 

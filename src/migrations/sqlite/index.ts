@@ -8,6 +8,7 @@ import * as migration_20261125_012425_article_search_text from './20261125_01242
 import * as migration_20261125_014504_reader_indexes from './20261125_014504_reader_indexes';
 import * as migration_20261125_015454_comment_email_status_index from './20261125_015454_comment_email_status_index';
 import * as migration_20261207_004824_comment_spam_reason from './20261207_004824_comment_spam_reason';
+import * as migration_20261207_020437_media_storage from './20261207_020437_media_storage';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261207_004824_comment_spam_reason.up,
     down: migration_20261207_004824_comment_spam_reason.down,
-    name: '20261207_004824_comment_spam_reason'
+    name: '20261207_004824_comment_spam_reason',
+  },
+  {
+    up: migration_20261207_020437_media_storage.up,
+    down: migration_20261207_020437_media_storage.down,
+    name: '20261207_020437_media_storage'
   },
 ];
