@@ -109,11 +109,14 @@ async function clusterDatabase(): Promise<string> {
 async function checkRedis(url: string) {
   const { Redis } = await import('ioredis')
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  // The connection's own error says why (refused, unknown host); the command's only that it closed.
+  let cause: Error | undefined
+  redis.on('error', (error: Error) => (cause ??= error))
   try {
     await redis.connect()
     await redis.ping()
   } catch (error) {
-    throw new Error(messages.noRedis(url, error instanceof Error ? error.message : String(error)))
+    throw new Error(messages.noRedis(url, (cause ?? (error instanceof Error ? error : new Error(String(error)))).message))
   } finally {
     redis.disconnect()
   }
