@@ -226,7 +226,11 @@ async function main() {
     NEXT_PUBLIC_SERVER_URL: process.env.NEXT_PUBLIC_SERVER_URL ?? frontUrl,
   }
 
+  let shuttingDown = false
   const stopping = async (code: number) => {
+    // Ctrl-C and the processes it ends each ask for a stop: the first one does it.
+    if (shuttingDown) return
+    shuttingDown = true
     console.log('\n== stopping the cluster')
     await stopAll()
     if (options.s3) await runStep('s3', 'bash', ['scripts/s3-server.sh', 'stop', '--dir', path.join(options.dir, 's3')], process.env).catch((error: unknown) => console.error(error))
@@ -266,7 +270,7 @@ async function main() {
     await waitFor('nginx', `http://127.0.0.1:${options.frontPort}/`, front, 30)
 
     // From here an instance that exits is reported, not fatal: that is what the front is for.
-    for (const { name, child } of instances) child.once('exit', (code, signal) => console.error(messages.exited(name, code, signal)))
+    for (const { name, child } of instances) child.once('exit', (code, signal) => shuttingDown || console.error(messages.exited(name, code, signal)))
     front.once('exit', () => void stopping(1))
 
     console.log('\n== the cluster is up')
