@@ -38,6 +38,10 @@ pg_admin() {
 }
 cleanup() {
   set +e
+  # Instances and nginx a test worker left running (tests/e2e-multi/cluster.ts records their process groups).
+  for pgid_file in "$work"/*.pgid; do
+    [ -f "$pgid_file" ] && kill -TERM -- "-$(cat "$pgid_file")" 2>/dev/null
+  done
   [ -n "$redis_port" ] && redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1
   [ -d "$s3_dir" ] && bash scripts/s3-server.sh stop --dir "$s3_dir" >/dev/null 2>&1
   [ -n "$database" ] && pg_admin "drop database if exists $database with (force)"

@@ -79,8 +79,8 @@ let A: Client
 let B: Client
 let viaFront: Client
 
-test.describe.configure({ mode: 'serial' })
-
+// Not serial: each test restores what it stops, so one failure does not hide the others' results
+// (Playwright then starts a new worker, and beforeAll a new cluster).
 test.beforeAll(async () => {
   test.setTimeout(300_000)
   await startCluster()

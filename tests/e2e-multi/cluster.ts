@@ -72,6 +72,10 @@ export class ManagedProcess {
     return path.join(work(), `${this.name}.log`)
   }
 
+  private get pidFile() {
+    return path.join(work(), `${this.name}.pgid`)
+  }
+
   get isRunning() {
     return this.running !== null
   }
@@ -81,6 +85,8 @@ export class ManagedProcess {
     const { command, args, env } = this.command()
     const running = launch(command, args, env, this.log)
     this.running = running
+    // For scripts/e2e-multi.sh to end the group should this worker die without stopping it.
+    if (running.child.pid) fs.writeFileSync(this.pidFile, String(running.child.pid))
     try {
       await waitUntilAnswering(this.name, `${this.url}${this.readyPath}`, running, this.log, 180_000)
     } catch (error) {
@@ -94,6 +100,7 @@ export class ManagedProcess {
     const running = this.running
     if (!running) return
     this.running = null
+    fs.rmSync(this.pidFile, { force: true })
     const pid = running.child.pid
     if (pid && running.child.exitCode === null && running.child.signalCode === null) {
       try {
