@@ -130,6 +130,9 @@ function sharedSecret(dir: string): string {
   return fs.readFileSync(file, 'utf8').trim()
 }
 
+/** A URL fit for the console: no user or password. */
+const withoutCredentials = (url: string) => url.replace(/\/\/[^@/]*@/, '//')
+
 /** `export NAME='value'` lines, as scripts/s3-server.sh prints them, into an object. */
 function parseExports(text: string): Record<string, string> {
   const found: Record<string, string> = {}
@@ -245,7 +248,7 @@ async function main() {
       const exports = await runStep('s3', 'bash', ['scripts/s3-server.sh', 'start', '--dir', path.join(options.dir, 's3')], env)
       Object.assign(env, parseExports(exports))
     }
-    console.log(`== migrating ${databaseUrl} (npm run prepare-db, once for every instance)`)
+    console.log(`== migrating ${withoutCredentials(databaseUrl)} (npm run prepare-db, once for every instance)`)
     await runStep('prepare-db', 'npx', ['tsx', 'src/db/prepare.ts'], env)
     if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
       console.log('== no build yet: next build (a few minutes)')
@@ -276,7 +279,7 @@ async function main() {
     console.log('\n== the cluster is up')
     console.log(`   site (nginx, deploy/):  ${frontUrl}/   admin: ${frontUrl}/admin`)
     for (const { name, url } of instances) console.log(`   ${name}${name === 'app1' ? ' (writes the page store)' : ''}: ${url}/`)
-    console.log(`   database: ${databaseUrl.replace(/\/\/[^@/]*@/, '//')}   redis: ${redisUrl}   media: ${options.s3 ? `S3 at ${env.S3_ENDPOINT}` : path.join(dataDir, 'media')}`)
+    console.log(`   database: ${withoutCredentials(databaseUrl)}   redis: ${withoutCredentials(redisUrl)}   media: ${options.s3 ? `S3 at ${env.S3_ENDPOINT}` : path.join(dataDir, 'media')}`)
     console.log(`   demo logins: ${path.join(dataDir, 'demo-credentials.txt')}`)
     console.log('   Ctrl-C stops everything.')
   } catch (error) {
