@@ -6,9 +6,12 @@
  * table, each figure against its target from the issue, and writes JSON to bench/results/.
  *
  *   npm run bench -- [--db sqlite|postgres] [--scale default|large] [--only a,b] [--skip a,b]
+ *   npm run bench -- --instances N     (shared mode: PostgreSQL + Redis, bench/instances.ts)
  *
  * Sections, in order: pages, nginx, front, uncached, lighthouse, comments, hostile, freshness, scale
- * (scale only with --scale large). The README's "Performance" section documents the rest.
+ * (scale only with --scale large). With --instances N (2 or more) only the section `instances`:
+ * 1 and N instances side by side (REDIS_URL, default the local Redis). The README's
+ * "Performance" section documents the rest.
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -22,6 +25,7 @@ import type { Server } from './servers'
 import type { Load, Measured } from './wrk'
 
 import { approveToVisible, logIn, publishToHome } from './freshness'
+import { scaleOut } from './instances'
 import { CATEGORIES, CONTROL_PAGE, lighthouse } from './lighthouse'
 import { get, startApp, startFront, startStaticNginx } from './servers'
 import { ensureDebianPackage, measure, median, nextRunTag, wrkInBackground } from './wrk'
@@ -32,7 +36,7 @@ type Result = 'PASS' | 'FAIL' | '-' | 'ERROR' | 'INVALID'
 type Row = { figure: string; value: string; target: string; result: Result; data?: unknown }
 type Check = { text: string; pass: boolean }
 
-const SECTIONS = ['pages', 'nginx', 'front', 'uncached', 'lighthouse', 'comments', 'hostile', 'freshness', 'scale'] as const
+const SECTIONS = ['pages', 'nginx', 'front', 'uncached', 'lighthouse', 'comments', 'hostile', 'freshness', 'scale', 'instances'] as const
 type Section = (typeof SECTIONS)[number]
 const SCALES = { default: { articles: 1_000, comments: 50_000 }, large: { articles: 100_000, comments: 1_000_000 } } as const
 const FRESHNESS_TRIES = 20
@@ -53,23 +57,31 @@ const port = Number(process.env.BENCH_PORT ?? 3300)
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 
 const messages = {
-  usage: `Usage: npm run bench -- [--db sqlite|postgres] [--scale default|large] [--only ${SECTIONS.join(',')}] [--skip …]`,
+  usage: `Usage: npm run bench -- [--db sqlite|postgres] [--scale default|large] [--instances N] [--only ${SECTIONS.join(',')}] [--skip …]`,
+  instancesNeedPostgres: 'Several instances share one server database: --instances needs --db postgres (the default with --instances).',
   staleBuild:
     'BENCH_SKIP_BUILD=true with a new database: pages the existing build cached for another database may be served (and their cache tags never expire). Set BENCH_DATA_DIR to the directory of the bench run that built it.',
   noHit: (status: string | null) => `the front did not answer a repeated request from the app's page store (X-Cache-Status: ${status}, not STORE)`,
 }
 
 function parseFlags() {
-  const { values } = parseArgs({ options: { db: { type: 'string', default: 'sqlite' }, scale: { type: 'string', default: 'default' }, only: { type: 'string' }, skip: { type: 'string' } } })
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, scale: { type: 'string', default: 'default' }, only: { type: 'string' }, skip: { type: 'string' }, instances: { type: 'string', default: '1' } },
+  })
   const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()) : [])
   const unknown = [...list(values.only), ...list(values.skip)].filter((s) => !SECTIONS.includes(s as Section))
-  if ((values.db !== 'sqlite' && values.db !== 'postgres') || (values.scale !== 'default' && values.scale !== 'large') || unknown.length > 0) {
+  const instances = Number(values.instances)
+  const db = values.db ?? (instances > 1 ? 'postgres' : 'sqlite')
+  if ((db !== 'sqlite' && db !== 'postgres') || (values.scale !== 'default' && values.scale !== 'large') || unknown.length > 0 || !Number.isInteger(instances) || instances < 1 || instances > 8) {
     throw new Error(messages.usage)
   }
-  const only = list(values.only)
+  if (instances > 1 && db !== 'postgres') throw new Error(messages.instancesNeedPostgres)
+  // With several instances the run is the scale-out comparison alone (unless --only says otherwise).
+  const only = list(values.only).length > 0 ? list(values.only) : instances > 1 ? ['instances'] : []
   const skip = list(values.skip)
-  const sections = new Set(SECTIONS.filter((s) => (only.length === 0 || only.includes(s)) && !skip.includes(s) && (s !== 'scale' || values.scale === 'large')))
-  return { db: values.db, scale: values.scale, sections }
+  const wanted = (s: Section) => (s === 'scale' ? values.scale === 'large' : s === 'instances' ? instances > 1 : true)
+  const sections = new Set(SECTIONS.filter((s) => (only.length === 0 || only.includes(s)) && !skip.includes(s) && wanted(s)))
+  return { db, scale: values.scale, sections, instances }
 }
 
 // --- figures and targets -------------------------------------------------------------------
@@ -160,6 +172,8 @@ async function main() {
     NODE_ENV: 'production',
     // As deploy/ recommends: the app writes its cached pages where the front serves them from.
     BYLINE_PAGE_STORE: path.join(work, 'pages'),
+    // Shared mode, for the scale-out comparison only: the other figures are of the embedded default.
+    ...(flags.instances > 1 ? { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', BYLINE_REDIS_PREFIX: `byline-bench-${process.pid}:` } : {}),
   }
   // Seeding and building may use both cores.
   const run = (command: string, args: string[]) => execFileSync('taskset', ['-c', '0,1', command, ...args], { cwd: root, env, stdio: 'inherit' })
@@ -201,8 +215,11 @@ async function main() {
     }
     const fixtures = JSON.parse(fs.readFileSync(path.join(dataDir, 'bench-fixtures.json'), 'utf8')) as BenchFixtures
 
-    app = await startApp({ port, env, log: path.join(work, 'app.log') })
-    front = await startFront({ port: port + 1, upstream: `127.0.0.1:${port}`, prefix: path.join(work, 'front'), store: path.join(work, 'pages'), log: path.join(work, 'front.log') })
+    // The scale-out comparison starts its own instances and fronts.
+    if (flags.instances === 1) {
+      app = await startApp({ port, env, log: path.join(work, 'app.log') })
+      front = await startFront({ port: port + 1, upstream: `127.0.0.1:${port}`, prefix: path.join(work, 'front'), store: path.join(work, 'pages'), log: path.join(work, 'front.log') })
+    }
     const running = (server: Server | undefined, name: string) => {
       if (!server) throw new Error(`the ${name} is not running`)
       return server
@@ -400,6 +417,21 @@ async function main() {
         const slower = small.m.rps / large.m.rps
         const r = row(`1k → 100k articles: ${u.name}`, `${slower.toFixed(2)}× slower`, [atMost(Math.round(slower * 100) / 100, 2, '×')])
         add(small.misses && large.misses ? r : { ...r, result: 'INVALID', value: `${r.value} (of cached pages)` })
+      })
+    })
+    await section('instances', async () => {
+      console.log(`   1 and ${flags.instances} instances on cores 0–1 (wrk on core 1), shared mode: ${env.REDIS_URL}`)
+      await scaleOut({
+        instances: flags.instances,
+        port: port + 10,
+        frontPort: port + 1,
+        env,
+        work,
+        dataDir,
+        fixtures,
+        seconds,
+        bypass: bypassCookie(),
+        report: (name, value, checks, data) => add(row(name, value, checks, data)),
       })
     })
     failed = rows.some((r) => r.result === 'ERROR')

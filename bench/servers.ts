@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-export type Server = { url: string; stop: () => Promise<void> }
+/** pid: the process group's leader (taskset, then npm or nginx), for reading its memory. */
+export type Server = { url: string; stop: () => Promise<void>; pid?: number }
 
 const root = path.resolve(import.meta.dirname, '..')
 
@@ -33,15 +34,17 @@ export async function waitForServer(url: string, timeoutMs: number) {
 }
 
 /**
- * A server process pinned to core 0 with every process it starts, in its own process group so
- * that stop() ends all of them; stop() waits for the exit, so the caller may remove its files.
+ * A server process pinned to core 0 (or the given cores) with every process it starts, in its own
+ * process group so that stop() ends all of them; stop() waits for the exit, so the caller may
+ * remove its files.
  */
-function pinned(command: string, args: string[], options: { env: NodeJS.ProcessEnv; log: string }) {
+function pinned(command: string, args: string[], options: { env: NodeJS.ProcessEnv; log: string; cores?: string }) {
   const log = fs.openSync(options.log, 'a')
-  const child = spawn('taskset', ['-c', '0', command, ...args], { cwd: root, env: options.env, stdio: ['ignore', log, log], detached: true })
+  const child = spawn('taskset', ['-c', options.cores ?? '0', command, ...args], { cwd: root, env: options.env, stdio: ['ignore', log, log], detached: true })
   fs.closeSync(log)
   const exited = new Promise((resolve) => child.once('exit', resolve))
   return {
+    pid: child.pid,
     stop: async () => {
       if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGTERM')
       await exited
@@ -50,23 +53,24 @@ function pinned(command: string, args: string[], options: { env: NodeJS.ProcessE
 }
 
 /** The production server (`npm run serve`: src/server/start.ts, what `npm start` runs) on the repository's build. */
-export async function startApp({ port, env, log }: { port: number; env: NodeJS.ProcessEnv; log: string }): Promise<Server> {
+export async function startApp({ port, env, log, cores }: { port: number; env: NodeJS.ProcessEnv; log: string; cores?: string }): Promise<Server> {
   const url = `http://127.0.0.1:${port}`
-  const { stop } = pinned('npm', ['run', 'serve', '--', '--port', String(port)], { env, log })
+  const { stop, pid } = pinned('npm', ['run', 'serve', '--', '--port', String(port)], { env, log, cores })
   try {
     await waitForServer(`${url}/`, 120_000)
   } catch (error) {
     await stop()
     throw new Error(`${(error as Error).message}; its log: ${log}`)
   }
-  return { url, stop }
+  return { url, stop, pid }
 }
 
-/** The deploy/ front (deploy/run.sh) with one worker, in front of the app, serving the app's page store. */
-export async function startFront({ port, upstream, prefix, store, log }: { port: number; upstream: string; prefix: string; store: string; log: string }): Promise<Server> {
+/** The deploy/ front (deploy/run.sh) with one worker, in front of the app (or several), serving the app's page store. */
+export async function startFront({ port, upstream, prefix, store, log, cores }: { port: number; upstream: string | string[]; prefix: string; store: string; log: string; cores?: string }): Promise<Server> {
   const url = `http://127.0.0.1:${port}`
-  const args = ['deploy/run.sh', '--listen', `127.0.0.1:${port}`, '--upstream', upstream, '--prefix', prefix, '--store', store, '--workers', '1', '--access-log', 'off']
-  const { stop } = pinned('bash', args, { env: process.env, log })
+  const upstreams = (Array.isArray(upstream) ? upstream : [upstream]).flatMap((address) => ['--upstream', address])
+  const args = ['deploy/run.sh', '--listen', `127.0.0.1:${port}`, ...upstreams, '--prefix', prefix, '--store', store, '--workers', '1', '--access-log', 'off']
+  const { stop } = pinned('bash', args, { env: process.env, log, cores })
   try {
     await waitForServer(`${url}/`, 30_000)
   } catch (error) {

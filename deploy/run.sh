@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # nginx in front of the app server, `npm start` (deploy/nginx.conf.template, explained in the README's
-# "Production deployment"). Renders the config into a prefix directory and runs nginx in the
-# foreground on it; stop it with SIGTERM (fast) or SIGQUIT (graceful).
+# "Production deployment" and in deploy/README.md). Renders the config into a prefix directory and
+# runs nginx in the foreground on it; stop it with SIGTERM (fast) or SIGQUIT (graceful).
 #
-#   bash deploy/run.sh [--listen ADDR:PORT] [--upstream HOST:PORT] [--prefix DIR] [--static DIR]
+#   bash deploy/run.sh [--listen ADDR:PORT] [--upstream HOST:PORT]... [--prefix DIR] [--static DIR]
 #                      [--store DIR] [--workers N|auto] [--access-log FILE|off] [--trust ADDR/CIDR]... [--check]
 #
 # Defaults: listen 8080, upstream 127.0.0.1:3000 (`npm start`), prefix $TMPDIR/byline-nginx,
 # static .next/static of this checkout, workers auto, access log PREFIX/logs/access.log.
+# --upstream may be given several times (app instances in shared mode: REDIS_URL, PostgreSQL): nginx
+# balances readers across them (least connections) and, for reads, retries the next instance when
+# one refuses, times out or answers 502/503, so readers see no error while one instance is up.
 # --store is the page store: the directory the app writes its cached pages to, the app's
-# BYLINE_PAGE_STORE (src/server/pageStore.ts). Without it every page is asked of the app (and
+# BYLINE_PAGE_STORE (src/server/pageStore.ts). Exactly one instance on the machine writes it
+# (BYLINE_PAGE_STORE on that one only); the others need not write it (deploy/README.md). Without it every page is asked of the app (and
 # kept for a second). With Debian's libnginx-mod-http-brotli-static installed, the store's
 # brotli copies are served too.
 # --trust names a proxy in front of nginx (a load balancer, a CDN; repeat for several): nginx then
@@ -19,7 +23,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
 listen=8080
-upstream=127.0.0.1:3000
+upstreams=()
 prefix="${TMPDIR:-/tmp}/byline-nginx"
 static="$here/../.next/static"
 workers=auto
@@ -37,7 +41,7 @@ fail() {
 while [ $# -gt 0 ]; do
   case "$1" in
     --listen) listen="${2:?--listen needs ADDR:PORT}"; shift 2 ;;
-    --upstream) upstream="${2:?--upstream needs HOST:PORT}"; shift 2 ;;
+    --upstream) upstreams+=("${2:?--upstream needs HOST:PORT}"); shift 2 ;;
     --prefix) prefix="${2:?--prefix needs a directory}"; shift 2 ;;
     --static) static="${2:?--static needs a directory}"; shift 2 ;;
     --store) store="${2:?--store needs a directory}"; shift 2 ;;
@@ -53,6 +57,20 @@ command -v nginx >/dev/null || fail "nginx is not installed. On Debian: apt-get 
 [ -f "$mime_types" ] || fail "$mime_types is missing (Debian's nginx-common ships it)"
 [ -d "$static" ] || fail "$static does not exist: build the app first (npm run build)"
 [[ "$workers" =~ ^([1-9][0-9]*|auto)$ ]] || fail "--workers must be a number or auto, not $workers"
+[ ${#upstreams[@]} -gt 0 ] || upstreams=(127.0.0.1:3000)
+
+# One server line per instance. A failed connection, a timeout or a 502/503 marks the instance down
+# for fail_timeout after max_fails of them, so readers stop waiting on a dead one; with a single
+# instance nginx never marks it down (there is nowhere else to go).
+servers=
+declare -A seen=()
+for upstream in "${upstreams[@]}"; do
+  [[ "$upstream" =~ ^[A-Za-z0-9.-]+:[0-9]{1,5}$|^\[[0-9A-Fa-f:]+\]:[0-9]{1,5}$|^unix:/[^[:space:]]+$ ]] ||
+    fail "--upstream needs HOST:PORT (or unix:/path), not $upstream"
+  [ -z "${seen[$upstream]:-}" ] || fail "--upstream $upstream is given twice"
+  seen[$upstream]=1
+  servers="$servers        server $upstream max_fails=2 fail_timeout=5s;\n"
+done
 
 prefix="$(mkdir -p "$prefix" && cd "$prefix" && pwd)"
 static="$(cd "$static" && pwd)"
@@ -92,11 +110,11 @@ if [ ${#trust[@]} -gt 0 ]; then
 fi
 
 # The values go into sed replacements: refuse the characters that would break them.
-for value in "$listen" "$upstream" "$prefix" "$static" "$store" "$access_log"; do
+for value in "$listen" "$prefix" "$static" "$store" "$access_log"; do
   [[ "$value" != *[\|\;\&\\]* ]] || fail "unsupported character in \"$value\""
 done
 sed -e "s|@LISTEN@|$listen|g" \
-    -e "s|@UPSTREAM@|$upstream|g" \
+    -e "s|@UPSTREAM_SERVERS@|$servers|g" \
     -e "s|@PREFIX@|$prefix|g" \
     -e "s|@STATIC_DIR@|$static|g" \
     -e "s|@STORE@|$store|g" \
@@ -114,5 +132,5 @@ if [ "$check" = true ]; then
   echo "deploy/run.sh: $prefix/nginx.conf is valid"
   exit 0
 fi
-echo "deploy/run.sh: nginx on $listen in front of $upstream (config: $prefix/nginx.conf)"
+echo "deploy/run.sh: nginx on $listen in front of ${upstreams[*]} (config: $prefix/nginx.conf)"
 exec nginx -e stderr -p "$prefix/" -c "$prefix/nginx.conf"

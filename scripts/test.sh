@@ -5,6 +5,8 @@
 #   3. unit + integration tests on SQLite, then on PostgreSQL (TEST_POSTGRES_URL) and MongoDB
 #      (TEST_MONGODB_URL) when those are given
 #   4. production build and end-to-end tests in Chromium against the production server
+#   5. on that build, two instances behind nginx on PostgreSQL + Redis + S3 (scripts/e2e-multi.sh),
+#      when PostgreSQL and redis-server are available
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,3 +45,12 @@ fi
 step "end-to-end tests (production build, Chromium)"
 bash scripts/ensure-chromium.sh
 bash scripts/e2e.sh
+
+# Shared mode (issue 20): two instances of the build just made, behind nginx, on PostgreSQL, a Redis
+# of the suite's own and radosgw (scripts/e2e-multi.sh). No second build.
+if [ -n "${TEST_POSTGRES_URL:-}" ] && command -v redis-server >/dev/null; then
+  step "end-to-end tests, two instances behind nginx (PostgreSQL, Redis, S3)"
+  TEST_POSTGRES_URL="$TEST_POSTGRES_URL" bash scripts/e2e-multi.sh
+else
+  echo "No PostgreSQL or no redis-server: skipping the two-instance end-to-end tests (scripts/e2e-multi.sh)."
+fi
