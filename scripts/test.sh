@@ -46,11 +46,3 @@ step "end-to-end tests (production build, Chromium)"
 bash scripts/ensure-chromium.sh
 bash scripts/e2e.sh
 
-# Shared mode (issue 20): two instances of the build just made, behind nginx, on PostgreSQL, a Redis
-# of the suite's own and radosgw (scripts/e2e-multi.sh). No second build.
-if [ -n "${TEST_POSTGRES_URL:-}" ] && command -v redis-server >/dev/null; then
-  step "end-to-end tests, two instances behind nginx (PostgreSQL, Redis, S3)"
-  TEST_POSTGRES_URL="$TEST_POSTGRES_URL" bash scripts/e2e-multi.sh
-else
-  echo "No PostgreSQL or no redis-server: skipping the two-instance end-to-end tests (scripts/e2e-multi.sh)."
-fi

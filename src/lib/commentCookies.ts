@@ -6,11 +6,6 @@
 export const COMMENT_COOKIES = {
   /** Signed list of this browser's submitted comment ids (src/comments/pendingCookie.ts). */
   pending: 'byline_pending_comments',
-  /**
-   * No longer written: a refused no-JavaScript comment is answered with the form itself
-   * (src/comments/formPage.ts). Kept while next.config.ts, src/server and deploy/ still list it.
-   */
-  flash: 'byline_comment_flash',
   /** Name, email and website, when the reader ticked "Save my name…". */
   commenter: 'byline_commenter',
 } as const

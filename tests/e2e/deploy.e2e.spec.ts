@@ -27,7 +27,6 @@ const PRIVATE_COOKIES = [
   ['payload-token', 'a signed-in member of staff'],
   ['__prerender_bypass', 'a preview (Next draft mode)'],
   ['byline_pending_comments', 'a reader whose own comments are held'],
-  ['byline_comment_flash', 'a reader correcting a refused comment'],
   ['byline_commenter', 'a reader whose details the form remembers'],
 ] as const
 

@@ -30,7 +30,7 @@ describe('which requests the response cache may answer', () => {
   it('never answers a signed-in editor, a preview or a commenter with cookies of their own', () => {
     // Still pages (their 404s get the designed body), but their own: rendered by Next every time.
     expect(isPageRequest({ method: 'GET', url: '/entertainment/a-story', headers: { cookie: 'byline_commenter=Ann' } })).toBe(true)
-    for (const cookie of ['payload-token=abc', 'a=1; __prerender_bypass=x', '__next_preview_data=y', 'byline_pending_comments=1', 'x=1;byline_comment_flash=2', 'byline_commenter=Ann']) {
+    for (const cookie of ['payload-token=abc', 'a=1; __prerender_bypass=x', '__next_preview_data=y', 'byline_pending_comments=1', 'x=1;byline_commenter=2', 'byline_commenter=Ann']) {
       expect(reader({ headers: { cookie } }), cookie).toBe(false)
     }
     expect(reader({ headers: { authorization: 'users API-Key abc' } })).toBe(false)
