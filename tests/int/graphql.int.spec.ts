@@ -1,5 +1,8 @@
 import type { CollectionSlug, Payload } from 'payload'
 
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { QUERY_BOUNDS } from '@/api/queryBounds'
@@ -41,6 +44,7 @@ describe('API bounds', () => {
   let token: string
   let staff: Awaited<ReturnType<typeof seedStaff>>
   let before: Record<string, Set<string>>
+  const credentialsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-graphql-seed-'))
 
   const idsIn = async (collection: CollectionSlug) =>
     (await payload.find({ ...system, collection, pagination: false, select: {} })).docs.map((doc) => String(doc.id))
@@ -50,7 +54,8 @@ describe('API bounds', () => {
     // The demo newsroom, as the probe ran against; remember what was there to remove only what the seed adds.
     before = {}
     for (const collection of SEEDED) before[collection] = new Set(await idsIn(collection))
-    await seed({ payload, dataDir: process.env.DATA_DIR ?? '' })
+    // Its demo passwords go to a directory of its own: the run's DATA_DIR belongs to the seed's own test.
+    await seed({ payload, dataDir: credentialsDir })
     staff = await seedStaff(payload, ['editor', 'contributor'])
     token = staff.editor.token
     // Payload builds its GraphQL schema on the first query: build it now, so no test's timing includes that.
@@ -58,6 +63,7 @@ describe('API bounds', () => {
   })
 
   afterAll(async () => {
+    fs.rmSync(credentialsDir, { recursive: true, force: true })
     await cleanupStaff(payload, staff)
     for (const collection of SEEDED) {
       const added = (await idsIn(collection)).filter((id) => !before[collection]?.has(id))
