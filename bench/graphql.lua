@@ -1,4 +1,4 @@
--- The hostile GraphQL request from issue 22: one anonymous POST /api/graphql asking, under 200
+-- The hostile GraphQL request from issue #9: one anonymous POST /api/graphql asking, under 200
 -- aliases, for 100 articles each with their whole content. Whatever the server answers (data,
 -- 400, 403, 429) is counted by status; bench/run.ts runs this beside a reader's measurement.
 dofile('bench/report.lua')

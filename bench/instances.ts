@@ -10,7 +10,7 @@ import { get, startApp, startFront } from './servers'
 import { median, nextRunTag, wrkInBackground } from './wrk'
 
 /**
- * `npm run bench -- --instances N` (issue 20): the same figures with 1 and with N app instances in
+ * `npm run bench -- --instances N` (issue #7): the same figures with 1 and with N app instances in
  * shared mode (PostgreSQL + Redis), and what sharing costs. The instances may use both cores here
  * (the single-instance bench pins the app to core 0): scaling out on this machine means using the
  * second core. wrk stays on core 1, so it competes with them. The physical limit is 2×.

@@ -20,7 +20,7 @@ export type Load = {
   headers?: string[]
   /**
    * bench/<script>.lua: report (plain GETs), comment (comment POSTs), post (bare POSTs), graphql
-   * (issue 22's hostile query), flood (comment POSTs from one client).
+   * (issue #9's hostile query), flood (comment POSTs from one client).
    */
   script?: 'report' | 'comment' | 'post' | 'graphql' | 'flood'
   args?: string[]

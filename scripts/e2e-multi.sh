@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end tests of shared mode (issue 20): two app instances from the existing build, nginx from
+# End-to-end tests of shared mode (issue #7): two app instances from the existing build, nginx from
 # deploy/ in front of both, on a throwaway PostgreSQL database, a Redis server of the suite's own
 # (on a free port, so a test may stop and restart it) and a real S3 server (radosgw, via
 # scripts/s3-server.sh). The instances and nginx are started by the tests themselves

@@ -45,7 +45,7 @@ npx tsx src/db/prepare.ts
 [ -s "$DATA_DIR/demo-credentials.txt" ] || { echo "prepare-db wrote no $DATA_DIR/demo-credentials.txt" >&2; exit 1; }
 
 # The build runs against a copy of that database in which one article has a title nobody serves:
-# the build must hold no content (issue 20), and tests/e2e/buildContent.e2e.spec.ts checks that
+# the build must hold no content (issue #7), and tests/e2e/buildContent.e2e.spec.ts checks that
 # readers never see it.
 BUILD_DATABASE="$DATA_DIR/build.db"
 for suffix in '' -wal -shm; do

@@ -36,7 +36,7 @@ export const Users: CollectionConfig = {
     update: isAdminOrSelf,
     delete: isAdmin,
     // Unlocking resets the failure count: in anyone else's hands it would lift the lock on the
-    // admin's account after every few guesses (issue 22).
+    // admin's account after every few guesses (issue #9).
     unlock: isAdmin,
   },
   hooks: {

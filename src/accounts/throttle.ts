@@ -1,5 +1,5 @@
 /**
- * Sign-in and password-reset throttling, as plain functions over an injected store (issue 22,
+ * Sign-in and password-reset throttling, as plain functions over an injected store (issue #9,
  * items 3 and 4). Failures are counted per client address and per address + account, as Ghost
  * does, so an outsider who knows a colleague's email slows down only their own address and
  * never locks the colleague out. The Payload adapters are in ./hooks.ts.

@@ -15,11 +15,11 @@ import type {
 import { getArgumentValues, getNamedType, GraphQLError, GraphQLScalarType, isCompositeType, isInterfaceType, isObjectType, Kind } from 'graphql/index.js'
 
 /**
- * How much one API request may ask for (issue 22, item 1). Payload's GraphQL complexity counts a
+ * How much one API request may ask for (issue #9, item 1). Payload's GraphQL complexity counts a
  * field once whatever its `limit`, so 200 aliases of `Articles(limit: 100) { docs { content } }`
  * stayed under its limit and blocked the server for 20 s. Here a list field's cost is multiplied
  * by the documents it may return, and the budget admits about one full page of article bodies:
- * under 100 ms on the demo data (figures in the report of issue 22).
+ * under 100 ms on the demo data (figures in the report of issue #9).
  */
 export const QUERY_BOUNDS = {
   /** Largest page a list may ask for, over REST and GraphQL alike: the admin's own largest page size. */

@@ -10,7 +10,7 @@ const messages = {
 
 /**
  * The GraphQL endpoint, for staff only. The reader site does not use GraphQL, and one anonymous
- * query could hold the server for seconds (issue 22), so a request without a staff session gets
+ * query could hold the server for seconds (issue #9), so a request without a staff session gets
  * 401 before its body is even read. Wraps Payload's handler in app/(payload)/api/graphql/route.ts.
  */
 export function staffOnlyGraphQL({

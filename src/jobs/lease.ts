@@ -9,7 +9,7 @@ import type { RedisEnv } from '@/lib/env'
 import { sweepStalledJobs } from './stalledJobs'
 
 /**
- * A lease in Redis that names the one process allowed to run the jobs queue (issue 20).
+ * A lease in Redis that names the one process allowed to run the jobs queue (issue #7).
  *
  * Payload 3.90 claims jobs with a SELECT followed by an unconditional UPDATE by id
  * (`@payloadcms/drizzle` updateJobs: findMany, then upsertRow per id), so two runners that claim

@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 /**
- * Jobs whose runner died (issue 20). Payload 3.90 marks a job `processing: true` when it claims
+ * Jobs whose runner died (issue #7). Payload 3.90 marks a job `processing: true` when it claims
  * it and has no lease on that claim, so a runner that crashes or is killed mid-job leaves the job
  * claimed forever and it never runs. The queue's runner returns such jobs to the queue before
  * each run, through Payload's Local API, so it works on every database adapter.

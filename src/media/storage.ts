@@ -8,7 +8,7 @@ import type { S3Env } from '@/lib/env'
 export { parseS3Env, S3ConfigurationError, type S3Env } from '@/lib/env'
 
 /**
- * Media on S3-compatible storage (issue 20), so that every app instance serves every upload.
+ * Media on S3-compatible storage (issue #7), so that every app instance serves every upload.
  * Files still go out through Payload's `/api/media/file/<name>` (its access control, Range and
  * ETag handling), which is what `src/lib/media.ts` and next/image's localPatterns expect.
  */

@@ -11,7 +11,7 @@ import { seededAccount } from '../e2e/seededAccounts'
 import { appA, appB, front, startCluster, startRedis, stopCluster, stopRedis } from './cluster'
 
 /**
- * Shared mode (issue 20) over two instances of one build, A and B, with nginx from deploy/ in front
+ * Shared mode (issue #7) over two instances of one build, A and B, with nginx from deploy/ in front
  * of both, on PostgreSQL, Redis and S3: a change made through one instance is on every instance
  * within a second, whatever fails. Freshness is polled every 20 ms and timed from the moment the
  * change's REST call returned.

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 
 /**
- * deploy/run.sh with several --upstream (issue 20), against stand-in upstreams: plain Node servers
+ * deploy/run.sh with several --upstream (issue #7), against stand-in upstreams: plain Node servers
  * that say who they are, or answer 503 like an instance that lost its database. What is tested is
  * nginx's balancing and failover, which needs no app.
  */

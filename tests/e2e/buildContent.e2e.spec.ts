@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 
 /**
- * The build holds no content (issue 20). scripts/e2e.sh builds against a copy of the served
+ * The build holds no content (issue #7). scripts/e2e.sh builds against a copy of the served
  * database in which the newest published article has a title of its own (E2E_BUILD_ONLY_TITLE).
  * Whatever Next prerendered at build (the home page, the feeds, the sitemap) shows that title;
  * no reader may ever see it: every page is rendered from the database being served.

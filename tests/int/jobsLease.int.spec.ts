@@ -16,7 +16,7 @@ import { ConfigurationError, readEnv } from '@/lib/env'
 import { uniqueTag } from '../helpers/fixtures'
 
 /**
- * Jobs run exactly once across instances (issue 20): a Redis lease decides which process runs
+ * Jobs run exactly once across instances (issue #7): a Redis lease decides which process runs
  * the queue, and jobs left `processing` by a runner that died go back to the queue. Real Redis
  * (a prefix of its own per run) and two Payload instances on the run's database, each with its
  * own connection pool, standing in for two app servers.

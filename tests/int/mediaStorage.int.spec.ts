@@ -21,7 +21,7 @@ import type { S3Env } from '@/media/storage'
 import { mediaSkipSafeFetch, mediaStorage, parseS3Env, s3ClientConfig } from '@/media/storage'
 
 /**
- * Media on S3 (issue 20) against a real S3-compatible server that checks signatures: Ceph's
+ * Media on S3 (issue #7) against a real S3-compatible server that checks signatures: Ceph's
  * radosgw on one node, started by scripts/s3-server.sh (about 20 s). A Payload of its own (a
  * temporary SQLite database, an upload collection with image sizes like Byline's) stores uploads
  * through src/media/storage.ts and serves them through its REST handler, which is what

@@ -8,7 +8,7 @@ import { DatabaseWatch, outageJson, outagePage, RETRY_AFTER_SECONDS } from '@/se
 import { getTestPayload } from '../helpers/payload'
 
 /**
- * A database outage (issue 22, item 13): the production server answers 503 instead of a blank 500
+ * A database outage (issue #9, item 13): the production server answers 503 instead of a blank 500
  * when the application's probe says the database is unreachable. Here the run's own PostgreSQL
  * database is really made unreachable (it refuses new connections and its open ones are dropped)
  * and brought back. The embedded SQLite file cannot be taken away from a process that holds it

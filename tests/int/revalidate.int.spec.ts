@@ -56,7 +56,7 @@ describe('Expiring cached pages from a background process', () => {
   it('refuses a request signed with any other key, and the refusal is logged', async () => {
     answered.length = 0
     const errors: string[] = []
-    // Payload's derived `payload.secret` is not the configured secret: the cause of issue 22 A.
+    // Payload's derived `payload.secret` is not the configured secret: the cause of issue #9 A.
     await expireTags([tag.latest], { secret: payload.secret, serverURL, logger: { error: (message) => errors.push(message) }, redis: null })
     expect(answered).toEqual([401])
     expect(errors).toHaveLength(1)
