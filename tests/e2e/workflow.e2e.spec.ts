@@ -99,12 +99,17 @@ test.describe('Editorial workflow', () => {
   test('live preview shows the draft’s title in the real article page', async ({ browser, request }) => {
     const stamp = Date.now().toString(36)
     const title = `Preview headline ${stamp}`
-    const editor = await logInAs(browser, 'editor')
-    const id = await newDraft(editor, title)
+    // The draft is made through REST (the admin's Create New is the first test's): this test is
+    // about what live preview shows.
+    const headers = await authHeaders(request, 'editor')
+    const category = (await (await request.get('/api/categories?where[slug][equals]=television&limit=1&depth=0', { headers })).json()).docs[0].id
+    const made = await request.post('/api/articles?draft=true', { headers, data: { title, category, _status: 'draft' } })
+    expect(made.status(), await made.text()).toBe(201)
+    const id = (await made.json()).doc.id as string
     created.push(id)
     await expect.poll(async () => (await stored(request, id)).slug).toBe(`preview-headline-${stamp}`)
-    // The form has taken the saved slug; now the preview has an address.
-    await editor.reload()
+    const editor = await logInAs(browser, 'editor')
+    await editor.goto(`/admin/collections/articles/${id}`)
     await waitForFormReady(editor)
 
     await editor.getByRole('button', { name: 'Live Preview' }).click()
