@@ -48,6 +48,36 @@ test.describe('Editorial workflow', () => {
     for (const id of created) await request.delete(`/api/articles/${id}`, { headers })
   })
 
+  // First: after the editor has taken over and published the first test's article, the editor's
+  // next edit page showed that article instead in full runs (cause not found; see the #9 note).
+  test('live preview shows the draft’s title in the real article page', async ({ browser, request }) => {
+    const stamp = Date.now().toString(36)
+    const title = `Preview headline ${stamp}`
+    // The draft is made through REST (the admin's Create New is the first test's): this test is
+    // about what live preview shows.
+    const headers = await authHeaders(request, 'editor')
+    const category = (await (await request.get('/api/categories?where[slug][equals]=television&limit=1&depth=0', { headers })).json()).docs[0].id
+    const made = await request.post('/api/articles?draft=true', { headers, data: { title, category, _status: 'draft' } })
+    expect(made.status(), await made.text()).toBe(201)
+    const id = (await made.json()).doc.id as string
+    created.push(id)
+    await expect.poll(async () => (await stored(request, id)).slug).toBe(`preview-headline-${stamp}`)
+    const editor = await logInAs(browser, 'editor')
+    await editor.goto(`/admin/collections/articles/${id}`)
+    await waitForFormReady(editor)
+
+    await editor.getByRole('button', { name: 'Live Preview' }).click()
+    const preview = editor.frameLocator('#live-preview-iframe')
+    await expect(preview.getByRole('heading', { level: 1 })).toHaveText(title)
+    await expect(preview.locator('.preview-banner')).toContainText('Preview of an unpublished draft')
+
+    // Readers get nothing at that address: the article is not published.
+    const anonymous = await browser.newContext()
+    const response = await anonymous.request.get(`/television/preview-headline-${stamp}`)
+    expect(response.status()).toBe(404)
+    await anonymous.close()
+  })
+
   test('a contributor submits a draft for review and an editor publishes it', async ({ browser, request }) => {
     // Two accounts, each opening the editor and the dashboard: more than one page's worth of work.
     test.slow()
@@ -94,33 +124,5 @@ test.describe('Editorial workflow', () => {
     const page = await editor.request.get(`/television/${published.slug}`)
     expect(page.status()).toBe(200)
     expect(await page.text()).toContain(title)
-  })
-
-  test('live preview shows the draft’s title in the real article page', async ({ browser, request }) => {
-    const stamp = Date.now().toString(36)
-    const title = `Preview headline ${stamp}`
-    // The draft is made through REST (the admin's Create New is the first test's): this test is
-    // about what live preview shows.
-    const headers = await authHeaders(request, 'editor')
-    const category = (await (await request.get('/api/categories?where[slug][equals]=television&limit=1&depth=0', { headers })).json()).docs[0].id
-    const made = await request.post('/api/articles?draft=true', { headers, data: { title, category, _status: 'draft' } })
-    expect(made.status(), await made.text()).toBe(201)
-    const id = (await made.json()).doc.id as string
-    created.push(id)
-    await expect.poll(async () => (await stored(request, id)).slug).toBe(`preview-headline-${stamp}`)
-    const editor = await logInAs(browser, 'editor')
-    await editor.goto(`/admin/collections/articles/${id}`)
-    await waitForFormReady(editor)
-
-    await editor.getByRole('button', { name: 'Live Preview' }).click()
-    const preview = editor.frameLocator('#live-preview-iframe')
-    await expect(preview.getByRole('heading', { level: 1 })).toHaveText(title)
-    await expect(preview.locator('.preview-banner')).toContainText('Preview of an unpublished draft')
-
-    // Readers get nothing at that address: the article is not published.
-    const anonymous = await browser.newContext()
-    const response = await anonymous.request.get(`/television/preview-headline-${stamp}`)
-    expect(response.status()).toBe(404)
-    await anonymous.close()
   })
 })
