@@ -48,8 +48,6 @@ test.describe('Editorial workflow', () => {
     for (const id of created) await request.delete(`/api/articles/${id}`, { headers })
   })
 
-  // First: after the editor has taken over and published the first test's article, the editor's
-  // next edit page showed that article instead in full runs (cause not found; see the #9 note).
   test('live preview shows the draft’s title in the real article page', async ({ browser, request }) => {
     const stamp = Date.now().toString(36)
     const title = `Preview headline ${stamp}`
@@ -66,7 +64,13 @@ test.describe('Editorial workflow', () => {
     await editor.goto(`/admin/collections/articles/${id}`)
     await waitForFormReady(editor)
 
-    await editor.getByRole('button', { name: 'Live Preview' }).click()
+    // Payload remembers per user whether live preview is open (an earlier spec may have left it
+    // open), and the button toggles it: open it only when it is not.
+    const iframe = editor.locator('#live-preview-iframe')
+    await expect(async () => {
+      if (!(await iframe.isVisible())) await editor.getByRole('button', { name: 'Live Preview' }).click()
+      await expect(iframe).toBeVisible({ timeout: 3_000 })
+    }).toPass({ timeout: 20_000 })
     const preview = editor.frameLocator('#live-preview-iframe')
     await expect(preview.getByRole('heading', { level: 1 })).toHaveText(title)
     await expect(preview.locator('.preview-banner')).toContainText('Preview of an unpublished draft')
