@@ -52,6 +52,9 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Byline' },
+    // Initials drawn locally instead of Payload's default Gravatar, which sends each staff
+    // member's email hash to gravatar.com on every admin page (src/admin/avatar).
+    avatar: { Component: '@/admin/avatar/InitialsAvatar#InitialsAvatar' },
     components: {
       // What needs each role now: drafts awaiting review, pending comments, scheduled articles, my drafts.
       beforeDashboard: ['@/admin/dashboard/Dashboard#Dashboard'],

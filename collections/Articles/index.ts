@@ -7,6 +7,7 @@ import { canReadArticleVersions } from '@/access/canReadArticleVersions'
 import { canUpdateArticle } from '@/access/canUpdateArticle'
 import { ownAuthorIds } from '@/access/ownership'
 import { articleEditor } from '@/fields/articleEditor'
+import { repairPastedLinks } from '@/fields/linkUrl'
 import { refuseUnsafeLinks } from '@/fields/safeLinks'
 import { slugField } from '@/fields/slug'
 
@@ -72,7 +73,7 @@ export const Articles: CollectionConfig = {
     },
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
     // Links are checked on every save, drafts and autosaves included (src/fields/safeLinks.ts).
-    { name: 'content', type: 'richText', editor: articleEditor, hooks: { beforeValidate: [refuseUnsafeLinks] } },
+    { name: 'content', type: 'richText', editor: articleEditor, hooks: { beforeValidate: [repairPastedLinks, refuseUnsafeLinks] } },
     {
       name: 'category',
       type: 'relationship',

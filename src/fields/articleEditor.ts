@@ -17,6 +17,7 @@ import {
   lexicalEditor,
 } from '@payloadcms/richtext-lexical'
 
+import { guardLinkUrlField } from '@/fields/linkUrl'
 import { CastSpotlight } from '@/blocks/CastSpotlight/config'
 import { PullQuote } from '@/blocks/PullQuote/config'
 import { VideoEmbed } from '@/blocks/VideoEmbed/config'
@@ -30,7 +31,7 @@ export const articleEditor = lexicalEditor({
     ItalicFeature(),
     UnderlineFeature(),
     StrikethroughFeature(),
-    LinkFeature({ enabledCollections: ['articles', 'authors', 'cast'] }),
+    LinkFeature({ enabledCollections: ['articles', 'authors', 'cast'], fields: guardLinkUrlField }),
     UnorderedListFeature(),
     OrderedListFeature(),
     BlockquoteFeature(),

@@ -5,7 +5,9 @@
  * is most of their weight and all of their main-thread time on a phone.
  *
  * - `form[data-comment-form]`: sent in the background; the reader's comment appears above the
- *   form at once, or the server's reasons appear beside the fields, with what they typed kept.
+ *   form at once, scrolled into view with the focus on it, and the form's status line (a live
+ *   region) says what happened; or the server's reasons appear beside the fields, with what they
+ *   typed kept.
  * - `[data-view-beacon]`: reports one view of the article once the page is shown (Most Popular).
  * - `a[data-video-embed]`: the click-to-load video; nothing is fetched from the provider before.
  *
@@ -26,6 +28,8 @@ export function enhanceReaderPage(): void {
   }
 
   function showErrors(form: HTMLFormElement, errors: Errors, message: string | null) {
+    const status = form.querySelector<HTMLElement>('[data-comment-status]')
+    if (status) status.textContent = ''
     form.querySelectorAll('.comment-form__error[data-client]').forEach((old) => old.remove())
     let first: HTMLElement | null = null
     for (const [name, id] of Object.entries(FIELD_IDS)) {
@@ -62,16 +66,24 @@ export function enhanceReaderPage(): void {
   }
 
   function showPosted(form: HTMLFormElement, result: { id: string; status: string }, data: FormData) {
+    const outcome = result.status === 'approved' ? 'Your comment has been published.' : 'Your comment is awaiting moderation.'
     const posted = element('div', 'comment comment--pending respond__posted')
     posted.id = `comment-${result.id}`
+    // Focusable by script only, so that the reader (and a screen reader's cursor) lands on it.
+    posted.tabIndex = -1
     posted.append(
       element('p', 'comment__author', String(data.get('authorName') ?? '')),
-      element('p', 'comment__awaiting', result.status === 'approved' ? 'Your comment has been published.' : 'Your comment is awaiting moderation.'),
+      element('p', 'comment__awaiting', outcome),
       element('p', 'comment__body', String(data.get('body') ?? '')),
     )
     form.before(posted)
     const body = form.querySelector<HTMLTextAreaElement>('#comment')
     if (body) body.value = ''
+    const status = form.querySelector<HTMLElement>('[data-comment-status]')
+    if (status) status.textContent = `${outcome} It is shown above the form.`
+    // The reader was looking at the button, below the form: bring their comment to them.
+    posted.focus({ preventScroll: true })
+    posted.scrollIntoView({ block: 'center', behavior: 'smooth' })
   }
 
   function enhanceForm(form: HTMLFormElement) {

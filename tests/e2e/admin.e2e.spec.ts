@@ -65,6 +65,20 @@ test.describe('Admin', () => {
       await logIn(page)
     })
 
+    test('draws the staff avatar from initials and calls no other host', async ({ page }) => {
+      const elsewhere: string[] = []
+      const origin = new URL(page.url()).origin
+      page.on('request', (request) => {
+        if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) elsewhere.push(request.url())
+      })
+      for (const where of ['/admin', '/admin/collections/articles', '/admin/account']) {
+        await page.goto(where)
+        await expect(page.locator('.byline-avatar').first()).toHaveText('AA')
+      }
+      await expect(page.locator('img[src*="gravatar"]')).toHaveCount(0)
+      expect(elsewhere).toEqual([])
+    })
+
     test.describe('articles', () => {
       const created: string[] = []
 

@@ -80,6 +80,11 @@ test.describe('Comments', () => {
     const posted = page.locator('.respond__posted')
     await expect(posted).toContainText('Your comment is awaiting moderation.')
     await expect(posted).toContainText(body)
+    // Where the reader is looking: the comment is brought into view and focused, and the status
+    // line under the button (a live region) says what happened.
+    await expect(posted).toBeFocused()
+    await expect(posted).toBeInViewport()
+    await expect(page.getByRole('status')).toHaveText('Your comment is awaiting moderation. It is shown above the form.')
     expect(new URL(page.url()).pathname).toBe(path)
     await expect(page.getByLabel('Comment *')).toHaveValue('')
     const id = (await posted.getAttribute('id'))?.replace('comment-', '')
@@ -182,7 +187,7 @@ test.describe('Comments', () => {
     const parentBody = `Start of a thread ${tag()}`
     const created = await request.post('/api/comments', {
       headers: admin,
-      data: { article: articleId, authorName: 'Ada', authorEmail: `ada-${tag()}@example.net`, body: parentBody, status: 'approved' },
+      data: { article: articleId, authorName: 'Ada L.', authorEmail: `ada-${tag()}@example.net`, body: parentBody, status: 'approved' },
     })
     expect(created.status()).toBe(201)
     const parentId = (await created.json()).doc.id
@@ -190,8 +195,9 @@ test.describe('Comments', () => {
     const context = await reader(browser, { javaScriptEnabled: false })
     const page = await context.newPage()
     await page.goto(path)
-    await page.locator(`#comment-${parentId}`).getByRole('link', { name: 'Reply to Ada' }).click()
-    await expect(page.locator('#respond')).toContainText('Replying to Ada')
+    await page.locator(`#comment-${parentId}`).getByRole('link', { name: 'Reply to Ada L.' }).click()
+    // A name that ends in a full stop ends the sentence: "Replying to Ada L.", not "Ada L..".
+    await expect(page.locator('.comment-form__replying')).toHaveText('Replying to Ada L. Cancel reply')
     await page.waitForTimeout(HUMAN_PAUSE_MS)
     const body = `A reply ${tag()}`
     await fillForm(page, { body, name: 'Bo', email: `bo-${tag()}@example.net` })

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/access/roles'
 
+import { repairPastedLinks } from '@/fields/linkUrl'
 import { refuseUnsafeLinks } from '@/fields/safeLinks'
 import { doc, link, p } from '@/seed/lexical'
 
@@ -28,6 +29,17 @@ function richTextFields(fields: Field[], path = ''): { path: string; field: Fiel
     const inBlocks = (field.blocks ?? []).flatMap((block) => richTextFields(block.fields, `${here}.`))
     return [...own, ...richTextFields(children, field.name ? `${here}.` : path), ...inBlocks]
   })
+}
+
+/** The address field of the article editor's link drawer, as Payload sanitised it. */
+function linkUrlField(payload: Payload): { validate?: unknown } {
+  const content = payload.collections.articles.config.fields.find((field) => 'name' in field && field.name === 'content') as unknown as {
+    editor: { editorConfig: { resolvedFeatureMap: Map<string, { sanitizedServerFeatureProps?: { fields?: { name?: string; validate?: unknown }[] } }> } }
+  }
+  const link = content.editor.editorConfig.resolvedFeatureMap.get('link')
+  const url = link?.sanitizedServerFeatureProps?.fields?.find((field) => field.name === 'url')
+  if (!url) throw new Error('the article editor has no link address field')
+  return url
 }
 
 /** The message a refused save shows beside the content field. */
@@ -105,12 +117,33 @@ describe('Rich-text links', () => {
     expect(response.status, JSON.stringify(response.body)).toBe(201)
   })
 
+  it('stores an address pasted into the prefilled "https://" once, without the doubled scheme', async () => {
+    const pasted = ['https://https://example.org/story', 'https://http://example.org/plain', 'https://mailto:desk@example.org']
+    const response = await create(article('Pasted links', doc(p(...pasted.map((url, index) => link(url, `link ${index}`))))))
+    expect(response.status, JSON.stringify(response.body)).toBe(201)
+    const stored = JSON.stringify(response.body.doc.content)
+    expect(stored).toContain('"url":"https://example.org/story"')
+    expect(stored).toContain('"url":"http://example.org/plain"')
+    expect(stored).toContain('"url":"mailto:desk@example.org"')
+    expect(stored).not.toContain('https://https://')
+  })
+
+  it('explains a doubled scheme in the link drawer, where the writer can fix it', () => {
+    const url = linkUrlField(payload)
+    const validate = url.validate as (value: unknown, options: unknown) => true | string
+    expect(validate('https://https://example.org', { siblingData: { linkType: 'custom' } })).toMatch(/two schemes.*Remove the first one/)
+    expect(validate('https://example.org', { siblingData: { linkType: 'custom' } })).toBe(true)
+  })
+
   it('guards every rich-text field of every collection and global', () => {
     const found = [
       ...payload.config.collections.flatMap((c) => richTextFields(c.fields as Field[]).map((f) => ({ ...f, path: `${c.slug}.${f.path}` }))),
       ...payload.config.globals.flatMap((g) => richTextFields(g.fields as Field[]).map((f) => ({ ...f, path: `${g.slug}.${f.path}` }))),
     ]
     expect(found.map((f) => f.path)).toContain('articles.content')
-    for (const { path, field } of found) expect(field.hooks?.beforeValidate ?? [], path).toContain(refuseUnsafeLinks)
+    for (const { path, field } of found) {
+      expect(field.hooks?.beforeValidate ?? [], path).toContain(refuseUnsafeLinks)
+      expect(field.hooks?.beforeValidate ?? [], path).toContain(repairPastedLinks)
+    }
   })
 })

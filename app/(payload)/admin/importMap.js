@@ -27,6 +27,7 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ArticleScope as ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec } from '@/admin/myArticles/ArticleScope'
 import { PublishOrSubmit as PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d } from '@/admin/review/PublishOrSubmit'
+import { InitialsAvatar as InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371 } from '@/admin/avatar/InitialsAvatar'
 import { Dashboard as Dashboard_0d6625b7f13ee764fd23a0cf2428adda } from '@/admin/dashboard/Dashboard'
 import { ModerationNavLink as ModerationNavLink_7cef92cd73c17662c1449f444b52a04a } from '@/admin/moderation/NavLink'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
@@ -65,6 +66,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/admin/myArticles/ArticleScope#ArticleScope": ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec,
   "@/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d,
+  "@/admin/avatar/InitialsAvatar#InitialsAvatar": InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371,
   "@/admin/dashboard/Dashboard#Dashboard": Dashboard_0d6625b7f13ee764fd23a0cf2428adda,
   "@/admin/moderation/NavLink#ModerationNavLink": ModerationNavLink_7cef92cd73c17662c1449f444b52a04a,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,

@@ -14,6 +14,11 @@ export type ReplyFormProps = {
   remember: boolean
 }
 
+/** "Sam K." ends the sentence itself: "Replying to Sam K.", never "Sam K..". */
+function sentence(name: string): string {
+  return /[.!?…]$/u.test(name.trim()) ? name.trim() : `${name.trim()}.`
+}
+
 const FIELDS: { name: CommentField; id: string; label: string }[] = [
   { name: 'body', id: 'comment', label: 'Comment' },
   { name: 'authorName', id: 'author', label: 'Name' },
@@ -26,14 +31,15 @@ const FIELDS: { name: CommentField; id: string; label: string }[] = [
  * comment is answered with this form again, the reasons beside the fields and what the reader
  * typed kept (src/comments/formPage.ts). With JavaScript
  * (src/reader/enhance.ts, `data-comment-form`) the same request is sent in the background and
- * the reader's comment appears above the form at once. The server is the only judge.
+ * the reader's comment appears above the form at once, is scrolled into view and takes the focus,
+ * and the status line under the button announces it. The server is the only judge.
  */
 export function ReplyForm({ articleId, articlePath, formToken, replyTo, initial, remember }: ReplyFormProps) {
   return (
     <form className="comment-form" action="/comments" method="post" noValidate data-comment-form="">
       {replyTo ? (
         <p className="comment-form__replying">
-          Replying to {replyTo.authorName}. <a href={`${articlePath}#respond`}>Cancel reply</a>
+          Replying to {sentence(replyTo.authorName)} <a href={`${articlePath}#respond`}>Cancel reply</a>
         </p>
       ) : null}
       <p className="comment-form__notes">Your email address will not be published. Required fields are marked *</p>
@@ -81,6 +87,9 @@ export function ReplyForm({ articleId, articlePath, formToken, replyTo, initial,
           Post Comment
         </button>
       </p>
+      {/* Filled by the reader script when a comment is sent; present from the start so that screen
+          readers watch it (a live region added with its text is often not announced). */}
+      <p className="comment-form__status" role="status" data-comment-status="" />
     </form>
   )
 }
