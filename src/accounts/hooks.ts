@@ -30,8 +30,8 @@ const ATTEMPT = 'bylineLoginAttempt'
 /** One store for the process; see AttemptStore for why it is in memory. */
 const store: AttemptStore = memoryAttemptStore()
 
-const addressOf = (req: PayloadRequest) =>
-  clientIp(req.headers, { hops: (req.payload.config.custom as { proxyHops?: number } | undefined)?.proxyHops })
+/** The production server leaves one trusted client address in X-Forwarded-For (src/lib/requestMetadata.ts). */
+const addressOf = (req: PayloadRequest) => clientIp(req.headers)
 
 /**
  * Named explicitly: the production build shortens class names, and Payload answers an error

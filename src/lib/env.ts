@@ -21,12 +21,6 @@ export type Env = {
   mediaDir: string
   secret: string
   serverURL: string
-  /**
-   * Always 1: the production server (src/server/start.ts) replaces X-Forwarded-For with the one
-   * client address it worked out from BYLINE_TRUSTED_PROXIES, so the app reads the last entry.
-   * Kept for payload.config.ts's `custom.proxyHops` until that goes; BYLINE_PROXY_HOPS is retired.
-   */
-  proxyHops: 1
   /** Addresses and CIDR ranges of the reverse proxies whose X-Forwarded-For entries are believed. */
   trustedProxies: string[]
   /** Outgoing email (src/email): an SMTP server, or null to print messages to the console. */
@@ -394,5 +388,5 @@ export function readEnv(source: Record<string, string | undefined> = process.env
         : `Byline cannot start, the environment needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     )
   }
-  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, proxyHops: 1, trustedProxies, email, redis, s3 }
+  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, trustedProxies, email, redis, s3 }
 }

@@ -49,6 +49,6 @@ export function sharedBeaconDeps(payload: Payload): BeaconDeps {
   const store = globalThis as Store
   const published = (store[SHARED] ??= new PublishedArticles({ payload }))
   published.payload = payload
-  const viewers = (store[VIEWERS] ??= new RecentViewers({ secret: payload.secret, hops: payload.config.custom?.proxyHops }))
+  const viewers = (store[VIEWERS] ??= new RecentViewers({ secret: payload.secret }))
   return { counter: sharedViewCounter(payload), published, viewers }
 }
