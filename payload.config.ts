@@ -43,8 +43,6 @@ export default buildConfig({
   graphQL: { validationRules: (args) => [boundedQueries(args)] },
   // The jobs queue behind scheduled publishing, run by the server itself (src/jobs).
   jobs,
-  // Read by the comment hooks: how many proxies' X-Forwarded-For entries to skip.
-  custom: { proxyHops: env.proxyHops },
   // SMTP from the environment, or printed to the console without SMTP_HOST (src/email).
   email: emailAdapter(env.email),
   sharp,

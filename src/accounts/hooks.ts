@@ -2,6 +2,7 @@ import type {
   CollectionAfterErrorHook,
   CollectionAfterLoginHook,
   CollectionBeforeOperationHook,
+  Payload,
   PayloadRequest,
 } from 'payload'
 
@@ -9,10 +10,13 @@ import { APIError, AuthenticationError, LockedAuth } from 'payload'
 
 import type { AttemptStore, ThrottleRule } from './throttle'
 
+import { readRedisEnv } from '@/lib/env'
 import { clientIp } from '@/lib/requestMetadata'
+import { sharedStateRedis } from '@/lib/sharedRedis'
 
 import { hashDummyPassword } from './dummyPassword'
 import { memoryAttemptStore } from './memoryStore'
+import { sharedAttemptStore } from './redisStore'
 import { forgetSuccess, forgotPasswordRules, loginRules, normalizeEmail, takeAttempt } from './throttle'
 
 const messages = {
@@ -27,11 +31,27 @@ const messages = {
 type LoginAttempt = { rules: ThrottleRule[]; at: number }
 const ATTEMPT = 'bylineLoginAttempt'
 
-/** One store for the process; see AttemptStore for why it is in memory. */
-const store: AttemptStore = memoryAttemptStore()
+const STORE = Symbol.for('byline.accounts.attemptStore')
+type WithStore = { [STORE]?: AttemptStore }
 
-const addressOf = (req: PayloadRequest) =>
-  clientIp(req.headers, { hops: (req.payload.config.custom as { proxyHops?: number } | undefined)?.proxyHops })
+/**
+ * One store for the process, made at the first sign-in: shared by every instance through Redis in
+ * shared mode (REDIS_URL), so N instances do not allow N times the limits; in memory otherwise.
+ * On a global, so every bundle Next makes of these hooks counts in the same place.
+ */
+function storeFor(payload: Payload): AttemptStore {
+  const holder = globalThis as WithStore
+  if (!holder[STORE]) {
+    const redis = readRedisEnv()
+    holder[STORE] = redis
+      ? sharedAttemptStore({ redis: sharedStateRedis(redis), prefix: redis.prefix, secret: payload.secret, logger: payload.logger })
+      : memoryAttemptStore()
+  }
+  return holder[STORE]
+}
+
+/** The production server leaves one trusted client address in X-Forwarded-For (src/lib/requestMetadata.ts). */
+const addressOf = (req: PayloadRequest) => clientIp(req.headers)
 
 /**
  * Named explicitly: the production build shortens class names, and Payload answers an error
@@ -65,7 +85,7 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
   const email = normalizeEmail(data?.email)
   const rules = loginRules({ address: addressOf(req), email })
   const at = Date.now()
-  const result = await takeAttempt({ store, rules, now: at })
+  const result = await takeAttempt({ store: storeFor(req.payload), rules, now: at })
   if (!result.allowed) refuse({ req, retryAfterMs: result.retryAfterMs, message: messages.tooManyLogins })
   const attempt: LoginAttempt = { rules, at }
   req.context[ATTEMPT] = attempt
@@ -92,7 +112,7 @@ async function hasUnlockedAccount({ req, email }: { req: PayloadRequest; email: 
 /** A sign-in that worked takes its attempt back (see forgetSuccess). */
 export const forgetSuccessfulLogin: CollectionAfterLoginHook = async ({ req, user }) => {
   const attempt = req.context[ATTEMPT] as LoginAttempt | undefined
-  if (attempt) await forgetSuccess({ store, rules: attempt.rules, at: attempt.at })
+  if (attempt) await forgetSuccess({ store: storeFor(req.payload), rules: attempt.rules, at: attempt.at })
   return user
 }
 
@@ -109,7 +129,7 @@ export const answerLoginFailuresAlike: CollectionAfterErrorHook = ({ error, req 
 /** Password-reset emails: a few per address per hour, so the form cannot flood anyone's inbox. */
 export const throttleForgotPassword: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'forgotPassword' || req.payloadAPI === 'local') return args
-  const result = await takeAttempt({ store, rules: forgotPasswordRules({ address: addressOf(req) }), now: Date.now() })
+  const result = await takeAttempt({ store: storeFor(req.payload), rules: forgotPasswordRules({ address: addressOf(req) }), now: Date.now() })
   if (!result.allowed) refuse({ req, retryAfterMs: result.retryAfterMs, message: messages.tooManyResets })
   return args
 }

@@ -5,7 +5,8 @@ const MAX_KEYS = 50_000
 
 /**
  * Attempts kept in this process's memory: enough for one server process. Each process counts on
- * its own, and a restart forgets; the shared store (Redis) of the scale-out issue replaces it.
+ * its own, and a restart forgets; in shared mode ./redisStore.ts counts for every instance and
+ * falls back to this one while Redis is unreachable.
  */
 export function memoryAttemptStore({ maxKeys = MAX_KEYS }: { maxKeys?: number } = {}): AttemptStore {
   const attempts = new Map<string, number[]>()

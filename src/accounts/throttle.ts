@@ -15,9 +15,9 @@ const MINUTE = 60_000
 export type ThrottleRule = { key: string; limit: number; windowMs: number; onSuccess?: 'forget-attempt' | 'clear' }
 
 /**
- * Where attempts are remembered. In memory for now (./memoryStore.ts): each server process counts
- * on its own, so N processes allow N times the limits. A store shared by the processes (Redis, a
- * sorted set per key) comes with the scale-out issue and plugs in behind this interface.
+ * Where attempts are remembered: in Redis in shared mode (./redisStore.ts, a sorted set per key),
+ * so every instance counts against the same limits; in the process's memory otherwise
+ * (./memoryStore.ts), and while Redis is unreachable.
  */
 export interface AttemptStore {
   /** Records an attempt under `key` at time `at`; answers the attempts recorded since `since`, this one included, oldest first. */

@@ -17,6 +17,25 @@ const ANALYZE_EVERY_MS = 60 * 60 * 1000
 
 type SqliteClient = { execute: (sql: string) => Promise<unknown> }
 
+type AdapterInstance = ReturnType<DatabaseAdapterObj['init']>
+
+/** Runs `then` with the connected adapter each time Payload's connect() has finished. */
+function afterConnect(adapter: DatabaseAdapterObj, then: (instance: AdapterInstance) => Promise<void>): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const instance = adapter.init(args)
+      const connect = instance.connect
+      if (!connect) return instance
+      instance.connect = async function (this: AdapterInstance, options) {
+        await connect.call(this, options)
+        await then(this)
+      }
+      return instance
+    },
+  }
+}
+
 /**
  * SQLite's query planner without statistics guesses that every index is selective. On a page's
  * "these ten articles, if published" (`id IN (…) AND _status = ?`) it then walked the
@@ -27,33 +46,23 @@ type SqliteClient = { execute: (sql: string) => Promise<unknown> }
  * comments), as SQLite recommends for long-lived connections.
  */
 function withPlannerStatistics(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
-  return {
-    ...adapter,
-    init: (args) => {
-      const instance = adapter.init(args)
-      const connect = instance.connect
-      if (!connect) return instance
-      let scheduled = false
-      instance.connect = async function (this: typeof instance, options) {
-        await connect.call(this, options)
-        const client = (this as unknown as { client?: SqliteClient }).client
-        if (!client) return
-        const analyze = async () => {
-          try {
-            await client.execute('PRAGMA analysis_limit = 1000')
-            await client.execute('ANALYZE')
-          } catch (error) {
-            this.payload.logger.warn({ err: error, msg: 'Could not refresh SQLite planner statistics (ANALYZE)' })
-          }
-        }
-        await analyze()
-        // connect() runs again on a dev server's hot reload: one timer is enough.
-        if (!scheduled) setInterval(() => void analyze(), ANALYZE_EVERY_MS).unref()
-        scheduled = true
+  const scheduled = new WeakSet<AdapterInstance>()
+  return afterConnect(adapter, async (instance) => {
+    const client = (instance as unknown as { client?: SqliteClient }).client
+    if (!client) return
+    const analyze = async () => {
+      try {
+        await client.execute('PRAGMA analysis_limit = 1000')
+        await client.execute('ANALYZE')
+      } catch (error) {
+        instance.payload.logger.warn({ err: error, msg: 'Could not refresh SQLite planner statistics (ANALYZE)' })
       }
-      return instance
-    },
-  }
+    }
+    await analyze()
+    // connect() runs again on a dev server's hot reload: one timer is enough.
+    if (!scheduled.has(instance)) setInterval(() => void analyze(), ANALYZE_EVERY_MS).unref()
+    scheduled.add(instance)
+  })
 }
 
 type Pool = { on: (event: 'error', listener: (error: Error) => void) => void }
@@ -65,22 +74,12 @@ type Pool = { on: (event: 'error', listener: (error: Error) => void) => void }
  * connection on the next query, and the outage answers (src/server/outage.ts) cover the meantime.
  */
 function withPoolErrorsLogged(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
-  return {
-    ...adapter,
-    init: (args) => {
-      const instance = adapter.init(args)
-      const connect = instance.connect
-      if (!connect) return instance
-      instance.connect = async function (this: typeof instance, options) {
-        await connect.call(this, options)
-        const pool = (this as unknown as { pool?: Pool & { bylineListening?: boolean } }).pool
-        if (!pool || pool.bylineListening) return
-        pool.bylineListening = true
-        pool.on('error', (error) => this.payload.logger.warn(`PostgreSQL closed an idle connection (${error.message}); a new one is opened on the next query`))
-      }
-      return instance
-    },
-  }
+  return afterConnect(adapter, async (instance) => {
+    const pool = (instance as unknown as { pool?: Pool & { bylineListening?: boolean } }).pool
+    if (!pool || pool.bylineListening) return
+    pool.bylineListening = true
+    pool.on('error', (error) => instance.payload.logger.warn(`PostgreSQL closed an idle connection (${error.message}); a new one is opened on the next query`))
+  })
 }
 
 /**

@@ -2,12 +2,15 @@ import type { JobsConfig } from 'payload'
 
 import { canRunJobsOverHttp } from '@/access/canRunJobsOverHttp'
 import { hasRole } from '@/access/roles'
-import { readRedisEnv } from '@/lib/env'
+import { readJobsCron, readRedisEnv } from '@/lib/env'
 
 import { appQueueGate } from './lease'
 
-/** Every minute: a scheduled article goes live within a minute of its time. */
-export const QUEUE_CRON = '* * * * *'
+/**
+ * When the queue runs: every minute by default (a scheduled article goes live within a minute of
+ * its time), or BYLINE_JOBS_CRON, which tests and operators set (src/lib/env.ts checks it).
+ */
+export const QUEUE_CRON = readJobsCron()
 
 /**
  * Payload's jobs queue, which carries scheduled publishing (articles' `schedulePublish`; the task

@@ -21,12 +21,6 @@ export type Env = {
   mediaDir: string
   secret: string
   serverURL: string
-  /**
-   * Always 1: the production server (src/server/start.ts) replaces X-Forwarded-For with the one
-   * client address it worked out from BYLINE_TRUSTED_PROXIES, so the app reads the last entry.
-   * Kept for payload.config.ts's `custom.proxyHops` until that goes; BYLINE_PROXY_HOPS is retired.
-   */
-  proxyHops: 1
   /** Addresses and CIDR ranges of the reverse proxies whose X-Forwarded-For entries are believed. */
   trustedProxies: string[]
   /** Outgoing email (src/email): an SMTP server, or null to print messages to the console. */
@@ -38,6 +32,8 @@ export type Env = {
   redis: RedisEnv | null
   /** Media on S3-compatible storage (src/media/storage.ts); null keeps them in mediaDir. */
   s3: S3Env | null
+  /** When the server runs the jobs queue (src/jobs/config.ts): croner's syntax, seconds first if six fields. */
+  jobsCron: string
 }
 
 export type RedisEnv = {
@@ -106,6 +102,8 @@ const messages = {
   s3MalformedBucket: (value: string) => `S3_BUCKET "${value}" is not a valid bucket name (3 to 63 lowercase letters, digits, dots and hyphens).`,
   s3MalformedRegion: (value: string) => `S3_REGION "${value}" is not a region name (lowercase letters, digits and hyphens, e.g. us-east-1).`,
   s3MalformedKey: (name: string) => `${name} contains whitespace; copy the key again without spaces or line breaks.`,
+  malformedJobsCron: (value: string) =>
+    `BYLINE_JOBS_CRON "${value}" is not a cron schedule: five fields (minute hour day month weekday), or six with seconds first. Example: */10 * * * * * for every 10 seconds.`,
   s3MalformedPathStyle: (value: string) =>
     `S3_FORCE_PATH_STYLE "${value}" must be true (host/bucket/key, for Ceph, MinIO and most self-hosted servers) or false (bucket.host/key).`,
 }
@@ -302,6 +300,50 @@ export function checkSharedDatabase(database: DatabaseChoice, redis: RedisEnv | 
   if (redis && database.kind === 'sqlite') throw new ConfigurationError(messages.sqliteShared)
 }
 
+/** Every minute: a scheduled article goes live within a minute of its time. */
+export const DEFAULT_JOBS_CRON = '* * * * *'
+
+/** Each field's allowed numbers, seconds first (the six-field form). Weekday 7 is Sunday too. */
+const CRON_RANGES = [
+  [0, 59],
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 7],
+] as const
+const CRON_FIELD = /^(\*|\?|\d+(-\d+)?)(\/\d+)?$/
+
+/** Whether one field holds `*`, `?`, numbers, ranges and steps within its range (names and L/W/# are left out on purpose). */
+function validCronField(field: string, [min, max]: readonly [number, number]): boolean {
+  return field.split(',').every((item) => {
+    if (!CRON_FIELD.test(item)) return false
+    const [base = '', step] = item.split('/')
+    if (step !== undefined && Number(step) < 1) return false
+    return base === '*' || base === '?' || base.split('-').every((n) => Number(n) >= min && Number(n) <= max)
+  })
+}
+
+/**
+ * BYLINE_JOBS_CRON: when the server runs the jobs queue. Checked here, because Payload hands it
+ * to croner only once the server has started, whose error would then name no variable. Tests and
+ * operators set it (every few seconds for a test of scheduled publishing; less often for a site
+ * that drives `npm run jobs` from its own cron).
+ */
+export function parseJobsCron(raw: string | undefined): string {
+  const value = raw?.trim().replace(/\s+/g, ' ')
+  if (!value) return DEFAULT_JOBS_CRON
+  const fields = value.split(' ')
+  const ranges = fields.length === 5 ? CRON_RANGES.slice(1) : fields.length === 6 ? CRON_RANGES : null
+  if (!ranges || !fields.every((field, index) => validCronField(field, ranges[index] ?? [0, 0]))) throw new ConfigurationError(messages.malformedJobsCron(value))
+  return value
+}
+
+/** The jobs schedule alone, for src/jobs/config.ts, which Payload's config imports before readEnv() runs. */
+export function readJobsCron(source: Record<string, string | undefined> = process.env): string {
+  return parseJobsCron(source.BYLINE_JOBS_CRON)
+}
+
 const S3_VARIABLES = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const
 
 /** AWS's bucket naming rules, which S3-compatible servers share: 3 to 63 of a-z 0-9 . - */
@@ -385,8 +427,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const redis = attempt(() => parseRedisEnv(source))
   if (database && redis) attempt(() => checkSharedDatabase(database, redis))
   const s3 = attempt(() => parseS3Env(source))
+  const jobsCron = attempt(() => parseJobsCron(source.BYLINE_JOBS_CRON))
 
-  if (problems.length > 0 || !database || !secret || !serverURL || !trustedProxies || !email || redis === undefined || s3 === undefined) {
+  if (problems.length > 0 || !database || !secret || !serverURL || !trustedProxies || !email || redis === undefined || s3 === undefined || !jobsCron) {
     // One problem reads as one line; several as a list, so they can all be fixed in one go.
     throw new ConfigurationError(
       problems.length === 1
@@ -394,5 +437,5 @@ export function readEnv(source: Record<string, string | undefined> = process.env
         : `Byline cannot start, the environment needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     )
   }
-  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, proxyHops: 1, trustedProxies, email, redis, s3 }
+  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, trustedProxies, email, redis, s3, jobsCron }
 }

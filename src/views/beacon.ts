@@ -2,11 +2,15 @@ import type { Payload } from 'payload'
 
 import type { ViewCounter } from './counter'
 
+import { readRedisEnv } from '@/lib/env'
+import { sharedStateRedis } from '@/lib/sharedRedis'
+
 import { VIEW_BEACON } from './beaconPath'
 import { botReason } from './botFilter'
 import { sharedViewCounter } from './counter'
 import { PublishedArticles } from './publishedArticles'
 import { RecentViewers } from './recentViewers'
+import { sharedViewerStore } from './sharedViewers'
 
 /** A beacon carries one id; anything bigger is not ours. */
 const MAX_BODY_BYTES = 256
@@ -35,7 +39,7 @@ export async function readArticleId(request: Request): Promise<string | null> {
 export async function recordView({ request, counter, published, viewers }: { request: Request } & BeaconDeps): Promise<Response> {
   if (botReason(request.headers) === null) {
     const articleId = await readArticleId(request)
-    if (articleId && (await published.isPublished(articleId)) && viewers.admit({ headers: request.headers, articleId })) counter.count(articleId)
+    if (articleId && (await published.isPublished(articleId)) && (await viewers.admit({ headers: request.headers, articleId }))) counter.count(articleId)
   }
   return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } })
 }
@@ -44,11 +48,18 @@ const SHARED = Symbol.for('byline.views.published')
 const VIEWERS = Symbol.for('byline.views.viewers')
 type Store = typeof globalThis & { [SHARED]?: PublishedArticles; [VIEWERS]?: RecentViewers }
 
+/** Remembered in Redis in shared mode (REDIS_URL), so a reader counts once across instances; in memory otherwise. */
+function recentViewers(payload: Payload): RecentViewers {
+  const redis = readRedisEnv()
+  if (!redis) return new RecentViewers({ secret: payload.secret })
+  return new RecentViewers({ secret: payload.secret, store: sharedViewerStore({ redis: sharedStateRedis(redis), prefix: redis.prefix, logger: payload.logger }) })
+}
+
 /** The process's counter, published-article cache and recent viewers, for the route. */
 export function sharedBeaconDeps(payload: Payload): BeaconDeps {
   const store = globalThis as Store
   const published = (store[SHARED] ??= new PublishedArticles({ payload }))
   published.payload = payload
-  const viewers = (store[VIEWERS] ??= new RecentViewers({ secret: payload.secret, hops: payload.config.custom?.proxyHops }))
+  const viewers = (store[VIEWERS] ??= recentViewers(payload))
   return { counter: sharedViewCounter(payload), published, viewers }
 }

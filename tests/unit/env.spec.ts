@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { ConfigurationError, parseDatabaseUrl, readEnv, readServerUrl, readTrustedProxies, redact, resolveDataDir } from '@/lib/env'
+import { ConfigurationError, DEFAULT_JOBS_CRON, parseDatabaseUrl, readEnv, readJobsCron, readServerUrl, readTrustedProxies, redact, resolveDataDir } from '@/lib/env'
 
 const SECRET = 'a'.repeat(32)
 
@@ -210,6 +210,31 @@ describe('Environment', () => {
       expect(message).toContain('BYLINE_TRUSTED_PROXIES')
       expect(() => readTrustedProxies({ BYLINE_PROXY_HOPS: '2' })).toThrow(ConfigurationError)
     })
+  })
+
+  describe('BYLINE_JOBS_CRON', () => {
+    const env = (source: Record<string, string>) => readEnv({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET, ...source })
+
+    it('runs the jobs queue every minute by default, also when blank', () => {
+      expect(env({}).jobsCron).toBe(DEFAULT_JOBS_CRON)
+      expect(DEFAULT_JOBS_CRON).toBe('* * * * *')
+      expect(readJobsCron({ BYLINE_JOBS_CRON: '  ' })).toBe('* * * * *')
+    })
+
+    it.each(['*/5 * * * * *', '0 */2 * * *', '0,30 8-18 * * 1-5', '  */10   * * * * * '])('takes "%s", five fields or six with seconds first', (value) => {
+      expect(env({ BYLINE_JOBS_CRON: value }).jobsCron).toBe(value.trim().replace(/\s+/g, ' '))
+    })
+
+    it.each(['every minute', '* * * *', '* * * * * * *', '61 * * * *', '*/0 * * * *', '* * 32 * *', '* * * 13 *', '5-x * * * *'])(
+      'refuses "%s" on one line naming the variable, with an example',
+      (value) => {
+        const { message } = problemWith({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET, BYLINE_JOBS_CRON: value })
+        expect(message).toBe(
+          `Byline cannot start: BYLINE_JOBS_CRON "${value}" is not a cron schedule: five fields (minute hour day month weekday), or six with seconds first. Example: */10 * * * * * for every 10 seconds.`,
+        )
+        expect(() => readJobsCron({ BYLINE_JOBS_CRON: value })).toThrow(ConfigurationError)
+      },
+    )
   })
 
   it('reports every problem at once, one per line', () => {
