@@ -11,7 +11,7 @@ import { clientIp, hashIp } from '@/lib/requestMetadata'
  */
 export const recordRequestMetadata: CollectionBeforeChangeHook<Comment> = ({ data, operation, req }) => {
   if (operation !== 'create' || !req.headers) return data
-  const ip = clientIp(req.headers, { hops: req.payload.config.custom?.proxyHops })
+  const ip = clientIp(req.headers)
   const userAgent = req.headers.get('user-agent')?.slice(0, 500)
   return {
     ...data,
