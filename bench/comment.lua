@@ -26,8 +26,9 @@ request = function()
     '{"article":"%s","authorName":"Bench reader %d","authorEmail":"reader-%d-%d@bench.example","body":"Comment %d of bench run %d. Thanks for the article, I learned something new today."}',
     articles[(n % #articles) + 1], n, tag, n, n, tag)
   -- 2001:db8::/32 is the documentation range: addresses that belong to nobody. Flood control
-  -- counts an IPv6 /64 as one sender, so each reader gets a /64 of its own.
-  local address = string.format('2001:db8:%x:%x:%x::1', tag % 65536, math.floor(n / 65536) % 65536, n % 65536)
+  -- counts an IPv6 /64 as one sender, so each reader gets a /64 of its own: the run's tag and the
+  -- request's number fill the two groups between the /32 and the /64 (65,536 readers a run).
+  local address = string.format('2001:db8:%x:%x::1', tag % 65536, n % 65536)
   return wrk.format('POST', nil, { ['Content-Type'] = 'application/json', ['X-Forwarded-For'] = address }, body)
 end
 

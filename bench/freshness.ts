@@ -97,8 +97,8 @@ export async function approveToVisible({ moderator, readerUrl, article, tries, t
     const { doc } = (await call({
       url: `${moderator.url}/api/comments`,
       method: 'POST',
-      // A reader of their own: the flood rule allows one comment per address and email.
-      headers: { 'X-Forwarded-For': `2001:db8:f:${tag}::${i.toString(16)}` },
+      // A reader of their own (an IPv6 /64 counts as one sender): the flood rule allows one comment per address and email.
+      headers: { 'X-Forwarded-For': `2001:db8:${tag}:${(0xf000 + i).toString(16)}::1` },
       body: { article: article.id, parent, authorName: 'Freshness check', authorEmail: `${marker}@bench.example`, body: `Checking how soon ${marker} shows up.` },
       what: 'post a reader comment',
     })) as { doc: { id: string; status: string } }
