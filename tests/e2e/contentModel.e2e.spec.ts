@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 
 import { authHeaders } from './seededAccounts'
@@ -81,4 +82,15 @@ test.describe('Tags, pages and redirects (#8)', () => {
     expect(xml).toMatch(/<loc>[^<]*\/about<\/loc>/)
     expect(xml).toMatch(/<loc>[^<]*\/tag\/heartstopper<\/loc>/)
   })
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const path of ['/tag/heartstopper', '/about']) {
+      test(`axe finds no violations on ${path} (${colorScheme})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme })
+        await page.goto(path)
+        const { violations } = await new AxeBuilder({ page }).analyze()
+        expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+      })
+    }
+  }
 })
