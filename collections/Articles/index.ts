@@ -8,8 +8,7 @@ import { canUpdateArticle } from '@/access/canUpdateArticle'
 import { isEditorOrAboveField } from '@/access/isEditorOrAbove'
 import { ownAuthorIds } from '@/access/ownership'
 import { articleEditor } from '@/fields/articleEditor'
-import { repairPastedLinks } from '@/fields/linkUrl'
-import { refuseUnsafeLinks } from '@/fields/safeLinks'
+import { richTextLinkHooks } from '@/fields/linkUrl'
 import { slugField } from '@/fields/slug'
 
 import { reviewField } from './fields/review'
@@ -77,7 +76,7 @@ export const Articles: CollectionConfig = {
     },
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
     // Links are checked on every save, drafts and autosaves included (src/fields/safeLinks.ts).
-    { name: 'content', type: 'richText', editor: articleEditor, hooks: { beforeValidate: [repairPastedLinks, refuseUnsafeLinks] } },
+    { name: 'content', type: 'richText', editor: articleEditor, hooks: { beforeValidate: richTextLinkHooks } },
     {
       name: 'category',
       type: 'relationship',

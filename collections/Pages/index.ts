@@ -4,7 +4,7 @@ import { canReadPage, canReadPageVersions } from '@/access/canReadPage'
 import { isEditorOrAbove } from '@/access/isEditorOrAbove'
 import { articleEditor } from '@/fields/articleEditor'
 import { parentField } from '@/fields/parent'
-import { refuseUnsafeLinks } from '@/fields/safeLinks'
+import { richTextLinkHooks } from '@/fields/linkUrl'
 import { slugField } from '@/fields/slug'
 import { checkPageSlug } from '@/routing/slugClaims'
 
@@ -67,6 +67,6 @@ export const Pages: CollectionConfig = {
       description: 'Put this page under a top-level page: it is then served at /{parent}/{slug}.',
       alsoValidate: validateNesting,
     }),
-    { name: 'content', type: 'richText', editor: articleEditor, hooks: { beforeValidate: [refuseUnsafeLinks] } },
+    { name: 'content', type: 'richText', editor: articleEditor, hooks: { beforeValidate: richTextLinkHooks } },
   ],
 }

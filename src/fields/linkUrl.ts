@@ -1,5 +1,7 @@
 import type { FieldAffectingData, FieldHook, TextFieldSingleValidation } from 'payload'
 
+import { refuseUnsafeLinks } from './safeLinks'
+
 /**
  * The link drawer opens with "https://" already in the address field, so pasting an address
  * gives "https://https://example.com", which Payload's own check accepts. That is never meant:
@@ -52,3 +54,6 @@ export const repairPastedLinks: FieldHook = ({ value }) => {
   }
   return value && typeof value === 'object' ? visit(value) : value
 }
+
+/** The beforeValidate hooks every rich-text field of the site carries, in this order: repair, then refuse. */
+export const richTextLinkHooks: FieldHook[] = [repairPastedLinks, refuseUnsafeLinks]
