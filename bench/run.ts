@@ -10,8 +10,8 @@
  *
  * Sections, in order: pages, nginx, front, uncached, lighthouse, comments, hostile, freshness, scale
  * (scale only with --scale large). With --instances N (2 or more) only the section `instances`:
- * 1 and N instances side by side (REDIS_URL, default the local Redis). The README's
- * "Performance" section documents the rest.
+ * 1 and N instances side by side (REDIS_URL, default the local Redis). bench/RESULTS.md
+ * documents the rest, with every run's figures.
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
