@@ -1,6 +1,7 @@
 import type { Media } from '@/payload-types'
 
-export type ImageRef = { src: string; width: number; height: number; alt: string }
+/** `credit`: who made the picture ("Photo: Jane Roe / Agency"), shown under it wherever the picture is a figure. */
+export type ImageRef = { src: string; width: number; height: number; alt: string; credit: string | null }
 
 export type MediaSize = keyof NonNullable<Media['sizes']>
 
@@ -16,12 +17,13 @@ const fileUrl = (filename: string) => `/api/media/file/${encodeURIComponent(file
  * (it skips sizes larger than the original), else the original. Null when the relation is not
  * populated or the file has no dimensions, so callers never render an image that shifts layout.
  */
-export function imageRef(media: Pick<Media, 'alt' | 'filename' | 'height' | 'sizes' | 'width'> | string | null | undefined, size?: MediaSize): ImageRef | null {
+export function imageRef(media: Pick<Media, 'alt' | 'filename' | 'height' | 'sizes' | 'width'> & { credit?: string | null } | string | null | undefined, size?: MediaSize): ImageRef | null {
   if (!media || typeof media === 'string') return null
+  const credit = media.credit?.trim() || null
   const sized = size ? media.sizes?.[size] : undefined
   if (sized?.filename && sized.width && sized.height) {
-    return { src: fileUrl(sized.filename), width: sized.width, height: sized.height, alt: media.alt }
+    return { src: fileUrl(sized.filename), width: sized.width, height: sized.height, alt: media.alt, credit }
   }
   if (!media.filename || !media.width || !media.height) return null
-  return { src: fileUrl(media.filename), width: media.width, height: media.height, alt: media.alt }
+  return { src: fileUrl(media.filename), width: media.width, height: media.height, alt: media.alt, credit }
 }

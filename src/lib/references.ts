@@ -20,13 +20,14 @@ const RENDITION = { filename: true, width: true, height: true } as const
 
 export const MEDIA_SELECT = {
   alt: true,
+  credit: true,
   filename: true,
   width: true,
   height: true,
   sizes: { thumbnail: RENDITION, card: RENDITION, column: RENDITION, hero: RENDITION, og: RENDITION },
 } as const
 
-export type MediaDoc = Pick<Media, 'alt' | 'filename' | 'height' | 'id' | 'sizes' | 'width'>
+export type MediaDoc = Pick<Media, 'alt' | 'credit' | 'filename' | 'height' | 'id' | 'sizes' | 'width'>
 /** An author as reader pages show them; the avatar is an id where it was not looked up (imageRef skips it). */
 export type AuthorDoc = Pick<Author, 'bio' | 'id' | 'name' | 'slug'> & { avatar?: MediaDoc | string | null }
 export type CastDoc = Pick<Cast, 'character' | 'id' | 'name' | 'slug'> & { photo?: MediaDoc | string | null }

@@ -49,6 +49,8 @@ test.describe('Reader site', () => {
       await expect(hero).toHaveAttribute('width', /^\d+$/)
       await expect(hero).toHaveAttribute('height', /^\d+$/)
       await expect(hero).toHaveAttribute('alt', /school bench/)
+      // The credit stored with the upload is printed under the picture.
+      await expect(page.locator('.article__hero figcaption .figure__credit')).toHaveText('Byline demo artwork')
     })
 
     test('fetches the hero image first, at high priority, and no other image so', async ({ page }) => {

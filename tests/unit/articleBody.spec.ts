@@ -84,4 +84,26 @@ describe('ArticleBody', () => {
       expect(html).toContain('as Nick')
     })
   })
+
+  describe('an inline image', () => {
+    const media = { id: 'm1', alt: 'The stage at night', filename: 'stage.jpg', width: 1200, height: 800, sizes: {} }
+    const image = (mediaFields: Record<string, unknown>, caption: string | null) =>
+      renderToStaticMarkup(
+        ArticleBody({
+          content: doc({ type: 'upload', relationTo: 'media', value: { ...media, ...mediaFields }, fields: caption === null ? null : { caption }, format: '', version: 3 }) as NonNullable<
+            Article['content']
+          >,
+        }),
+      )
+
+    it('shows the writer’s caption and the upload’s credit in its figcaption', () => {
+      const html = image({ credit: 'Photo: Jane Roe' }, 'Opening night at the Lyric.')
+      expect(html).toMatch(/<figure class="article-figure"><img [^>]*alt="The stage at night"[^>]*\/?><figcaption>Opening night at the Lyric\. <span class="figure__credit">Photo: Jane Roe<\/span><\/figcaption><\/figure>/)
+    })
+
+    it('shows the credit alone, and no figcaption when there is neither', () => {
+      expect(image({ credit: 'Photo: Jane Roe' }, null)).toContain('<figcaption><span class="figure__credit">Photo: Jane Roe</span></figcaption>')
+      expect(image({ credit: '  ' }, '')).not.toContain('figcaption')
+    })
+  })
 })

@@ -12,7 +12,7 @@ import { BylineBox } from '@/components/BylineBox'
 import { CastCards } from '@/components/CastCards'
 import { CommentThread } from '@/components/CommentThread'
 import { JsonLd } from '@/components/JsonLd'
-import { MediaImage } from '@/components/MediaImage'
+import { MediaFigure } from '@/components/MediaImage'
 import { MostPopular } from '@/components/MostPopular'
 import { ReplySlot } from '@/components/ReplySlot'
 import { ViewBeacon } from '@/components/ViewBeacon'
@@ -143,9 +143,7 @@ export async function ArticlePage({
               />
             </header>
             {article.hero ? (
-              <figure className="article__hero">
-                <MediaImage image={article.hero} sizes="(min-width: 72rem) 46rem, (min-width: 48rem) 70vw, 100vw" priority />
-              </figure>
+              <MediaFigure className="article__hero" image={article.hero} sizes="(min-width: 72rem) 46rem, (min-width: 48rem) 70vw, 100vw" priority />
             ) : null}
             {article.content ? <ArticleBody content={article.content} /> : null}
             {article.tags.length > 0 ? (

@@ -17,7 +17,7 @@ import { imageRef } from '@/lib/media'
 import { slugify } from '@/lib/slugify'
 import { internalLinkHref, safeHref } from '@/lib/urls'
 
-import { MediaImage } from '../MediaImage'
+import { MediaFigure } from '../MediaImage'
 
 type NodeTypes = DefaultNodeTypes | SerializedBlockNode<CastSpotlightBlock | PullQuoteBlock | VideoEmbedBlock>
 
@@ -49,12 +49,7 @@ const converters: JSXConvertersFunction<NodeTypes> = ({ defaultConverters }) => 
     const image = imageRef(node.value as Media | string, 'column')
     if (!image) return null
     const caption = typeof node.fields?.caption === 'string' ? node.fields.caption : null
-    return (
-      <figure className="article-figure">
-        <MediaImage image={image} sizes="(min-width: 48rem) 44rem, 100vw" />
-        {caption ? <figcaption>{caption}</figcaption> : null}
-      </figure>
-    )
+    return <MediaFigure className="article-figure" image={image} caption={caption} sizes="(min-width: 48rem) 44rem, 100vw" />
   },
   blocks: {
     // A draft's block may have none of its fields yet (drafts skip validation): the renderers take what is there.

@@ -32,3 +32,24 @@ export function MediaImage({ image, sizes, priority = false, className, decorati
     />
   )
 }
+
+/**
+ * A picture as a figure: the caption the writer gave it and the credit stored with the upload,
+ * both in its `<figcaption>` (screen readers read them with the image). Nothing under the picture
+ * when it has neither.
+ */
+export function MediaFigure({ image, caption, className, ...imageProps }: MediaImageProps & { caption?: string | null }) {
+  const text = caption?.trim() || null
+  return (
+    <figure className={className}>
+      <MediaImage image={image} {...imageProps} />
+      {text || image.credit ? (
+        <figcaption>
+          {text}
+          {text && image.credit ? ' ' : null}
+          {image.credit ? <span className="figure__credit">{image.credit}</span> : null}
+        </figcaption>
+      ) : null}
+    </figure>
+  )
+}
