@@ -13,6 +13,7 @@ import { slugField } from '@/fields/slug'
 
 import { reviewField, reviewNoteBanner } from './fields/review'
 import { commentCountField, editorStatsField, previewLinkField } from './fields/sidebarExtras'
+import { announceReviewOutcome } from './hooks/announceReviewOutcome'
 import { applyReviewRules } from './hooks/applyReviewRules'
 import { explainPublishRefusal } from './hooks/explainPublishRefusal'
 import { keepSlugWithTitle } from './hooks/keepSlugWithTitle'
@@ -65,6 +66,7 @@ export const Articles: CollectionConfig = {
     beforeValidate: [keepSlugWithTitle],
     beforeChange: [setPublishedAt, applyReviewRules, setSearchText],
     afterChange: [redirectOldUrl, sendReviewNotices],
+    afterOperation: [announceReviewOutcome],
   },
   fields: [
     reviewNoteBanner,

@@ -11,6 +11,7 @@ import type { ReviewNoticeDeps, StaffMember } from '../review/notify'
 
 import { reviewEventOf, reviewRecipients, reviewToast } from '../review/notify'
 import { readReview } from '../review/rules'
+import { setReviewOutcome } from './announceReviewOutcome'
 
 const idOf = (value: unknown): string | null =>
   typeof value === 'string' || typeof value === 'number'
@@ -42,21 +43,10 @@ function payloadReviewDeps(req: PayloadRequest): ReviewNoticeDeps {
 }
 
 /**
- * Payload's REST handlers phrase the admin's toast from `req.t` after the operation returns
- * ("Draft saved successfully."), and only this hook knows what the write did. So for this one
- * request the save messages say that instead; every other key translates as before.
- */
-function announce(req: PayloadRequest, message: string) {
-  const translate = req.t
-  const saveMessages = new Set(['general:updatedSuccessfully', 'version:draftSavedSuccessfully', 'general:successfullyCreated'])
-  req.t = ((key: string, options?: Record<string, unknown>) => (saveMessages.has(key) ? message : translate(key as never, options))) as typeof req.t
-}
-
-/**
  * Tells people about the review (../review/notify.ts decides who): editors when a draft is
  * submitted, the contributor when an editor sends it back (with the note) and when it is
  * published, whether by an editor or by a scheduled job. The recipients are read in the request,
- * so the toast can name them; the mail goes after the response, and a failure is logged, never
+ * so the toast can name them (./announceReviewOutcome.ts); the mail goes after the response, and a failure is logged, never
  * the editor's problem. Bulk writes (seed, import) set a context flag and send nothing.
  */
 export const sendReviewNotices: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, operation, req, context }) => {
@@ -81,7 +71,8 @@ export const sendReviewNotices: CollectionAfterChangeHook<Article> = async ({ do
     actorId: req.user ? String(req.user.id) : null,
     deps: payloadReviewDeps(req),
   })
-  announce(req, reviewToast({ event, recipients }))
+  // Said by the toast (./announceReviewOutcome.ts), once the operation is over.
+  setReviewOutcome(req, reviewToast({ event, recipients }))
   if (recipients.length === 0) return doc
 
   let path: string | null = null
