@@ -18,6 +18,7 @@ import { redirectsOptions } from './collections/Redirects'
 import { Tags } from './collections/Tags'
 import { Users } from './collections/Users'
 import { Discussion } from './globals/Discussion'
+import { adminTimeZones } from './src/admin/timeZones'
 import { boundedQueries } from './src/api/queryBounds'
 import { boundedRestPages } from './src/api/restBounds'
 import { revalidation } from './src/cache/hooks'
@@ -55,6 +56,8 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Byline' },
+    // The newsroom's time zone (BYLINE_TIME_ZONE) is the admin's default: scheduled publishing reads times in it.
+    timezones: adminTimeZones(env.timeZone),
     // Initials drawn locally instead of Payload's default Gravatar, which sends each staff
     // member's email hash to gravatar.com on every admin page (src/admin/avatar).
     avatar: { Component: '@/admin/avatar/InitialsAvatar#InitialsAvatar' },

@@ -11,12 +11,14 @@ import { articleEditor } from '@/fields/articleEditor'
 import { richTextLinkHooks } from '@/fields/linkUrl'
 import { slugField } from '@/fields/slug'
 
-import { reviewField } from './fields/review'
+import { reviewField, reviewNoteBanner } from './fields/review'
 import { commentCountField, editorStatsField, previewLinkField } from './fields/sidebarExtras'
+import { announceReviewOutcome } from './hooks/announceReviewOutcome'
 import { applyReviewRules } from './hooks/applyReviewRules'
 import { explainPublishRefusal } from './hooks/explainPublishRefusal'
 import { keepSlugWithTitle } from './hooks/keepSlugWithTitle'
 import { redirectOldUrl } from './hooks/redirectOldUrl'
+import { sendReviewNotices } from './hooks/sendReviewNotices'
 import { setPublishedAt } from './hooks/setPublishedAt'
 import { setSearchText } from './hooks/setSearchText'
 import { articleLivePreview, articlePreviewUrl, previewLinkEndpoint } from './preview'
@@ -63,9 +65,11 @@ export const Articles: CollectionConfig = {
     beforeOperation: [explainPublishRefusal],
     beforeValidate: [keepSlugWithTitle],
     beforeChange: [setPublishedAt, applyReviewRules, setSearchText],
-    afterChange: [redirectOldUrl],
+    afterChange: [redirectOldUrl, sendReviewNotices],
+    afterOperation: [announceReviewOutcome],
   },
   fields: [
+    reviewNoteBanner,
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField({ from: 'title' }),
     {

@@ -22,6 +22,9 @@ import { getPayloadClient } from './payload'
 import { countWords, readingMinutes } from './readingTime'
 import { getAuthors, getCastMembers, getMedia, getTags, relationId } from './references'
 import { collectReferences, fillReferences } from './richTextReferences'
+import type { RelatedCandidate } from './relatedStories'
+
+import { RELATED_CANDIDATES, rankRelated } from './relatedStories'
 import { searchWords } from './searchQuery'
 import { articleHref, authorHref, castHref, tagHref } from './urls'
 
@@ -276,6 +279,52 @@ export async function getArticlesByAuthor({ authorId, limit = 50 }: { authorId: 
 
 export async function getArticlesFeaturingCast({ castId, limit = 50 }: { castId: string; limit?: number }) {
   return listSummaries({ where: { cast: { in: [castId] } }, limit, listTags: [tag.featuringCast(castId)] })
+}
+
+const RELATED_SELECT = { publishedAt: true, category: true, tags: true, cast: true } as const
+
+/** The newest published articles matching `where`, other than this one, with what they are filed under. */
+async function relatedCandidates({ articleId, where }: { articleId: string; where: Where }): Promise<RelatedCandidate[]> {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    overrideAccess: false,
+    where: { and: [{ id: { not_equals: articleId } }, where] },
+    sort: '-publishedAt',
+    limit: RELATED_CANDIDATES,
+    pagination: false,
+    depth: 0,
+    select: RELATED_SELECT,
+  })
+  return docs.map((doc) => ({ id: doc.id, categoryId: idOf(doc.category), tagIds: idsOf(doc.tags), castIds: idsOf(doc.cast), publishedAt: doc.publishedAt ?? null }))
+}
+
+/**
+ * "Related stories" under an article: published articles sharing its tags, cast or category,
+ * ranked by src/lib/relatedStories.ts. Candidates are read per relation (the newest sharing a
+ * tag, a cast member, the category), so a busy category cannot crowd out an older story on the
+ * same tag. Which ids rank is remembered under the lists the candidates come from, so an article
+ * joining or leaving one of them (published, unpublished, retagged) expires it; the cards are
+ * read as the public at each render, so an article unpublished since is left out.
+ */
+export async function getRelatedArticles({ article }: { article: Pick<ArticleView, 'id' | 'category' | 'tags' | 'cast'> }): Promise<ArticleSummary[]> {
+  const subject = { id: article.id, categoryId: article.category.id, tagIds: article.tags.map((t) => t.id), castIds: article.cast.map((c) => c.id) }
+  const ids = await remember({
+    key: `related:${JSON.stringify(subject)}`,
+    tags: [tag.inCategory(subject.categoryId), ...subject.tagIds.map(tag.taggedWith), ...subject.castIds.map(tag.featuringCast)],
+    load: async () => {
+      const lists = await Promise.all([
+        relatedCandidates({ articleId: subject.id, where: { category: { equals: subject.categoryId } } }),
+        subject.tagIds.length > 0 ? relatedCandidates({ articleId: subject.id, where: { tags: { in: subject.tagIds } } }) : [],
+        subject.castIds.length > 0 ? relatedCandidates({ articleId: subject.id, where: { cast: { in: subject.castIds } } }) : [],
+      ])
+      const unique = new Map(lists.flat().map((candidate) => [candidate.id, candidate]))
+      return rankRelated(subject, [...unique.values()])
+    },
+  })
+  if (ids.length === 0) return []
+  const position = new Map(ids.map((id, index) => [id, index]))
+  return (await summariesByIds(ids)).sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
 }
 
 /** A search counts its matches exactly up to this many; past it, it says "more than". */

@@ -34,6 +34,8 @@ export type Env = {
   s3: S3Env | null
   /** When the server runs the jobs queue (src/jobs/config.ts): croner's syntax, seconds first if six fields. */
   jobsCron: string
+  /** The newsroom's IANA time zone: the admin shows times in it (src/lib/timeZone.ts). */
+  timeZone: string
 }
 
 export type RedisEnv = {
@@ -104,6 +106,8 @@ const messages = {
   s3MalformedKey: (name: string) => `${name} contains whitespace; copy the key again without spaces or line breaks.`,
   malformedJobsCron: (value: string) =>
     `BYLINE_JOBS_CRON "${value}" is not a cron schedule: five fields (minute hour day month weekday), or six with seconds first. Example: */10 * * * * * for every 10 seconds.`,
+  malformedTimeZone: (value: string) =>
+    `BYLINE_TIME_ZONE "${value}" is not an IANA time zone name. Examples: Europe/London, America/New_York, UTC.`,
   s3MalformedPathStyle: (value: string) =>
     `S3_FORCE_PATH_STYLE "${value}" must be true (host/bucket/key, for Ceph, MinIO and most self-hosted servers) or false (bucket.host/key).`,
 }
@@ -344,6 +348,32 @@ export function readJobsCron(source: Record<string, string | undefined> = proces
   return parseJobsCron(source.BYLINE_JOBS_CRON)
 }
 
+export const DEFAULT_TIME_ZONE = 'UTC'
+
+/** Region/City names (and UTC): offsets and abbreviations such as +01:00 or CET say nothing about summer time. */
+const TIME_ZONE_NAME = /^(?:UTC|[a-z]+(?:\/[a-z0-9_+-]+)+)$/i
+
+/**
+ * BYLINE_TIME_ZONE: the newsroom's time zone, an IANA name such as Europe/London, checked against
+ * the time zone data this Node carries; returned in its canonical spelling. Default: UTC.
+ */
+export function parseTimeZone(raw: string | undefined): string {
+  const value = raw?.trim()
+  if (!value) return DEFAULT_TIME_ZONE
+  if (!TIME_ZONE_NAME.test(value)) throw new ConfigurationError(messages.malformedTimeZone(value))
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone
+  } catch (error) {
+    if (error instanceof RangeError) throw new ConfigurationError(messages.malformedTimeZone(value))
+    throw error
+  }
+}
+
+/** The time zone alone, for code that formats times per render (src/lib/timeZone.ts). */
+export function readTimeZone(source: Record<string, string | undefined> = process.env): string {
+  return parseTimeZone(source.BYLINE_TIME_ZONE)
+}
+
 const S3_VARIABLES = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const
 
 /** AWS's bucket naming rules, which S3-compatible servers share: 3 to 63 of a-z 0-9 . - */
@@ -428,8 +458,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (database && redis) attempt(() => checkSharedDatabase(database, redis))
   const s3 = attempt(() => parseS3Env(source))
   const jobsCron = attempt(() => parseJobsCron(source.BYLINE_JOBS_CRON))
+  const timeZone = attempt(() => parseTimeZone(source.BYLINE_TIME_ZONE))
 
-  if (problems.length > 0 || !database || !secret || !serverURL || !trustedProxies || !email || redis === undefined || s3 === undefined || !jobsCron) {
+  if (problems.length > 0 || !database || !secret || !serverURL || !trustedProxies || !email || redis === undefined || s3 === undefined || !jobsCron || !timeZone) {
     // One problem reads as one line; several as a list, so they can all be fixed in one go.
     throw new ConfigurationError(
       problems.length === 1
@@ -437,5 +468,5 @@ export function readEnv(source: Record<string, string | undefined> = process.env
         : `Byline cannot start, the environment needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     )
   }
-  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, trustedProxies, email, redis, s3, jobsCron }
+  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, trustedProxies, email, redis, s3, jobsCron, timeZone }
 }

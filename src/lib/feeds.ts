@@ -10,13 +10,16 @@ import type { FeedItem } from './rss'
 import { getLatestArticles, getNewestInCategories, getNewestTagged } from './articles'
 import { getCategoryWithDescendants } from './categories'
 import { getTagBySlug } from './listings'
+import { getAuthor } from './people'
 import { renderRss } from './rss'
-import { absoluteUrl, categoryHref, tagHref } from './urls'
+import { absoluteUrl, authorHref, categoryHref, tagHref } from './urls'
 
 /** How many of the newest articles a feed carries; readers poll, so older ones are already known. */
 export const FEED_SIZE = 30
 
 export const feedHref = (categorySlug?: string) => (categorySlug ? `${categoryHref(categorySlug)}/feed.xml` : '/feed.xml')
+
+export const authorFeedHref = (authorSlug: string) => `${authorHref(authorSlug)}/feed.xml`
 
 const toItem = (article: ArticleSummary): FeedItem => ({
   title: article.title,
@@ -72,6 +75,26 @@ export async function getTagFeed({ slug }: { slug: string }): Promise<string | n
     link: absoluteUrl(tagHref(found.slug)),
     self: absoluteUrl(`${tagHref(found.slug)}/feed.xml`),
     description: found.description ?? `Stories tagged ${found.name} on Byline.`,
+    items: docs.map(toItem),
+  })
+}
+
+/** An author's feed: their newest published articles, or null for an unknown author. */
+export async function getAuthorFeed({ slug }: { slug: string }): Promise<string | null> {
+  const found = await getAuthor({ slug })
+  if (!found) {
+    // A profile created later at this slug replaces the cached 404.
+    await tagPage([tag.authorUrl(slug)])
+    return null
+  }
+  const { author } = found
+  const docs = found.articles.slice(0, FEED_SIZE)
+  await tagPage([tag.author(author.id), tag.authorUrl(slug), tag.byAuthor(author.id), tag.categories, ...summaryTags(docs)])
+  return renderRss({
+    title: `Byline: ${author.name}`,
+    link: absoluteUrl(author.href),
+    self: absoluteUrl(authorFeedHref(author.slug)),
+    description: author.bio ?? `Stories by ${author.name} on Byline.`,
     items: docs.map(toItem),
   })
 }

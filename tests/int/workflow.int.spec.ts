@@ -168,12 +168,15 @@ describe('Editorial workflow', () => {
       expect((await reviewOf(id)).state).toBe('submitted')
     })
 
-    it('lets autosave wait for the note while an editor is still typing it', async () => {
+    it('lets autosave keep the note while an editor is still typing it, and sends the draft back on an explicit save', async () => {
       const { id } = await draftBy('contributor')
       await saveDraft('contributor', id, { review: { state: 'submitted' } })
       expect((await saveDraft('editor', id, { review: { state: 'changes-requested' } }, { autosave: true })).status).toBe(200)
       expect((await reviewOf(id)).state).toBe('submitted')
-      await saveDraft('editor', id, { review: { state: 'changes-requested', note: 'Needs a second source.' } }, { autosave: true })
+      await saveDraft('editor', id, { review: { state: 'changes-requested', note: 'Needs a second' } }, { autosave: true })
+      // Half a note is kept, but the draft is not sent back (nor the author emailed) until the editor saves.
+      expect(await reviewOf(id)).toMatchObject({ state: 'submitted', note: 'Needs a second', submittedBy: staff.contributor.id })
+      await saveDraft('editor', id, { review: { state: 'changes-requested', note: 'Needs a second source.' } })
       expect(await reviewOf(id)).toMatchObject({ state: 'changes-requested', note: 'Needs a second source.' })
     })
 

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { ConfigurationError, DEFAULT_JOBS_CRON, parseDatabaseUrl, readEnv, readJobsCron, readServerUrl, readTrustedProxies, redact, resolveDataDir } from '@/lib/env'
+import { ConfigurationError, DEFAULT_JOBS_CRON, parseDatabaseUrl, readEnv, readJobsCron, readServerUrl, readTimeZone, readTrustedProxies, redact, resolveDataDir } from '@/lib/env'
 
 const SECRET = 'a'.repeat(32)
 
@@ -247,6 +247,20 @@ describe('Environment', () => {
     expect(items).toHaveLength(2)
     expect(items[0]).toMatch(/^ {2}- PAYLOAD_SECRET is not set/)
     expect(items[1]).toMatch(/^ {2}- NEXT_PUBLIC_SERVER_URL "ftp:\/\/news.example.com"/)
+  })
+
+  describe('BYLINE_TIME_ZONE', () => {
+    it('defaults to UTC and takes an IANA name in its canonical spelling', () => {
+      expect(readEnv({ DATA_DIR: dataDir }).timeZone).toBe('UTC')
+      expect(readEnv({ DATA_DIR: dataDir, BYLINE_TIME_ZONE: ' europe/london ' }).timeZone).toBe('Europe/London')
+      expect(readTimeZone({ BYLINE_TIME_ZONE: 'Asia/Tokyo' })).toBe('Asia/Tokyo')
+    })
+
+    it.each(['Mars/Olympus_Mons', 'CET', '+01:00', 'Europe'])('refuses %s with a line naming the variable', (value) => {
+      expect(problemWith({ DATA_DIR: dataDir, BYLINE_TIME_ZONE: value }).message).toBe(
+        `Byline cannot start: BYLINE_TIME_ZONE "${value}" is not an IANA time zone name. Examples: Europe/London, America/New_York, UTC.`,
+      )
+    })
   })
 
   describe('shared mode (REDIS_URL) and media on S3 (S3_*)', () => {

@@ -14,11 +14,12 @@ import { CommentThread } from '@/components/CommentThread'
 import { JsonLd } from '@/components/JsonLd'
 import { MediaFigure } from '@/components/MediaImage'
 import { MostPopular } from '@/components/MostPopular'
+import { RelatedStories } from '@/components/RelatedStories'
 import { ReplySlot } from '@/components/ReplySlot'
 import { ViewBeacon } from '@/components/ViewBeacon'
 import type { ArticleView } from '@/lib/articles'
 
-import { getArticle, getMostPopular } from '@/lib/articles'
+import { getArticle, getMostPopular, getRelatedArticles } from '@/lib/articles'
 import { getCategoryPath } from '@/lib/categories'
 import { getReplyContext, readCommentCookies } from '@/lib/commentForm'
 import { commentPageHref, pageOfThread } from '@/lib/commentPages'
@@ -106,13 +107,18 @@ export async function ArticlePage({
 }) {
   const article = draft ?? (await loadArticle(params))
   const commentCookies = reader ? readCommentCookies({ get: reader.cookie }) : null
-  const [trail, comments, popular, reply] = await Promise.all([
+  const [trail, comments, popular, reply, related] = await Promise.all([
     getCategoryPath({ slug: article.category.slug }),
     getApprovedComments({ articleId: article.id }),
     getMostPopular({ limit: 5, excludeId: article.id }),
     getReplyContext({ article, pendingCookie: commentCookies?.pendingCookie }),
+    getRelatedArticles({ article }),
   ])
-  await tagPage([...articleTags(article), tag.categories, ...summaryTags(popular.articles)])
+  // Related stories shown refresh the page when they change or are unpublished (their own tags).
+  // A story newly published on the same tag, cast or category is not subscribed to, so that one
+  // publish does not expire every article page of its category: it appears when the page is next
+  // regenerated, within the route's `revalidate` (an hour) at most.
+  await tagPage([...articleTags(article), tag.categories, ...summaryTags(popular.articles), ...summaryTags(related)])
   // Comment page N exists while the thread is long enough; approvals and deletions move the last page.
   const commentsShown = pageOfThread(comments.thread, { page: commentPage, perPage: reply.commentsPerPage })
   if (!commentsShown) notFound()
@@ -169,6 +175,7 @@ export async function ArticlePage({
               <BylineBox key={author.slug} author={author} />
             ))}
           </article>
+          <RelatedStories articles={related} />
           <CommentThread
             thread={withPending(commentsShown.thread, reply.pending)}
             count={comments.count}

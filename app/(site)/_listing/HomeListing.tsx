@@ -5,12 +5,11 @@ import { notFound } from 'next/navigation'
 import { summaryTags } from '@/cache/pageTags'
 import { tag } from '@/cache/tags'
 import { tagPage } from '@/cache/tagPage'
-import { ArticleList } from '@/components/ArticleList'
+import { ArticleList, CardMeta } from '@/components/ArticleList'
 import { MediaImage } from '@/components/MediaImage'
 import { MostPopular } from '@/components/MostPopular'
 import { Pagination } from '@/components/Pagination'
 import { getFeaturedLead, getLatestArticles, getMostPopular } from '@/lib/articles'
-import { formatDate } from '@/lib/dates'
 import { getSectionRows } from '@/lib/listings'
 import { absoluteUrl } from '@/lib/urls'
 
@@ -64,11 +63,7 @@ export async function HomeListing({ page }: { page: number | null }) {
                 <a href={lead.href}>{lead.title}</a>
               </h2>
               {lead.excerpt ? <p className="lead-story__excerpt">{lead.excerpt}</p> : null}
-              {lead.publishedAt ? (
-                <p className="article-card__date">
-                  <time dateTime={lead.publishedAt}>{formatDate(lead.publishedAt)}</time>
-                </p>
-              ) : null}
+              <CardMeta article={lead} />
             </article>
           ) : null}
           {rest.length > 0 ? (

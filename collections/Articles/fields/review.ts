@@ -1,4 +1,4 @@
-import type { FieldAccess, GroupField } from 'payload'
+import type { FieldAccess, GroupField, UIField } from 'payload'
 
 import { canSetReviewState } from '@/access/canSetReviewState'
 import { isEditorOrAboveField } from '@/access/isEditorOrAbove'
@@ -56,4 +56,14 @@ export const reviewField: GroupField = {
       admin: { readOnly: true, condition: submitted },
     },
   ],
+}
+
+/**
+ * The editor's note as a banner above the headline while the draft is sent back
+ * (src/admin/review/ReviewNoteBanner.tsx). A UI field: it stores nothing.
+ */
+export const reviewNoteBanner: UIField = {
+  name: 'reviewNoteBanner',
+  type: 'ui',
+  admin: { components: { Field: '@/admin/review/ReviewNoteBanner#ReviewNoteBanner' } },
 }

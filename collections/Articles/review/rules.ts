@@ -54,7 +54,7 @@ type ChangeArgs = {
   requested: Review
   /** The write publishes the article. */
   publishing: boolean
-  /** Autosave runs while an editor is still typing: a send-back waits for its note instead of failing. */
+  /** Autosave runs while an editor is still typing: a send-back waits for an explicit save instead of failing. */
   autosave: boolean
   /** Required article fields still empty, by label. */
   missing: string[]
@@ -70,9 +70,11 @@ export function changeReview({ before, requested, publishing, autosave, missing,
     if (missing.length > 0) return { ok: false, field: 'review.state', message: reviewMessages.incomplete(missing) }
     return { ok: true, review: { ...review, submittedAt: now.toISOString(), submittedBy: userId } }
   }
-  if (review.state === 'changes-requested' && before.state !== 'changes-requested' && !review.note) {
-    if (autosave) return { ok: true, review: { ...review, state: before.state } }
-    return { ok: false, field: 'review.note', message: reviewMessages.noteRequired }
+  if (review.state === 'changes-requested' && before.state !== 'changes-requested') {
+    // Autosave runs while the editor is still typing the note: it keeps the note so far, and the
+    // send-back (and the author's email, with the whole note) waits for an explicit save.
+    if (autosave) return { ok: true, review: { ...review, state: before.state, submittedAt: before.submittedAt, submittedBy: before.submittedBy } }
+    if (!review.note) return { ok: false, field: 'review.note', message: reviewMessages.noteRequired }
   }
   if (review.state === 'none') return { ok: true, review: { ...review, submittedAt: null, submittedBy: null } }
   // The submission's stamp is the server's: a client never moves it.

@@ -8,10 +8,8 @@ import { noticesFor, recipientsFor } from '@/comments/notify'
 import { noticeCommentFrom, payloadNoticeDeps } from '@/comments/payloadDeps'
 import { replyNotificationLink } from '@/comments/replyNotifications'
 import { commentEmails } from '@/email/commentEmails'
+import { notificationsDisabled } from '@/email/notificationContext'
 import { afterResponse } from '@/lib/afterResponse'
-
-/** Set by bulk system writes (the demo seed sets `seeding`) that must not email anyone. */
-export type NotificationContext = { seeding?: boolean; disableNotifications?: boolean }
 
 /**
  * Emails moderators about a held comment, authors about a published one, a commenter who asked
@@ -21,12 +19,11 @@ export type NotificationContext = { seeding?: boolean; disableNotifications?: bo
  * for it nor fails with it: failures are logged.
  */
 export const sendNotifications: CollectionAfterChangeHook<Comment> = async ({ data, doc, previousDoc, operation, req, context }) => {
-  const { seeding, disableNotifications } = context as NotificationContext
   // Set by requestReplyNotifications for this very create; taken, so a later write in the same request does not inherit it.
   const replyContext = context as ReplyNotificationContext
   const replyNotificationsRequested = operation === 'create' && replyContext.replyNotificationsRequested === true
   delete replyContext.replyNotificationsRequested
-  if (seeding || disableNotifications) return doc
+  if (notificationsDisabled(context)) return doc
   const notices = noticesFor({ operation, status: doc.status, previousStatus: previousDoc?.status ?? null, replyNotificationsRequested })
   if (notices.length === 0) return doc
 

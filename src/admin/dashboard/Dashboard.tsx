@@ -2,6 +2,9 @@ import type { AdminViewServerProps } from 'payload'
 
 import { formatAdminURL } from 'payload/shared'
 
+// Times on the newsroom's clocks (BYLINE_TIME_ZONE) with the zone's name, not the server's zone.
+import { formatDateTime } from '@/lib/timeZone'
+
 import type { DashboardArticle, ScheduledArticle } from './queries'
 
 import { REVIEW_STATE_LABELS } from '../../../collections/Articles/review/rules'
@@ -10,8 +13,6 @@ import { loadDashboard } from './queries'
 import './dashboard.css'
 
 type Props = Pick<AdminViewServerProps, 'payload' | 'user'>
-
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
 
 function Panel({ title, count, children, footer }: { title: string; count: number; children: React.ReactNode; footer?: React.ReactNode }) {
   return (
@@ -48,7 +49,7 @@ export async function Dashboard({ payload, user }: Props) {
     <li key={`${item.id}-${item.at}`}>
       <a href={articleLink(item.id)}>{item.title}</a>{' '}
       <span className="byline-dashboard__detail">
-        {item.type === 'publish' ? 'publishes' : 'unpublishes'} <time dateTime={item.at}>{when.format(new Date(item.at))}</time>
+        {item.type === 'publish' ? 'publishes' : 'unpublishes'} <time dateTime={item.at}>{formatDateTime(item.at)}</time>
       </span>
     </li>
   )
@@ -62,7 +63,7 @@ export async function Dashboard({ payload, user }: Props) {
           ) : (
             <ul>
               {data.awaitingReview.map((item) =>
-                articleItem(item, `submitted by ${item.submittedBy ?? 'someone'}${item.submittedAt ? `, ${when.format(new Date(item.submittedAt))}` : ''}`),
+                articleItem(item, `submitted by ${item.submittedBy ?? 'someone'}${item.submittedAt ? `, ${formatDateTime(item.submittedAt)}` : ''}`),
               )}
             </ul>
           )}

@@ -14,7 +14,7 @@ const HINTS: Record<string, Hint> = {
     author: 'When the draft is ready, press “Submit for review” at the top: an editor publishes it or sends it back with a note.',
   },
   submitted: {
-    editor: 'Waiting for an editor: publish it, or choose “Changes requested” and write the author a note.',
+    editor: 'Waiting for an editor: publish it, or choose “Changes requested”, write the author a note and press “Save draft” to send it back.',
     author: 'Submitted. An editor will publish it or send it back with a note.',
   },
   'changes-requested': {

@@ -1,8 +1,35 @@
 import type { ArticleSummary } from '@/lib/articles'
 
+import { Fragment } from 'react'
+
 import { formatDate } from '@/lib/dates'
 
 import { MediaImage } from '../MediaImage'
+
+/** A card's byline and date: "By Ana Ruiz and Sam Kerr · 7 December 2026", each name linking to the author's page. */
+export function CardMeta({ article }: { article: Pick<ArticleSummary, 'authors' | 'publishedAt'> }) {
+  const { authors, publishedAt } = article
+  if (authors.length === 0 && !publishedAt) return null
+  return (
+    <p className="article-card__meta">
+      {authors.length > 0 ? (
+        <span className="article-card__byline">
+          By{' '}
+          {authors.map((author, index) => (
+            <Fragment key={author.id}>
+              {index === 0 ? '' : index === authors.length - 1 ? ' and ' : ', '}
+              <a href={author.href} rel="author">
+                {author.name}
+              </a>
+            </Fragment>
+          ))}
+        </span>
+      ) : null}
+      {authors.length > 0 && publishedAt ? <span aria-hidden="true"> · </span> : null}
+      {publishedAt ? <time dateTime={publishedAt}>{formatDate(publishedAt)}</time> : null}
+    </p>
+  )
+}
 
 type ArticleListProps = {
   articles: ArticleSummary[]
@@ -11,7 +38,7 @@ type ArticleListProps = {
   showImages?: boolean
 }
 
-/** Article cards for listings: image, category, title, excerpt, date. */
+/** Article cards for listings: image, category, title, excerpt, byline and date. */
 export function ArticleList({ articles, headingLevel = 'h2', showImages = true }: ArticleListProps) {
   const Heading = headingLevel
   return (
@@ -29,11 +56,7 @@ export function ArticleList({ articles, headingLevel = 'h2', showImages = true }
               <a href={article.href}>{article.title}</a>
             </Heading>
             {article.excerpt ? <p className="article-card__excerpt">{article.excerpt}</p> : null}
-            {article.publishedAt ? (
-              <p className="article-card__date">
-                <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
-              </p>
-            ) : null}
+            <CardMeta article={article} />
           </div>
         </li>
       ))}

@@ -8,6 +8,7 @@ import { tagPage } from '@/cache/tagPage'
 import { ArticleList } from '@/components/ArticleList'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { MediaImage } from '@/components/MediaImage'
+import { authorFeedHref } from '@/lib/feeds'
 import { getAuthor } from '@/lib/people'
 import { absoluteUrl } from '@/lib/urls'
 
@@ -35,7 +36,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: author.name,
     description: author.bio ?? `Articles by ${author.name}.`,
-    alternates: { canonical: absoluteUrl(author.href) },
+    alternates: {
+      canonical: absoluteUrl(author.href),
+      // Feed readers find the author's feed from the page (<link rel="alternate">).
+      types: { 'application/rss+xml': [{ url: absoluteUrl(authorFeedHref(author.slug)), title: `Byline: ${author.name}` }] },
+    },
   }
 }
 
@@ -61,6 +66,11 @@ export default async function AuthorPage({ params }: Props) {
       <section aria-labelledby="author-articles">
         <h2 id="author-articles">Articles by {author.name}</h2>
         {articles.length === 0 ? <p>No published articles yet.</p> : <ArticleList articles={articles} headingLevel="h3" />}
+        <p>
+          <a href={authorFeedHref(author.slug)} type="application/rss+xml">
+            Follow {author.name} by RSS
+          </a>
+        </p>
       </section>
     </>
   )

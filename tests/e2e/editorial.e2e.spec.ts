@@ -1,0 +1,147 @@
+import type { APIRequestContext, Browser, Page } from '@playwright/test'
+
+import { expect, test } from '@playwright/test'
+
+import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccounts'
+
+/**
+ * Issue #11's editors' day in Chromium: review toasts that say what happened, the editor's note
+ * as a banner at the top of the contributor's page, the Schedule drawer opening on Publish in
+ * the newsroom's time zone, and on the reader site the bylines on cards, Related stories and the
+ * author's feed.
+ */
+
+async function logInAs(browser: Browser, role: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await submitAdminLogin(page, role)
+  await expect(page).toHaveURL(/\/admin$/)
+  return page
+}
+
+const toast = (page: Page, text: string | RegExp) => page.locator('[data-sonner-toast]').filter({ hasText: text })
+
+async function televisionId(request: APIRequestContext, headers: Record<string, string>): Promise<string> {
+  const response = await request.get('/api/categories?where[slug][equals]=television&limit=1&depth=0', { headers })
+  return (await response.json()).docs[0].id
+}
+
+test.describe('Editors', () => {
+  const created: string[] = []
+
+  test.afterAll(async ({ request }) => {
+    const headers = await authHeaders(request, 'editor')
+    for (const id of created) await request.delete(`/api/articles/${id}`, { headers })
+  })
+
+  test('review toasts say what happened, and the editor’s note is a banner at the top of the contributor’s page', async ({ browser, request }) => {
+    test.slow()
+    const title = `Set visit ${Date.now().toString(36)}`
+    const contributorHeaders = await authHeaders(request, 'contributor')
+    const made = await request.post('/api/articles?draft=true', {
+      headers: contributorHeaders,
+      data: { title, category: await televisionId(request, contributorHeaders), _status: 'draft' },
+    })
+    expect(made.status(), await made.text()).toBe(201)
+    const id = (await made.json()).doc.id as string
+    created.push(id)
+
+    const contributor = await logInAs(browser, 'contributor')
+    await contributor.goto(`/admin/collections/articles/${id}`)
+    await waitForFormReady(contributor)
+    await contributor.getByRole('button', { name: 'Submit for review' }).click()
+    await expect(toast(contributor, 'Submitted for review')).toBeVisible()
+    await expect(toast(contributor, 'Draft saved successfully')).toHaveCount(0)
+    await contributor.goto('/admin')
+
+    const editor = await logInAs(browser, 'editor')
+    await editor.addLocatorHandler(editor.getByRole('dialog', { name: 'document-locked' }), () => editor.getByRole('button', { name: 'Take over' }).click())
+    await editor.goto(`/admin/collections/articles/${id}`)
+    await waitForFormReady(editor)
+    await expect(async () => {
+      await editor.locator('#field-review').scrollIntoViewIfNeeded({ timeout: 2_000 })
+      await expect(editor.locator('[data-review-state="submitted"]')).toBeVisible({ timeout: 2_000 })
+    }).toPass({ timeout: 30_000 })
+    await editor.locator('#field-review__state').getByRole('combobox').click()
+    await editor.getByRole('option', { name: 'Changes requested', exact: true }).click()
+    const note = 'Name the studio, and add a photo credit.'
+    await editor.locator('#field-review__note').fill(note)
+    await editor.getByRole('button', { name: 'Save draft' }).click()
+    await expect(toast(editor, /^Sent back to /)).toBeVisible()
+    await editor.goto('/admin')
+    await editor.context().close()
+
+    await contributor.addLocatorHandler(contributor.getByRole('dialog', { name: 'document-locked' }), () =>
+      contributor.getByRole('button', { name: 'Take over' }).click(),
+    )
+    await contributor.goto(`/admin/collections/articles/${id}`)
+    await waitForFormReady(contributor)
+    const banner = contributor.getByRole('note').filter({ hasText: 'Changes requested by the editor' })
+    await expect(banner).toBeVisible()
+    await expect(banner).toContainText(note)
+    // At the top: above the headline field, in view without scrolling.
+    const [bannerBox, titleBox] = await Promise.all([banner.boundingBox(), contributor.locator('#field-title').boundingBox()])
+    expect(bannerBox && titleBox && bannerBox.y < titleBox.y).toBe(true)
+    await expect(banner).toBeInViewport()
+    await contributor.context().close()
+  })
+
+  test('the Schedule drawer opens on Publish for a never-published draft, in the newsroom’s time zone', async ({ browser, request }) => {
+    const headers = await authHeaders(request, 'editor')
+    const title = `Scheduled premiere ${Date.now().toString(36)}`
+    const made = await request.post('/api/articles?draft=true', { headers, data: { title, category: await televisionId(request, headers), _status: 'draft' } })
+    expect(made.status(), await made.text()).toBe(201)
+    const id = (await made.json()).doc.id as string
+    created.push(id)
+
+    const editor = await logInAs(browser, 'editor')
+    await editor.goto(`/admin/collections/articles/${id}`)
+    await waitForFormReady(editor)
+    await editor.locator('#action-save-popup').getByRole('button').first().click()
+    await editor.locator('#schedule-publish').click()
+    await expect(editor.getByRole('radio', { name: 'Publish', exact: true })).toBeChecked()
+    await expect(editor.getByRole('radio', { name: 'Unpublish', exact: true })).not.toBeChecked()
+    // BYLINE_TIME_ZONE of the server under test (UTC when unset) is the drawer's zone.
+    const zone = process.env.BYLINE_TIME_ZONE || 'UTC'
+    const labels: Record<string, string> = { UTC: '(UTC) Coordinated Universal Time', 'America/New_York': '(UTC-05:00) Eastern Time (US & Canada)' }
+    await expect(editor.locator('.timezone-picker')).toContainText(labels[zone] ?? zone)
+    await editor.context().close()
+  })
+})
+
+test.describe('Front page', () => {
+  test('cards name their authors, an article ends with Related stories, and an author page links its feed', async ({ page, request }) => {
+    await page.goto('/')
+    const card = page.locator('.article-card').first()
+    await expect(card.locator('.article-card__byline a[rel="author"]').first()).toBeVisible()
+    const authorHref = await card.locator('.article-card__byline a').first().getAttribute('href')
+    expect(authorHref).toMatch(/^\/authors\//)
+
+    await card.locator('.article-card__title a').click()
+    const related = page.getByRole('region', { name: 'Related stories' })
+    await expect(related).toBeVisible()
+    const links = related.locator('.article-card__title a')
+    expect(await links.count()).toBeGreaterThan(0)
+    expect(await links.count()).toBeLessThanOrEqual(4)
+    expect(await related.locator('.article-card__title a', { hasText: await page.getByRole('heading', { level: 1 }).innerText() }).count()).toBe(0)
+
+    await page.goto(authorHref ?? '/')
+    const alternate = page.locator('link[rel="alternate"][type="application/rss+xml"]')
+    const feedUrls = await alternate.evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+    const feed = feedUrls.find((href) => href?.endsWith(`${authorHref}/feed.xml`))
+    expect(feed, JSON.stringify(feedUrls)).toBeTruthy()
+    const response = await request.get(`${authorHref}/feed.xml`)
+    expect(response.status()).toBe(200)
+    expect(response.headers()['content-type']).toContain('application/rss+xml')
+    expect(await response.text()).toContain('<item>')
+    expect((await request.get('/authors/nobody-at-all/feed.xml')).status()).toBe(404)
+  })
+
+  test('related stories and the bylines work without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto('/')
+    await page.locator('.article-card .article-card__title a').first().click()
+    await expect(page.getByRole('region', { name: 'Related stories' }).locator('.article-card__byline').first()).toBeVisible()
+    await context.close()
+  })
+})
