@@ -8,9 +8,10 @@ import type { CommentStatus } from '@/comments/policy'
 
 import { NEWSROOM } from '@/comments/newsroom'
 
-import type { Queue, QueueFilters, QueueRow } from './queue'
+import type { Queue, QueueRow } from './queue'
 
 import { ACTIONS, actionsFor, type ActionName, KEYS, saveBody, setStatus, STATUS_LABELS } from './actions'
+import { hasFilters, queueQuery } from './filters'
 import { InlineEditor } from './InlineEditor.client'
 import { QueueFilterForm } from './QueueFilterForm.client'
 import { deleteForeverAction, emptyFolderAction, replyAction } from './serverActions'
@@ -26,15 +27,6 @@ type Props = Queue & {
 }
 
 
-/** The query string of a tab or page under the same search. */
-export function queueQuery({ status, page, filters }: { status: CommentStatus; page?: number; filters: QueueFilters }): string {
-  const query = new URLSearchParams({ status })
-  if (page && page > 1) query.set('page', String(page))
-  for (const key of ['articleTitle', 'article', 'author', 'email', 'from', 'to'] as const) if (filters[key]) query.set(key, filters[key])
-  if (filters.perPage !== 20) query.set('perPage', String(filters.perPage))
-  return query.toString()
-}
-
 type Editing = { id: string; mode: 'reply' | 'edit' }
 
 type Outcome = { text: string; error: boolean; undo: { ids: string[]; to: CommentStatus } | null }
@@ -49,10 +41,12 @@ const isTyping = (target: EventTarget | null) =>
     (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)))
 
 /**
- * The queue itself: status tabs with counts, one card per comment with its article and the
- * comment it answers, one-click actions, bulk actions on the ticked ones, and keyboard shortcuts.
- * Every change is a PATCH to Payload's REST API with the moderator's session, so the comments'
- * access rules decide; the page then refreshes its counts (and the navigation's badge) from the server.
+ * The queue itself: status tabs with counts, a search, one card per comment with its article, the
+ * comment it answers and why the rules held it, one-click actions, an inline reply and quick edit,
+ * bulk actions on the ticked ones, and keyboard shortcuts. Status changes and edits are PATCHes to
+ * Payload's REST API with the moderator's session, so the comments' access rules decide; the
+ * newsroom's reply and deleting for good are server actions that check the role themselves. The
+ * page then refreshes its counts (and the navigation's badge) from the server.
  */
 export function ModerationQueue(props: Props) {
   const { status, counts, rows, page, totalPages, totalDocs, filters, articleTitle, timeZone, canModerate, canPurge, queueHref, apiURL, adminRoute } = props
@@ -73,7 +67,7 @@ export function ModerationQueue(props: Props) {
   const available = useMemo(() => (canModerate ? actionsFor(status) : []), [canModerate, status])
   const filed = status === 'spam' || status === 'trash'
   // Emptying a folder takes everything in it: offered only when the counts are the folder's own, not a search's.
-  const searching = Boolean(filters.articleTitle || filters.article || filters.author || filters.email || filters.from || filters.to)
+  const searching = hasFilters(filters)
   const chosen = visible.filter((row) => selected.has(row.id))
   const active = visible[Math.min(current, visible.length - 1)]
 

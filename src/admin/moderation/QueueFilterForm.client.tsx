@@ -4,7 +4,9 @@ import Link from 'next/link'
 
 import type { CommentStatus } from '@/comments/policy'
 
-import type { QueueFilters } from './queue'
+import type { QueueFilters } from './filters'
+
+import { hasFilters, PAGE_SIZES } from './filters'
 
 type Props = {
   queueHref: string
@@ -24,7 +26,7 @@ type Props = {
  * and pages keep it.
  */
 export function QueueFilterForm({ queueHref, status, filters, articleTitle, timeZone, totalDocs, canSearchEmail }: Props) {
-  const searching = Boolean(filters.articleTitle || filters.article || filters.author || filters.email || filters.from || filters.to)
+  const searching = hasFilters(filters)
   return (
     <form className="moderation__filters" method="get" action={queueHref} role="search" aria-label="Search comments">
       <input type="hidden" name="status" value={status} />
@@ -61,9 +63,11 @@ export function QueueFilterForm({ queueHref, status, filters, articleTitle, time
       <p className="moderation__field">
         <label htmlFor="filter-per-page">Per page</label>
         <select id="filter-per-page" name="perPage" defaultValue={String(filters.perPage)}>
-          <option value="20">20</option>
-          <option value="50">50</option>
-          <option value="100">100</option>
+          {PAGE_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
         </select>
       </p>
       <p className="moderation__filter-actions">

@@ -7,11 +7,12 @@ import { readRuleNote } from '@/comments/policy'
 import { endOfDay, formatDateTime, newsroomTimeZone, parseDay, startOfDay } from '@/lib/timeZone'
 import { articleHref } from '@/lib/urls'
 
+import type { QueueFilters } from './filters'
+
+import { PAGE_SIZE, PAGE_SIZES } from './filters'
+
 export const QUEUE_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const satisfies readonly CommentStatus[]
 
-export const PAGE_SIZE = 20
-/** What a moderator may ask for on one page; every read of the queue is bounded by it. */
-export const PAGE_SIZES = [20, 50, 100] as const
 
 export type QueueRow = {
   id: string
@@ -30,21 +31,6 @@ export type QueueRow = {
   article: { id: string; title: string; path: string | null } | null
   /** The comment this one replies to: the context a moderator needs. */
   parent: { id: string; authorName: string; body: string; status: CommentStatus } | null
-}
-
-/** The search form's fields, as the URL carries them (a GET form: it works without JavaScript). */
-export type QueueFilters = {
-  /** Words of the article's title. */
-  articleTitle: string
-  /** One article, chosen from a comment's "only this article" link. */
-  article: string
-  author: string
-  /** Moderators only: commenters' addresses are theirs to read. */
-  email: string
-  /** Calendar days in the newsroom's time zone, both included. */
-  from: string
-  to: string
-  perPage: (typeof PAGE_SIZES)[number]
 }
 
 export type Queue = {
@@ -89,9 +75,6 @@ export function parseFilters(params: Record<string, unknown>): QueueFilters {
     perPage,
   }
 }
-
-export const hasFilters = (filters: QueueFilters) =>
-  Boolean(filters.articleTitle || filters.article || filters.author || filters.email || filters.from || filters.to)
 
 /** Articles whose title has these words, as the reader of the queue may see them: at most a page of ids. */
 async function articleIdsByTitle({ req, words }: { req: PayloadRequest; words: string }): Promise<string[]> {
