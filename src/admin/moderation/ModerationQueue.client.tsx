@@ -29,6 +29,18 @@ type Props = Queue & {
 
 type Editing = { id: string; mode: 'reply' | 'edit' }
 
+type Refused = { ok: false; message: string }
+
+/** A server action that could not be reached (or failed on the server) answers like a refusal, so the queue never stays busy. */
+async function reach<T>(action: () => Promise<T>): Promise<T | Refused> {
+  try {
+    return await action()
+  } catch (error) {
+    console.error(error)
+    return { ok: false, message: 'the server could not complete it. Check your connection and try again.' }
+  }
+}
+
 type Outcome = { text: string; error: boolean; undo: { ids: string[]; to: CommentStatus } | null }
 
 const excerpt = (text: string, length = 160) => (text.length > length ? `${text.slice(0, length).trimEnd()}…` : text)
@@ -143,9 +155,9 @@ export function ModerationQueue(props: Props) {
   const reply = useCallback(
     async (row: QueueRow, body: string): Promise<string | null> => {
       setBusy(true)
-      const result = await replyAction({ commentId: row.id, body })
+      const result = await reach(() => replyAction({ commentId: row.id, body }))
       setBusy(false)
-      if (!result.ok) return result.message
+      if (!result.ok) return `Not published: ${result.message}`
       setEditing(null)
       if (result.approvedParent && status === 'pending') remove([row.id])
       setOutcome({
@@ -181,7 +193,7 @@ export function ModerationQueue(props: Props) {
       const what = targets.length === 1 && single ? `the comment by ${single.authorName}` : plural(targets.length, 'comment', 'comments')
       if (!window.confirm(`Delete ${what} forever? This cannot be undone.`)) return
       setBusy(true)
-      const result = await deleteForeverAction({ ids: targets.map((row) => row.id) })
+      const result = await reach(() => deleteForeverAction({ ids: targets.map((row) => row.id) }))
       setBusy(false)
       if (!result.ok) {
         setOutcome({ text: `Could not delete: ${result.message}`, error: true, undo: null })
@@ -199,7 +211,7 @@ export function ModerationQueue(props: Props) {
     const folder = status === 'spam' ? 'Spam' : 'the Trash'
     if (!window.confirm(`Delete all ${plural(counts[status], 'comment', 'comments')} in ${folder} forever? This cannot be undone.`)) return
     setBusy(true)
-    const result = await emptyFolderAction({ status })
+    const result = await reach(() => emptyFolderAction({ status }))
     setBusy(false)
     if (!result.ok) {
       setOutcome({ text: `Could not empty ${folder}: ${result.message}`, error: true, undo: null })
