@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from
 import type { CommentStatus } from '@/comments/policy'
 
 import { NEWSROOM } from '@/comments/newsroom'
+import { fieldRules } from '@/comments/validate'
 
 import type { Queue, QueueRow } from './queue'
 
@@ -173,6 +174,9 @@ export function ModerationQueue(props: Props) {
 
   const quickEdit = useCallback(
     async (row: QueueRow, body: string): Promise<string | null> => {
+      // The field's own rule, said at once in its own words; the API applies it again on save.
+      const check = fieldRules.body(body)
+      if (check !== true) return check
       setBusy(true)
       const result = await saveBody({ apiURL, id: row.id, body })
       setBusy(false)

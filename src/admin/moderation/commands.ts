@@ -1,6 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { APIError, commitTransaction, initTransaction, killTransaction } from 'payload'
+import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import type { CommentStatus } from '@/comments/policy'
 
@@ -38,11 +38,16 @@ const refuse = (status: Refusal['status'], message: string): Refusal => ({ ok: f
 
 const MODERATORS = ['admin', 'editor', 'moderator'] as const
 
-/** Payload's refusals (validation, access) as the moderator should read them; anything else is a fault and propagates. */
+/**
+ * Payload's refusals (validation, access, not found) as the moderator should read them; anything
+ * else is a fault and propagates. Recognised by shape rather than class: a production build may
+ * hold more than one copy of Payload's error classes, and `instanceof` then misses.
+ */
 function refusalFrom(error: unknown): Refusal | null {
-  if (!(error instanceof APIError)) return null
+  if (!(error instanceof Error) || !('status' in error) || typeof error.status !== 'number') return null
+  if (error.status >= 500) return null
   const status = error.status === 403 || error.status === 404 || error.status === 409 ? error.status : 400
-  const data = error.data as { errors?: { message?: string }[] } | undefined
+  const data = 'data' in error ? (error.data as { errors?: { message?: string }[] } | undefined) : undefined
   return refuse(status, data?.errors?.[0]?.message ?? error.message)
 }
 
