@@ -44,3 +44,21 @@ export function decideStatus({
   if (settings.holdAll) return { status: 'pending', reason: 'every comment is held' }
   return { status: 'approved', reason: 'nothing to hold' }
 }
+
+/**
+ * Why the rules filed a new comment, as stored in its moderator-only `spamReason` field: the spam
+ * reason as it always was, or `held: <reason>` for a comment held for moderation. The verdict is
+ * part of the note because a moderator may move the comment on: a held comment later marked as
+ * spam was still held by the rules for its links, not filed as spam by them.
+ */
+export type RuleNote = { verdict: 'spam' | 'held'; reason: string }
+
+const HELD = 'held: '
+
+export const ruleNoteOf = (decision: Decision): string | null =>
+  decision.status === 'spam' ? decision.reason : decision.status === 'pending' ? `${HELD}${decision.reason}` : null
+
+export function readRuleNote(stored: string | null | undefined): RuleNote | null {
+  if (!stored) return null
+  return stored.startsWith(HELD) ? { verdict: 'held', reason: stored.slice(HELD.length) } : { verdict: 'spam', reason: stored }
+}

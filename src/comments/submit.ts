@@ -6,6 +6,7 @@ import type { CommentStatus, Decision } from './policy'
 import type { DiscussionSettings } from './settings'
 import type { CleanInput, CommentInput } from './validate'
 
+import { isNewsroomName } from './newsroom'
 import { decideStatus } from './policy'
 import { botReason, floodWait } from './spam'
 import { validateComment } from './validate'
@@ -27,6 +28,7 @@ export const messages = {
   duplicate: 'Duplicate comment detected; it looks as though you’ve already said that!',
   flood: 'You are posting comments too quickly. Slow down.',
   tooManyPendingFromYou: `You already have ${PENDING_LIMITS.perClient} comments waiting for moderation. Please wait until a moderator has read them.`,
+  newsroomName: 'That name is the newsroom’s own signature. Please sign with your own name.',
   tooManyPendingOnArticle: 'This article has more comments waiting for moderation than our moderators can read. Please try again later.',
 } as const
 
@@ -105,6 +107,8 @@ export async function checkSubmission(submission: Submission, deps: SubmissionDe
     })
   }
   const value = validated.value
+  // The newsroom's replies carry a staff badge by this name: a reader may not borrow it.
+  if (isNewsroomName(value.authorName)) throw fieldError('authorName', messages.newsroomName)
 
   const articleId = idOf(input.article)
   const article = articleId ? await deps.article(articleId) : null

@@ -1,6 +1,7 @@
 import 'server-only'
 
 import { PUBLIC_COMMENTS } from '@/access/canReadComment'
+import { isNewsroomName } from '@/comments/newsroom'
 import type { Comment } from '@/payload-types'
 
 import { getPayloadClient } from './payload'
@@ -15,6 +16,8 @@ export type CommentView = {
   replies: CommentView[]
   /** The reader's own comment, still held: shown to them only. */
   pending?: boolean
+  /** A reply from the newsroom (src/comments/newsroom.ts): shown with a staff badge. */
+  newsroom?: boolean
 }
 
 type FlatComment = Omit<CommentView, 'replies'> & { parentId: string | null }
@@ -66,6 +69,7 @@ export async function getApprovedComments({ articleId }: { articleId: string }):
     authorUrl: safeHref(doc.authorUrl),
     body: doc.body,
     createdAt: doc.createdAt,
+    ...(isNewsroomName(doc.authorName) ? { newsroom: true } : {}),
     parentId: typeof doc.parent === 'object' && doc.parent ? doc.parent.id : (doc.parent ?? null),
   }))
   return { count: flat.length, thread: threadComments(flat) }

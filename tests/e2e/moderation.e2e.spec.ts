@@ -3,7 +3,7 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
 
-import { authHeaders, submitAdminLogin } from './seededAccounts'
+import { authHeaders, seededAccount, submitAdminLogin } from './seededAccounts'
 
 /**
  * A moderator's day: log in, land on the queue, see what waits (the demo's held comments among
@@ -36,11 +36,15 @@ test.describe('Moderation queue', () => {
   let admin: Record<string, string>
   let moderator: Record<string, string>
   let article: { id: string; path: string; title: string }
+  const searchEmail = `searchable-${tag()}@example.net`
   const comments = {
     click: { name: 'Ada', body: `Approve me with one click ${tag()}` },
     keys: { name: 'Kai', body: `Move me with the keyboard ${tag()}` },
     bulkOne: { name: 'Bo', body: `Trash me in bulk ${tag()}` },
     bulkTwo: { name: 'Cy', body: `Trash me too ${tag()}` },
+    replyTo: { name: 'Rhea', body: `Will you answer me ${tag()}` },
+    edit: { name: 'Ed', body: `Edit my typo teh ${tag()}` },
+    search: { name: `Searchable ${tag()}`, body: `Find me by name ${tag()}` },
   }
 
   test.beforeAll(async ({ request }) => {
@@ -67,9 +71,10 @@ test.describe('Moderation queue', () => {
     article = { id: (await created.json()).doc.id, path: `/entertainment/${slug}`, title }
     // Posted as readers do; the discussion settings hold every comment.
     for (const { name, body } of Object.values(comments)) {
+      const authorEmail = name === comments.search.name ? searchEmail : `${name.toLowerCase()}-${tag()}@example.net`
       const posted = await request.post('/api/comments', {
         headers: readerHeaders(),
-        data: { article: article.id, authorName: name, authorEmail: `${name.toLowerCase()}-${tag()}@example.net`, body },
+        data: { article: article.id, authorName: name, authorEmail, body },
       })
       expect(posted.status()).toBe(201)
       expect((await posted.json()).doc.status).toBe('pending')
@@ -83,10 +88,27 @@ test.describe('Moderation queue', () => {
   })
 
   test.beforeEach(async ({ page }) => {
+    // Every frame after the login form has gone must show something: a redirect through the
+    // dashboard used to leave the page blank for about half a second (issue #11, point 12).
+    await page.addInitScript(() => {
+      const frames = { blank: 0, seen: 0 }
+      Object.assign(window, { landingFrames: frames })
+      const sample = () => {
+        if (document.body && !location.pathname.endsWith('/login')) {
+          frames.seen += 1
+          if (document.body.innerText.trim() === '') frames.blank += 1
+        }
+        requestAnimationFrame(sample)
+      }
+      requestAnimationFrame(sample)
+    })
     await submitAdminLogin(page, 'moderator')
     // Moderators land on the queue, not the dashboard.
     await expect(page).toHaveURL(/\/admin\/moderation$/)
     await expect(page.getByRole('heading', { level: 1, name: 'Moderation queue' })).toBeVisible()
+    const frames = await page.evaluate(() => (window as unknown as { landingFrames: { blank: number; seen: number } }).landingFrames)
+    expect(frames.seen).toBeGreaterThan(0)
+    expect(frames.blank, 'frames with a blank page between the login and the queue').toBe(0)
   })
 
   test('opens on the held comments with counts, and one click approves one for the article page', async ({ page, browser, request }) => {
@@ -194,5 +216,117 @@ test.describe('Moderation queue', () => {
     const asModerator = await request.get(`/api/comments/${id}?depth=0`, { headers: moderator })
     // Double opt-in: the confirmation link in the email subscribes them (tests/int/notifications.int.spec.ts).
     expect((await asModerator.json()).notifyOnReply).toBe(false)
+  })
+  test('replies inline as the newsroom: the held comment is approved and the reply threaded under it on the article page', async ({ page, browser }) => {
+    const { name, body } = comments.replyTo
+    const rhea = row(page, body)
+    await rhea.getByRole('button', { name: `Reply to the comment by ${name}` }).click()
+    const box = rhea.getByRole('textbox', { name: `Reply to ${name} as Byline` })
+    await expect(box).toBeFocused()
+    const answer = `Thanks, ${name}: we have corrected the date ${tag()}`
+    await box.fill(answer)
+    await rhea.getByRole('button', { name: 'Approve and reply' }).click()
+    await expect(outcome(page)).toContainText(`Your reply to ${name} is published, and their comment approved.`)
+    await expect(rhea).toHaveCount(0)
+
+    const context = await browser.newContext()
+    const reader = await context.newPage()
+    await reader.goto(article.path)
+    const asked = reader.locator('#comments li.comment', { hasText: body }).first()
+    await expect(async () => {
+      await reader.reload()
+      await expect(asked.locator('.comment-list--replies li.comment--newsroom'), 'the reply, under the comment').toContainText(answer, { timeout: 1_000 })
+    }).toPass({ timeout: 15_000 })
+    const reply = asked.locator('.comment-list--replies li.comment--newsroom')
+    await expect(reply.locator('.comment__author')).toHaveText('Byline Staff')
+    // The moderator's address, stored with the reply for the newsroom, is nowhere on the page.
+    expect(await reader.content()).not.toContain(seededAccount('moderator').email)
+    await context.close()
+  })
+
+  test('quick edit: fixes a comment’s text in place; the API’s own rules refuse a text that is too long', async ({ page, request }) => {
+    const { name, body } = comments.edit
+    // By its id: the text it is found by is what the test changes.
+    const id = await row(page, body).getAttribute('data-comment-id')
+    const ed = page.locator(`.moderation__row[data-comment-id="${id}"]`)
+    await ed.getByRole('button', { name: `Quick edit the comment by ${name}` }).click()
+    const box = ed.getByRole('textbox', { name: `Text of the comment by ${name}` })
+    await expect(box).toHaveValue(body)
+    await box.fill('x'.repeat(5001))
+    await ed.getByRole('button', { name: 'Save' }).click()
+    await expect(ed.getByRole('alert')).toContainText('Your comment can be at most 5,000 characters long.')
+
+    const fixed = body.replace('teh', 'the')
+    await box.fill(fixed)
+    await ed.getByRole('button', { name: 'Save' }).click()
+    await expect(outcome(page)).toContainText(`The comment by ${name} was saved.`)
+    await expect(ed.locator('.moderation__body')).toHaveText(fixed)
+    const stored = await request.get(`/api/comments?where[body][equals]=${encodeURIComponent(fixed)}&depth=0`, { headers: moderator })
+    expect((await stored.json()).totalDocs).toBe(1)
+  })
+
+  test('search: by name, then by email, in the same tab; the tabs keep the search', async ({ page }) => {
+    const search = page.getByRole('search', { name: 'Search comments' })
+    await search.getByLabel('Name').fill(comments.search.name)
+    await search.getByRole('button', { name: 'Search' }).click()
+    await expect(page).toHaveURL(/author=Searchable/)
+    await expect(page.locator('.moderation__row')).toHaveCount(1)
+    await expect(row(page, comments.search.body)).toBeVisible()
+    await expect(tab(page, 'Pending')).toContainText('1')
+    await expect(tab(page, 'Approved')).toHaveAttribute('href', /author=Searchable/)
+    await expect(page.getByText(/Days and times are in the newsroom’s time zone, UTC\./)).toBeVisible()
+
+    await page.getByRole('link', { name: 'Clear search' }).click()
+    await expect(page).not.toHaveURL(/author=/)
+    await expect(page.locator('.moderation__row').nth(1)).toBeVisible()
+    await page.getByRole('search', { name: 'Search comments' }).getByLabel('Email').fill(searchEmail)
+    await page.getByRole('search', { name: 'Search comments' }).getByLabel('Email').press('Enter')
+    await expect(page).toHaveURL(/email=/)
+    await expect(page.locator('.moderation__row')).toHaveCount(1)
+    await expect(row(page, comments.search.body)).toBeVisible()
+  })
+
+  test('a moderator cannot destroy: no Empty Spam or Delete forever, and the server refuses them', async ({ page, request }) => {
+    await tab(page, 'Spam').click()
+    await expect(page).toHaveURL(/status=spam/)
+    await expect(page.locator('.moderation__row').first()).toBeVisible()
+    await expect(page.getByRole('button', { name: /Empty Spam|forever/ })).toHaveCount(0)
+    const refused = await request.delete('/api/comments?where[status][equals]=spam', { headers: moderator })
+    expect(refused.status()).toBe(403)
+  })
+
+  test('an admin empties Spam, after confirming', async ({ browser, request }) => {
+    const body = `Spam to purge ${tag()}`
+    const posted = await request.post('/api/comments', {
+      headers: readerHeaders(),
+      data: { article: article.id, authorName: 'Purge', authorEmail: `purge-${tag()}@example.net`, body, phone: '555-0100' },
+    })
+    expect((await posted.json()).doc.status).toBe('spam')
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await submitAdminLogin(page, 'admin')
+    await expect(page).toHaveURL(/\/admin$/)
+    await page.goto('/admin/moderation?status=spam')
+    await expect(row(page, body)).toBeVisible()
+    await expect(row(page, body).getByRole('button', { name: 'Delete the comment by Purge forever' })).toBeVisible()
+
+    // Dismissed first: nothing happens.
+    page.once('dialog', (dialog) => void dialog.dismiss())
+    await page.getByRole('button', { name: 'Empty Spam' }).click()
+    await expect(row(page, body)).toBeVisible()
+
+    const spamBefore = Number((await request.get('/api/comments?where[status][equals]=spam&limit=1&depth=0', { headers: admin }).then((r) => r.json())).totalDocs)
+    let question = ''
+    page.once('dialog', (dialog) => {
+      question = dialog.message()
+      void dialog.accept()
+    })
+    await page.getByRole('button', { name: 'Empty Spam' }).click()
+    await expect(outcome(page)).toContainText(`Spam is empty: ${spamBefore} ${spamBefore === 1 ? 'comment was' : 'comments were'} deleted forever.`)
+    expect(question).toContain('forever? This cannot be undone.')
+    await expect(page.getByText('No comments in Spam.')).toBeVisible()
+    const spamAfter = await request.get('/api/comments?where[status][equals]=spam&limit=1&depth=0', { headers: admin })
+    expect((await spamAfter.json()).totalDocs).toBe(0)
+    await context.close()
   })
 })

@@ -137,7 +137,7 @@ describe('Comment form (no JavaScript)', () => {
     const answer = await send({ body: form({ body, authorName: 'Quick Fixer', issued }) })
     expect(answer.status).toBe(303)
     const [comment] = await stored(body)
-    expect([comment?.status, comment?.spamReason ?? null]).toEqual(['pending', null])
+    expect([comment?.status, comment?.spamReason ?? null]).toEqual(['pending', 'held: every comment is held'])
   })
 
   it('records why a form sent too fast was filed as spam', async () => {

@@ -6,6 +6,7 @@ import type { Comment } from '@/payload-types'
 
 import { hasRole, ROLES } from '@/access/roles'
 import { payloadSubmissionDeps } from '@/comments/payloadDeps'
+import { ruleNoteOf } from '@/comments/policy'
 import { FORM_FIELDS } from '@/comments/spam'
 import { checkSubmission, FloodError } from '@/comments/submit'
 
@@ -38,7 +39,8 @@ export const applySubmissionRules: CollectionBeforeChangeHook<Comment> = async (
       payloadSubmissionDeps(req),
     )
     req.payload.logger.info({ msg: 'comment submitted', status: decision.status, reason: decision.reason, article: value.article })
-    return { ...data, ...value, status: decision.status, spamReason: decision.status === 'spam' ? decision.reason : null }
+    // Why it was held or filed as spam, for the queue to show (src/comments/policy.ts).
+    return { ...data, ...value, status: decision.status, spamReason: ruleNoteOf(decision) }
   } catch (error) {
     // Payload's error response carries the request's response headers.
     if (error instanceof FloodError) req.responseHeaders = new Headers({ 'Retry-After': String(error.retryAfter) })

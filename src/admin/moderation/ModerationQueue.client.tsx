@@ -6,21 +6,44 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from
 
 import type { CommentStatus } from '@/comments/policy'
 
+import { NEWSROOM } from '@/comments/newsroom'
+import { fieldRules } from '@/comments/validate'
+
 import type { Queue, QueueRow } from './queue'
 
-import { ACTIONS, actionsFor, type ActionName, KEYS, setStatus, STATUS_LABELS } from './actions'
+import { ACTIONS, actionsFor, type ActionName, KEYS, saveBody, setStatus, STATUS_LABELS } from './actions'
+import { hasFilters, queueQuery } from './filters'
+import { InlineEditor } from './InlineEditor.client'
+import { QueueFilterForm } from './QueueFilterForm.client'
+import { deleteForeverAction, emptyFolderAction, replyAction } from './serverActions'
 
 type Props = Queue & {
   /** Moderators, editors and admins; writers read the queue only. */
   canModerate: boolean
+  /** Admins: delete for good, empty Spam and the Trash. */
+  canPurge: boolean
   queueHref: string
   apiURL: string
   adminRoute: string
 }
 
+
+type Editing = { id: string; mode: 'reply' | 'edit' }
+
+type Refused = { ok: false; message: string }
+
+/** A server action that could not be reached (or failed on the server) answers like a refusal, so the queue never stays busy. */
+async function reach<T>(action: () => Promise<T>): Promise<T | Refused> {
+  try {
+    return await action()
+  } catch (error) {
+    console.error(error)
+    return { ok: false, message: 'the server could not complete it. Check your connection and try again.' }
+  }
+}
+
 type Outcome = { text: string; error: boolean; undo: { ids: string[]; to: CommentStatus } | null }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 const excerpt = (text: string, length = 160) => (text.length > length ? `${text.slice(0, length).trimEnd()}…` : text)
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
@@ -31,12 +54,15 @@ const isTyping = (target: EventTarget | null) =>
     (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)))
 
 /**
- * The queue itself: status tabs with counts, one card per comment with its article and the
- * comment it answers, one-click actions, bulk actions on the ticked ones, and keyboard shortcuts.
- * Every change is a PATCH to Payload's REST API with the moderator's session, so the comments'
- * access rules decide; the page then refreshes its counts (and the navigation's badge) from the server.
+ * The queue itself: status tabs with counts, a search, one card per comment with its article, the
+ * comment it answers and why the rules held it, one-click actions, an inline reply and quick edit,
+ * bulk actions on the ticked ones, and keyboard shortcuts. Status changes and edits are PATCHes to
+ * Payload's REST API with the moderator's session, so the comments' access rules decide; the
+ * newsroom's reply and deleting for good are server actions that check the role themselves. The
+ * page then refreshes its counts (and the navigation's badge) from the server.
  */
-export function ModerationQueue({ status, counts, rows, page, totalPages, canModerate, queueHref, apiURL, adminRoute }: Props) {
+export function ModerationQueue(props: Props) {
+  const { status, counts, rows, page, totalPages, totalDocs, filters, articleTitle, timeZone, canModerate, canPurge, queueHref, apiURL, adminRoute } = props
   const router = useRouter()
   const [refreshing, startRefresh] = useTransition()
   const [busy, setBusy] = useState(false)
@@ -44,12 +70,17 @@ export function ModerationQueue({ status, counts, rows, page, totalPages, canMod
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [current, setCurrent] = useState(0)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [editing, setEditing] = useState<Editing | null>(null)
+  const [edited, setEdited] = useState<ReadonlyMap<string, string>>(new Map())
   const rowRefs = useRef(new Map<string, HTMLLIElement>())
   const emptyRef = useRef<HTMLParagraphElement>(null)
   const refocus = useRef(false)
 
   const visible = useMemo(() => rows.filter((row) => !gone.has(row.id)), [rows, gone])
   const available = useMemo(() => (canModerate ? actionsFor(status) : []), [canModerate, status])
+  const filed = status === 'spam' || status === 'trash'
+  // Emptying a folder takes everything in it: offered only when the counts are the folder's own, not a search's.
+  const searching = hasFilters(filters)
   const chosen = visible.filter((row) => selected.has(row.id))
   const active = visible[Math.min(current, visible.length - 1)]
 
@@ -112,6 +143,89 @@ export function ModerationQueue({ status, counts, rows, page, totalPages, canMod
     startRefresh(() => router.refresh())
   }, [apiURL, busy, outcome, router])
 
+  /** Rows that left this tab for good (deleted, or moved by a reply): gone, and the keyboard stays put. */
+  const remove = useCallback(
+    (ids: string[]) => {
+      refocus.current = ids.includes(active?.id ?? '')
+      setGone((before) => new Set([...before, ...ids]))
+      setSelected((before) => new Set([...before].filter((id) => !ids.includes(id))))
+    },
+    [active?.id],
+  )
+
+  const reply = useCallback(
+    async (row: QueueRow, body: string): Promise<string | null> => {
+      setBusy(true)
+      const result = await reach(() => replyAction({ commentId: row.id, body }))
+      setBusy(false)
+      if (!result.ok) return `Not published: ${result.message}`
+      setEditing(null)
+      if (result.approvedParent && status === 'pending') remove([row.id])
+      setOutcome({
+        text: `Your reply to ${row.authorName} is published${result.approvedParent ? ', and their comment approved' : ''}.`,
+        error: false,
+        undo: null,
+      })
+      startRefresh(() => router.refresh())
+      return null
+    },
+    [remove, router, status],
+  )
+
+  const quickEdit = useCallback(
+    async (row: QueueRow, body: string): Promise<string | null> => {
+      // The field's own rule, said at once in its own words; the API applies it again on save.
+      const check = fieldRules.body(body)
+      if (check !== true) return check
+      setBusy(true)
+      const result = await saveBody({ apiURL, id: row.id, body })
+      setBusy(false)
+      if (!result.ok) return result.message
+      setEditing(null)
+      setEdited((before) => new Map(before).set(row.id, result.body))
+      setOutcome({ text: `The comment by ${row.authorName} was saved.`, error: false, undo: null })
+      startRefresh(() => router.refresh())
+      return null
+    },
+    [apiURL, router],
+  )
+
+  const purge = useCallback(
+    async (targets: QueueRow[]) => {
+      if (busy || targets.length === 0) return
+      const [single] = targets
+      const what = targets.length === 1 && single ? `the comment by ${single.authorName}` : plural(targets.length, 'comment', 'comments')
+      if (!window.confirm(`Delete ${what} forever? This cannot be undone.`)) return
+      setBusy(true)
+      const result = await reach(() => deleteForeverAction({ ids: targets.map((row) => row.id) }))
+      setBusy(false)
+      if (!result.ok) {
+        setOutcome({ text: `Could not delete: ${result.message}`, error: true, undo: null })
+        return
+      }
+      remove(result.deleted)
+      setOutcome({ text: `${plural(result.deleted.length, 'comment was', 'comments were')} deleted forever.`, error: false, undo: null })
+      startRefresh(() => router.refresh())
+    },
+    [busy, remove, router],
+  )
+
+  const empty = useCallback(async () => {
+    if (busy || !filed) return
+    const folder = status === 'spam' ? 'Spam' : 'the Trash'
+    if (!window.confirm(`Delete all ${plural(counts[status], 'comment', 'comments')} in ${folder} forever? This cannot be undone.`)) return
+    setBusy(true)
+    const result = await reach(() => emptyFolderAction({ status }))
+    setBusy(false)
+    if (!result.ok) {
+      setOutcome({ text: `Could not empty ${folder}: ${result.message}`, error: true, undo: null })
+      return
+    }
+    remove(visible.map((row) => row.id))
+    setOutcome({ text: `${folder === 'Spam' ? 'Spam' : 'The Trash'} is empty: ${plural(result.deleted, 'comment was', 'comments were')} deleted forever.`, error: false, undo: null })
+    startRefresh(() => router.refresh())
+  }, [busy, counts, filed, remove, router, status, visible])
+
   const toggle = useCallback((id: string) => {
     setSelected((before) => {
       const next = new Set(before)
@@ -155,8 +269,9 @@ export function ModerationQueue({ status, counts, rows, page, totalPages, canMod
   }, [active, available, canModerate, current, focusRow, run, status, toggle, undo, visible.length])
 
   const allTicked = visible.length > 0 && chosen.length === visible.length
-  const tabHref = (value: CommentStatus) => `${queueHref}?status=${value}`
-  const pageHref = (to: number) => `${queueHref}?status=${status}&page=${to}`
+  const tabHref = (value: CommentStatus) => `${queueHref}?${queueQuery({ status: value, filters })}`
+  const pageHref = (to: number) => `${queueHref}?${queueQuery({ status, page: to, filters })}`
+  const articleOnlyHref = (articleId: string) => `${queueHref}?${queueQuery({ status, filters: { ...filters, articleTitle: '', article: articleId } })}`
 
   return (
     <div className="moderation__queue" aria-busy={busy || refreshing}>
@@ -176,6 +291,16 @@ export function ModerationQueue({ status, counts, rows, page, totalPages, canMod
           ))}
         </ul>
       </nav>
+
+      <QueueFilterForm
+        queueHref={queueHref}
+        status={status}
+        filters={filters}
+        articleTitle={articleTitle}
+        timeZone={timeZone}
+        totalDocs={totalDocs}
+        canSearchEmail={canModerate}
+      />
 
       {canModerate ? (
         <p className="moderation__keys" id="moderation-keys">
@@ -226,7 +351,21 @@ export function ModerationQueue({ status, counts, rows, page, totalPages, canMod
               {ACTIONS[action].label} selected
             </button>
           ))}
+          {canPurge && filed ? (
+            <button type="button" className="moderation__button moderation__button--delete" disabled={busy || chosen.length === 0} onClick={() => void purge(chosen)}>
+              Delete selected forever
+            </button>
+          ) : null}
         </div>
+      ) : null}
+
+      {canPurge && filed && !searching && counts[status] > 0 ? (
+        <p className="moderation__empty-folder">
+          <button type="button" className="moderation__button moderation__button--delete" disabled={busy} onClick={() => void empty()}>
+            Empty {status === 'spam' ? 'Spam' : 'Trash'}
+          </button>{' '}
+          <span>deletes all {plural(counts[status], 'comment', 'comments')} here for good.</span>
+        </p>
       ) : null}
 
       {visible.length === 0 ? (
@@ -277,7 +416,7 @@ export function ModerationQueue({ status, counts, rows, page, totalPages, canMod
                   ) : null}
                 </p>
                 <time className="moderation__date" dateTime={row.createdAt}>
-                  {dateFormat.format(new Date(row.createdAt))} UTC
+                  {row.createdAtLabel}
                 </time>
               </div>
               <p className="moderation__article">
@@ -290,6 +429,14 @@ export function ModerationQueue({ status, counts, rows, page, totalPages, canMod
                 ) : (
                   <span>{row.article?.title ?? 'an article that is no longer published'}</span>
                 )}
+                {row.article && filters.article !== row.article.id ? (
+                  <>
+                    {' '}
+                    <Link className="moderation__filter-link" href={articleOnlyHref(row.article.id)}>
+                      Only this article<span className="moderation__sr-only">’s comments</span>
+                    </Link>
+                  </>
+                ) : null}
               </p>
               {row.parent ? (
                 <blockquote className="moderation__context">
@@ -300,12 +447,40 @@ export function ModerationQueue({ status, counts, rows, page, totalPages, canMod
                   <p>{excerpt(row.parent.body)}</p>
                 </blockquote>
               ) : null}
-              {row.spamReason ? (
-                <p className="moderation__spam-reason">
-                  Filed as spam: <span>{row.spamReason}</span>
+              {row.ruleNote ? (
+                <p className={row.ruleNote.verdict === 'spam' ? 'moderation__spam-reason' : 'moderation__held-reason'}>
+                  {row.ruleNote.verdict === 'spam' ? 'Filed as spam' : 'Held for moderation'}: <span>{row.ruleNote.reason}</span>
                 </p>
               ) : null}
-              <div className="moderation__body">{row.body}</div>
+              {editing?.id === row.id && editing.mode === 'edit' ? (
+                <InlineEditor
+                  id={`edit-${row.id}`}
+                  label={`Text of the comment by ${row.authorName}`}
+                  initial={edited.get(row.id) ?? row.body}
+                  submitLabel="Save"
+                  busy={busy}
+                  onSubmit={(body) => quickEdit(row, body)}
+                  onCancel={() => setEditing(null)}
+                />
+              ) : (
+                <div className="moderation__body">{edited.get(row.id) ?? row.body}</div>
+              )}
+              {editing?.id === row.id && editing.mode === 'reply' ? (
+                <InlineEditor
+                  id={`reply-${row.id}`}
+                  label={`Reply to ${row.authorName} as ${NEWSROOM.name}`}
+                  hint={
+                    row.status === 'pending'
+                      ? 'Published at once under this comment, which is approved with it. Readers see it from the newsroom, with a staff badge.'
+                      : 'Published at once under this comment. Readers see it from the newsroom, with a staff badge.'
+                  }
+                  initial=""
+                  submitLabel={row.status === 'pending' ? 'Approve and reply' : 'Reply'}
+                  busy={busy}
+                  onSubmit={(body) => reply(row, body)}
+                  onCancel={() => setEditing(null)}
+                />
+              ) : null}
               <div className="moderation__actions">
                 {available.map((action) => (
                   <button
@@ -319,6 +494,41 @@ export function ModerationQueue({ status, counts, rows, page, totalPages, canMod
                     {ACTIONS[action].label}
                   </button>
                 ))}
+                {canModerate && !filed ? (
+                  <button
+                    type="button"
+                    className="moderation__button moderation__button--reply"
+                    disabled={busy}
+                    aria-expanded={editing?.id === row.id && editing.mode === 'reply'}
+                    aria-label={`Reply to the comment by ${row.authorName}`}
+                    onClick={() => setEditing({ id: row.id, mode: 'reply' })}
+                  >
+                    Reply
+                  </button>
+                ) : null}
+                {canModerate ? (
+                  <button
+                    type="button"
+                    className="moderation__button moderation__button--quick-edit"
+                    disabled={busy}
+                    aria-expanded={editing?.id === row.id && editing.mode === 'edit'}
+                    aria-label={`Quick edit the comment by ${row.authorName}`}
+                    onClick={() => setEditing({ id: row.id, mode: 'edit' })}
+                  >
+                    Quick edit
+                  </button>
+                ) : null}
+                {canPurge && filed ? (
+                  <button
+                    type="button"
+                    className="moderation__button moderation__button--delete"
+                    disabled={busy}
+                    aria-label={`Delete the comment by ${row.authorName} forever`}
+                    onClick={() => void purge([row])}
+                  >
+                    Delete forever
+                  </button>
+                ) : null}
                 <Link className="moderation__edit" href={`${adminRoute}/collections/comments/${row.id}`} prefetch={false}>
                   {canModerate ? 'Edit' : 'Open'}
                   <span className="moderation__sr-only"> the comment by {row.authorName}</span>

@@ -1,12 +1,14 @@
-import type { AdminViewServerProps } from 'payload'
+import type { AdminViewServerProps, AdminViewServerPropsOnly } from 'payload'
 
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter, SetStepNav } from '@payloadcms/ui'
 import { redirect } from 'next/navigation'
 import { formatAdminURL } from 'payload/shared'
 
+import { hasRole } from '@/access/roles'
+
 import { ModerationQueue } from './ModerationQueue.client'
-import { loadQueue, parsePage, parseStatus } from './queue'
+import { loadQueue, parseFilters, parsePage, parseStatus } from './queue'
 import { hasCommentQueue, QUEUE_PATH } from './roles'
 
 import './moderation.scss'
@@ -16,6 +18,41 @@ const messages = {
 }
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
+
+/**
+ * The queue under its heading, for whichever page shows it: its own view, and the dashboard a
+ * moderator lands on after logging in (DashboardOrQueue), which shows it in place rather than
+ * redirecting.
+ */
+export async function QueuePanel({ initPageResult, searchParams }: Pick<AdminViewServerPropsOnly, 'initPageResult' | 'searchParams'>) {
+  const { req, permissions } = initPageResult
+  const { payload, user } = req
+  const adminRoute = payload.config.routes.admin
+  const params = searchParams ?? {}
+  const queue = hasCommentQueue(user)
+    ? await loadQueue({ req, status: parseStatus(one(params.status)), page: parsePage(one(params.page)), filters: parseFilters(params) })
+    : null
+  return (
+    <Gutter className="moderation">
+      <SetStepNav nav={[{ label: 'Moderation queue' }]} />
+      <h1 className="moderation__title">Moderation queue</h1>
+      {queue ? (
+        <ModerationQueue
+          // A tab, page or search of its own starts afresh: no selection, nothing hidden as already moved.
+          key={`${queue.status}:${queue.page}:${JSON.stringify(queue.filters)}`}
+          {...queue}
+          canModerate={Boolean(permissions.collections?.comments?.update)}
+          canPurge={hasRole(user, 'admin')}
+          queueHref={formatAdminURL({ adminRoute, path: QUEUE_PATH })}
+          apiURL={`${payload.config.serverURL}${payload.config.routes.api}`}
+          adminRoute={adminRoute}
+        />
+      ) : (
+        <p>{messages.noQueue}</p>
+      )}
+    </Gutter>
+  )
+}
 
 /**
  * /admin/moderation: comments by status, pending first, with the actions the signed-in account
@@ -30,10 +67,6 @@ export async function ModerationView({ initPageResult, params, searchParams }: A
   if (!user) redirect(`${formatAdminURL({ adminRoute, path: payload.config.admin.routes.login })}?redirect=${encodeURIComponent(queueHref)}`)
   if (!permissions.canAccessAdmin) redirect(formatAdminURL({ adminRoute, path: payload.config.admin.routes.unauthorized }))
 
-  const queue = hasCommentQueue(user)
-    ? await loadQueue({ req, status: parseStatus(one(searchParams?.status)), page: parsePage(one(searchParams?.page)) })
-    : null
-
   return (
     <DefaultTemplate
       i18n={req.i18n}
@@ -47,23 +80,7 @@ export async function ModerationView({ initPageResult, params, searchParams }: A
       viewType="moderation"
       visibleEntities={visibleEntities}
     >
-      <SetStepNav nav={[{ label: 'Moderation queue' }]} />
-      <Gutter className="moderation">
-        <h1 className="moderation__title">Moderation queue</h1>
-        {queue ? (
-          <ModerationQueue
-            // A tab or page of its own starts afresh: no selection, nothing hidden as already moved.
-            key={`${queue.status}:${queue.page}`}
-            {...queue}
-            canModerate={Boolean(permissions.collections?.comments?.update)}
-            queueHref={queueHref}
-            apiURL={`${payload.config.serverURL}${payload.config.routes.api}`}
-            adminRoute={adminRoute}
-          />
-        ) : (
-          <p>{messages.noQueue}</p>
-        )}
-      </Gutter>
+      <QueuePanel initPageResult={initPageResult} searchParams={searchParams} />
     </DefaultTemplate>
   )
 }

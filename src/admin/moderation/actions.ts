@@ -65,3 +65,32 @@ export async function setStatus({ apiURL, ids, to }: { apiURL: string; ids: stri
   const changed = (body?.docs ?? []).map((doc) => doc.id)
   return { changed, failed: ids.length - changed.length, message: firstError ?? '' }
 }
+
+export type BodyChange = { ok: true; body: string } | { ok: false; message: string }
+
+/**
+ * Quick edit: saves a comment's text with `PATCH /api/comments/:id`, so the collection's field
+ * rules (length, and the rest of what a comment's text must be) and access (moderators) decide,
+ * as they would for the full edit form. Answers the text as stored.
+ */
+export async function saveBody({ apiURL, id, body }: { apiURL: string; id: string; body: string }): Promise<BodyChange> {
+  let response: Response
+  try {
+    response = await fetch(`${apiURL}/comments/${encodeURIComponent(id)}?depth=0`, {
+      method: 'PATCH',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ body }),
+    })
+  } catch (error) {
+    console.error(error)
+    return { ok: false, message: `Not saved: ${messages.offline}` }
+  }
+  const answer = (await response.json().catch(() => null)) as { doc?: { body?: string }; errors?: { message?: string; data?: { errors?: { message?: string }[] } }[] } | null
+  if (!response.ok) {
+    const first = answer?.errors?.[0]
+    // A field's own message ("…at most 5,000 characters…") says more than Payload's summary line.
+    return { ok: false, message: `Not saved: ${first?.data?.errors?.[0]?.message ?? first?.message ?? messages.refused(response.status)}` }
+  }
+  return { ok: true, body: answer?.doc?.body ?? body }
+}

@@ -1,5 +1,6 @@
 import type { CommentView } from '@/lib/comments'
 
+import { NEWSROOM } from '@/comments/newsroom'
 import { commentParagraphs } from '@/lib/commentText'
 import { formatDate } from '@/lib/dates'
 
@@ -30,6 +31,8 @@ function commentHtml({ comment, depth, replyDepth, articleHref }: { comment: Com
   const name = escapeHtml(comment.authorName)
   // Commenters' own sites are unvetted: no referrer, no endorsement.
   const author = comment.authorUrl ? `<a href="${escapeHtml(comment.authorUrl)}" rel="ugc nofollow noopener noreferrer">${name}</a>` : name
+  // The newsroom's own replies: the name is reserved for them, the badge says who is speaking.
+  const badge = comment.newsroom ? ` <span class="comment__badge">${escapeHtml(NEWSROOM.badge)}</span>` : ''
   const awaiting = comment.pending ? '<p class="comment__awaiting">Your comment is awaiting moderation.</p>' : ''
   // A plain link: works without JavaScript, and the page puts the form in reply mode.
   const reply =
@@ -41,8 +44,8 @@ function commentHtml({ comment, depth, replyDepth, articleHref }: { comment: Com
       ? `<ol class="comment-list comment-list--replies">${comment.replies.map((child) => commentHtml({ comment: child, depth: depth + 1, replyDepth, articleHref })).join('')}</ol>`
       : ''
   return (
-    `<li class="${comment.pending ? 'comment comment--pending' : 'comment'}" id="comment-${escapeHtml(comment.id)}"><article>` +
-    `<header class="comment__header"><span class="comment__author">${author}</span> ` +
+    `<li class="${comment.pending ? 'comment comment--pending' : comment.newsroom ? 'comment comment--newsroom' : 'comment'}" id="comment-${escapeHtml(comment.id)}"><article>` +
+    `<header class="comment__header"><span class="comment__author">${author}${badge}</span> ` +
     `<time datetime="${escapeHtml(comment.createdAt)}">${escapeHtml(formatDate(comment.createdAt))}</time></header>` +
     `${awaiting}${bodyHtml(comment.body)}${reply}</article>${replies}</li>`
   )
