@@ -556,9 +556,9 @@ describe('Roles', () => {
   describe('the admin panel', () => {
     /** Collections whose create button a role sees (Payload reads these permissions from /api/access). */
     const creates: Record<Role, CollectionSlug[]> = {
-      admin: ['articles', 'comments', 'authors', 'cast', 'categories', 'media', 'users'],
-      editor: ['articles', 'comments', 'authors', 'cast', 'categories', 'media'],
-      writer: ['articles', 'comments', 'authors', 'cast', 'media'],
+      admin: ['articles', 'comments', 'authors', 'cast', 'categories', 'media', 'users', 'tags', 'pages', 'redirects'],
+      editor: ['articles', 'comments', 'authors', 'cast', 'categories', 'media', 'tags', 'pages', 'redirects'],
+      writer: ['articles', 'comments', 'authors', 'cast', 'media', 'tags'],
       contributor: ['articles', 'comments', 'media'],
       moderator: ['comments'],
     }
