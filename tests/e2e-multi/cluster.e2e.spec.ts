@@ -277,6 +277,29 @@ test('B, restarted after a change made while it was down, serves the change', as
   }
 })
 
+test('with the page store’s writer killed, a change made on the other instance reaches readers through nginx within a second', async () => {
+  // A started first and holds the writer's seat (tests/e2e-multi/cluster.ts); B follows.
+  test.setTimeout(240_000)
+  const admin = await login(B.api, 'admin')
+  const moderator = await login(B.api, 'moderator')
+  const text = `Store check ${unique()}: approved with the store's writer dead.`
+  const commentId = await heldComment(B, admin, text)
+  try {
+    // The page in the store, as nginx serves it without asking an instance.
+    await warm(A, REFERENCE_PATH)
+    await expect.poll(async () => (await viaFront.api.get(REFERENCE_PATH, { headers: { cookie: '' } })).headers()['x-cache-status'], { message: 'nginx serves the page from the store' }).toBe('STORE')
+    await appA.stop('SIGKILL')
+    await json(await B.api.patch(`/api/comments/${commentId}`, { headers: moderator, data: { status: 'approved' } }), 200)
+    await timeUntil('approve on B with the store’s writer dead → article page through nginx', async () => (await read(viaFront, REFERENCE_PATH)).body.includes(text))
+    // B took the seat: the store fills again, from B.
+    await expect.poll(async () => (await viaFront.api.get(REFERENCE_PATH, { headers: { cookie: '' } })).headers()['x-cache-status'], { message: 'nginx serves the page from the store again', timeout: 10_000 }).toBe('STORE')
+    expect((await read(viaFront, REFERENCE_PATH)).body).toContain(text)
+  } finally {
+    await appA.start()
+    await B.api.delete(`/api/comments/${commentId}`, { headers: admin })
+  }
+})
+
 test('with A killed, nginx serves every reader from B without an error', async () => {
   test.setTimeout(240_000)
   const pages = ['/', REFERENCE_PATH, '/entertainment', '/feed.xml', '/search?q=season']
