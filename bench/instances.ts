@@ -105,8 +105,8 @@ export async function scaleOut(options: Options) {
             env: {
               ...options.env,
               BYLINE_INSTANCE: `bench-${count}-${index + 1}`,
-              // One page-store writer per machine (deploy/README.md).
-              BYLINE_PAGE_STORE: index === 0 ? store : '',
+              // Every instance shares the page store; one of them writes it (deploy/README.md).
+              BYLINE_PAGE_STORE: store,
             },
           }),
         )

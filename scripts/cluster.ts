@@ -9,8 +9,8 @@
  * - S3 (with --s3): a single-node radosgw from scripts/s3-server.sh, stopped (and emptied) on exit;
  *   without it, uploads go to DIR/data/media, which every instance on this machine shares;
  * - `npm run prepare-db` once, `next build` when there is no build yet;
- * - N production servers (`npm run serve`, default: one per core) on P, P+1, …; the first one
- *   writes the page store (one writer per machine, deploy/README.md);
+ * - N production servers (`npm run serve`, default: one per core) on P, P+1, …, all given the
+ *   page store: one writes it, the others take over should it go (deploy/README.md);
  * - nginx from deploy/ on F in front of all of them.
  *
  * It prints the URLs and runs until Ctrl-C, which stops everything it started.
@@ -261,8 +261,8 @@ async function main() {
       const child = start(name, 'npm', ['run', 'serve', '--', '--port', String(port)], {
         ...env,
         BYLINE_INSTANCE: `${os.hostname()}-${name}`,
-        // One writer per machine: the page store is the first instance's alone.
-        ...(index === 0 ? { BYLINE_PAGE_STORE: store } : { BYLINE_PAGE_STORE: '' }),
+        // Every instance shares the page store: the first up writes it, the others stand by (deploy/README.md).
+        BYLINE_PAGE_STORE: store,
       })
       return { name, url: `http://127.0.0.1:${port}`, child }
     })
@@ -278,7 +278,7 @@ async function main() {
 
     console.log('\n== the cluster is up')
     console.log(`   site (nginx, deploy/):  ${frontUrl}/   admin: ${frontUrl}/admin`)
-    for (const { name, url } of instances) console.log(`   ${name}${name === 'app1' ? ' (writes the page store)' : ''}: ${url}/`)
+    for (const { name, url } of instances) console.log(`   ${name}: ${url}/`)
     console.log(`   database: ${withoutCredentials(databaseUrl)}   redis: ${withoutCredentials(redisUrl)}   media: ${options.s3 ? `S3 at ${env.S3_ENDPOINT}` : path.join(dataDir, 'media')}`)
     console.log(`   demo logins: ${path.join(dataDir, 'demo-credentials.txt')}`)
     console.log('   Ctrl-C stops everything.')

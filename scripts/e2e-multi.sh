@@ -37,7 +37,16 @@ pg_admin() {
   ' "$postgres_server" "$1"
 }
 cleanup() {
+  local status=$?
   set +e
+  # A failed run keeps every process's log (the instances, nginx, Redis, radosgw) for the reader.
+  if [ "$status" -ne 0 ] && [ -d "$work" ]; then
+    # Beside Playwright's output directory, which it empties at the start of a run.
+    rm -rf test-results/multi-logs
+    mkdir -p test-results/multi-logs
+    cp "$work"/*.log test-results/multi-logs/ 2>/dev/null
+    echo "e2e-multi: the instances' and nginx's logs are in test-results/multi-logs/" >&2
+  fi
   # Instances and nginx a test worker left running (tests/e2e-multi/cluster.ts records their process groups).
   for pgid_file in "$work"/*.pgid; do
     [ -f "$pgid_file" ] && kill -TERM -- "-$(cat "$pgid_file")" 2>/dev/null

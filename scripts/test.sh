@@ -46,3 +46,12 @@ step "end-to-end tests (production build, Chromium)"
 bash scripts/ensure-chromium.sh
 bash scripts/e2e.sh
 
+
+# The two-instance suite needs a PostgreSQL server (the one found above) and redis-server (it
+# starts a Redis of its own, so a test can stop it); it starts radosgw itself (scripts/s3-server.sh).
+if [ -n "${TEST_POSTGRES_URL:-}" ] && command -v redis-server >/dev/null; then
+  step "two instances behind nginx on PostgreSQL, Redis and S3 (the same build)"
+  TEST_POSTGRES_URL="$TEST_POSTGRES_URL" bash scripts/e2e-multi.sh
+else
+  echo "No PostgreSQL or no redis-server: skipping the two-instance end-to-end tests (scripts/e2e-multi.sh)."
+fi

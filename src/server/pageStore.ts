@@ -38,8 +38,11 @@ export function storeFileFor(url: string): string | null {
   return path.posix.join(url, 'index.html').slice(1)
 }
 
-/** What the store creates in its directory: generations, the live link, and a link being swapped in. */
-const OWN_ENTRY = /^(?:g\d+-[a-z0-9]+-\d+|current|\.current-g\d+-[a-z0-9]+-\d+)$/
+/**
+ * What the store creates in its directory: generations, the live link, a link being swapped in,
+ * and the empty directory a follower points the link at when no writer could (pageStoreSeat.ts).
+ */
+const OWN_ENTRY = /^(?:g\d+-[a-z0-9]+-\d+|current|\.current-g\d+-[a-z0-9]+-\d+|empty|\.current-empty-\d+)$/
 
 export type StoredBodies = Record<Encoding, Buffer>
 

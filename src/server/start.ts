@@ -24,7 +24,8 @@
  *
  * BYLINE_RESPONSE_CACHE_MB sets the memory budget (default 256; 0 turns the cache off).
  * BYLINE_PAGE_STORE names a directory where the cached pages are also written as files, for the
- * nginx front in deploy/ to serve (src/server/pageStore.ts); unset, nothing is written.
+ * nginx front in deploy/ to serve (src/server/pageStore.ts); unset, nothing is written. Instances
+ * on one machine share it: one writes, the others take over should it go (pageStoreSeat.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomBytes } from 'node:crypto'
@@ -47,7 +48,8 @@ import { captureResponse, type Captured } from './capture'
 import { trustedProxies, vouchForClient } from './clientAddress'
 import { forLog } from './logText'
 import { compressAll, compressFor } from './compress'
-import { PageStore, storeFileFor } from './pageStore'
+import { storeFileFor } from './pageStore'
+import { PageStoreSeat } from './pageStoreSeat'
 import { DatabaseWatch, outageJson, outagePage } from './outage'
 import { isImpossiblePath, isPageRequest, NOT_FOUND_PATH } from './pages'
 import { registerPurgeTarget } from './purge'
@@ -164,13 +166,13 @@ async function main() {
 
   const cache = new ResponseCache({ maxBytes })
   const database = new DatabaseWatch(readDatabaseProbe)
-  const store = storeDir ? new PageStore(storeDir) : null
-  store?.open()
+  // Every instance on the machine may be given the store: one writes it, the others empty it should that one go.
+  const store = storeDir ? await PageStoreSeat.join(storeDir) : null
   const requests = new AsyncLocalStorage<ServerResponse>()
   let notFoundPage: { generation: number; body: Promise<Buffer> } | null = null
   const purgePages = () => {
     cache.purge()
-    store?.rotate()
+    void store?.purge().catch((error: unknown) => console.error('Page store: could not empty', store.dir, error))
     notFoundPage = null
   }
   registerPurgeTarget({ purge: purgePages, requests })
@@ -203,13 +205,15 @@ async function main() {
   }
 
   /**
-   * Puts a kept page in the page store, once per store generation. Returns the headers telling
-   * nginx not to keep a copy of its own: from the next request on it reads the file, which the
-   * app replaces the moment the page changes, where a copy of nginx's would outlive the change.
+   * Puts a kept page in the page store, once per store generation, when this instance writes it.
+   * Returns the headers telling nginx not to keep a copy of its own, from every instance that
+   * shares the store: nginx reads the file, which the writer replaces the moment the page
+   * changes, where a copy of nginx's (even one second's, served stale while it updates) would
+   * outlive the change.
    */
   const toStore = (url: string, page: CachedPage, storeGeneration: number): OutgoingHttpHeaders => {
-    if (!store || !mayUseMemory() || !isHtml(page.headers) || storeFileFor(url) === null) return {}
-    if (!store.has(url)) void store.write(url, page.bodies, storeGeneration, page.expiresAt)
+    if (!store || !isHtml(page.headers) || storeFileFor(url) === null) return {}
+    if (store.isWriter && mayUseMemory() && !store.has(url)) void store.write(url, page.bodies, storeGeneration, page.expiresAt)
     return { 'x-accel-expires': '0' }
   }
 
@@ -244,7 +248,12 @@ async function main() {
       }
     }
     const lifetime = shareable && caching && mayUseMemory() && req.method === 'GET' ? cacheLifetime(response.status, response.headers) : null
-    if (lifetime === null) return send(req, res, response, acceptEncoding)
+    if (lifetime === null) {
+      // While shared invalidation is down nothing may be kept, by nginx either: a change made on
+      // another instance would not reach its copy.
+      const unkept = store && shareable && !mayUseMemory() && isHtml(response.headers) && storeFileFor(url) !== null
+      return send(req, res, unkept ? { ...response, headers: { ...response.headers, 'x-accel-expires': '0' } } : response, acceptEncoding)
+    }
     const headers = storedHeaders(response.headers)
     const stored: CachedPage = {
       status: response.status,
@@ -352,7 +361,7 @@ async function main() {
   const stop = () => {
     // Hands the jobs lease back at once, so another instance runs the next tick instead of
     // waiting out its TTL, and leaves Redis before going.
-    const released = Promise.allSettled([closeAppQueueGate(), purgeLog?.stop()])
+    const released = Promise.allSettled([closeAppQueueGate(), purgeLog?.stop(), store?.close()])
     server.close(() => void released.then(() => process.exit(0)))
     server.closeIdleConnections()
     setTimeout(() => process.exit(0), 5_000).unref()

@@ -113,10 +113,10 @@ export class ManagedProcess {
   }
 }
 
-/** The page store: written by A alone (one writer per machine, deploy/README.md), served by nginx. */
-const pageStore = () => path.join(work(), 'pages')
+/** The page store, served by nginx: shared by A and B, written by one of them (deploy/README.md). */
+export const pageStore = () => path.join(work(), 'pages')
 
-function instance(name: 'A' | 'B', portVariable: string, writesStore: boolean) {
+function instance(name: 'A' | 'B', portVariable: string) {
   const port = Number(required(portVariable))
   return new ManagedProcess(
     name,
@@ -132,7 +132,7 @@ function instance(name: 'A' | 'B', portVariable: string, writesStore: boolean) {
           ...process.env,
           DATA_DIR: dataDir,
           BYLINE_INSTANCE: `e2e-${name}`,
-          BYLINE_PAGE_STORE: writesStore ? pageStore() : '',
+          BYLINE_PAGE_STORE: pageStore(),
           npm_config_loglevel: 'error',
         },
       }
@@ -141,8 +141,8 @@ function instance(name: 'A' | 'B', portVariable: string, writesStore: boolean) {
   )
 }
 
-export const appA = instance('A', 'E2E_A_PORT', true)
-export const appB = instance('B', 'E2E_B_PORT', false)
+export const appA = instance('A', 'E2E_A_PORT')
+export const appB = instance('B', 'E2E_B_PORT')
 
 export const front = new ManagedProcess(
   'nginx',
@@ -171,8 +171,10 @@ export const front = new ManagedProcess(
   '/admin/login',
 )
 
+/** A first, so that it holds the page store's writer seat and B follows: the tests kill the writer on purpose. */
 export async function startCluster() {
-  await Promise.all([appA.start(), appB.start()])
+  await appA.start()
+  await appB.start()
   await front.start()
 }
 
