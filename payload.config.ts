@@ -11,6 +11,7 @@ import { Authors } from './collections/Authors'
 import { Cast } from './collections/Cast'
 import { Categories } from './collections/Categories'
 import { Comments } from './collections/Comments'
+import { ImportSources } from './collections/ImportSources'
 import { Media } from './collections/Media'
 import { Users } from './collections/Users'
 import { Discussion } from './globals/Discussion'
@@ -32,7 +33,7 @@ export default buildConfig({
   secret: env.secret,
   db: databaseAdapter(env.database),
   editor: articleEditor,
-  collections: [Articles, Comments, Authors, Cast, Categories, Media, Users, ArticleViews],
+  collections: [Articles, Comments, Authors, Cast, Categories, Media, Users, ArticleViews, ImportSources],
   globals: [Discussion],
   // SEO fields on articles (the `meta` group); expiry of the reader site's cached pages when
   // what they show changes (src/cache); REST lists refused beyond one page of 100 (src/api);
