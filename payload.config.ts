@@ -2,6 +2,7 @@ import { buildConfig } from 'payload'
 import path from 'node:path'
 import sharp from 'sharp'
 import { fileURLToPath } from 'node:url'
+import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 import { seoPlugin } from '@payloadcms/plugin-seo'
 
 import { Articles } from './collections/Articles'
@@ -13,6 +14,9 @@ import { Categories } from './collections/Categories'
 import { Comments } from './collections/Comments'
 import { ImportSources } from './collections/ImportSources'
 import { Media } from './collections/Media'
+import { Pages } from './collections/Pages'
+import { redirectsOptions } from './collections/Redirects'
+import { Tags } from './collections/Tags'
 import { Users } from './collections/Users'
 import { Discussion } from './globals/Discussion'
 import { boundedQueries } from './src/api/queryBounds'
@@ -33,12 +37,13 @@ export default buildConfig({
   secret: env.secret,
   db: databaseAdapter(env.database),
   editor: articleEditor,
-  collections: [Articles, Comments, Authors, Cast, Categories, Media, Users, ArticleViews, ImportSources],
+  collections: [Articles, Pages, Comments, Authors, Cast, Categories, Tags, Media, Users, ArticleViews, ImportSources],
   globals: [Discussion],
-  // SEO fields on articles (the `meta` group); expiry of the reader site's cached pages when
+  // SEO fields on articles and pages (the `meta` group); old addresses sent on (collections/Redirects.ts,
+  // before the revalidation plugin so that their changes expire the redirect table too); expiry of the reader site's cached pages when
   // what they show changes (src/cache); REST lists refused beyond one page of 100 (src/api);
   // media on S3 when S3_* is set, on the local disk otherwise (src/media/storage.ts).
-  plugins: [seoPlugin(articleSeo), mediaStorage(env.s3), revalidation, boundedRestPages],
+  plugins: [seoPlugin(articleSeo), redirectsPlugin(redirectsOptions), mediaStorage(env.s3), revalidation, boundedRestPages],
   // GraphQL is for staff only (app/(payload)/api/graphql/route.ts), and each query is costed by
   // the documents it may return, not just its fields (src/api/queryBounds.ts).
   graphQL: { validationRules: (args) => [boundedQueries(args)] },

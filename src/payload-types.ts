@@ -68,13 +68,16 @@ export interface Config {
   blocks: {};
   collections: {
     articles: Article;
+    pages: Page;
     comments: Comment;
     authors: Author;
     cast: Cast;
     categories: Category;
+    tags: Tag;
     media: Media;
     users: User;
     'article-views': ArticleView;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -88,13 +91,16 @@ export interface Config {
   };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
+    pages: PagesSelect<false> | PagesSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     cast: CastSelect<false> | CastSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
+    tags: TagsSelect<false> | TagsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'article-views': ArticleViewsSelect<false> | ArticleViewsSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -182,6 +188,18 @@ export interface Article {
    * Cast members featured in the article.
    */
   cast?: (string | Cast)[] | null;
+  /**
+   * Keywords across sections: each tag has its page at /tag/{slug}.
+   */
+  tags?: (string | Tag)[] | null;
+  /**
+   * The home page leads with the newest featured article.
+   */
+  featured?: boolean | null;
+  /**
+   * Kept at the top of its category listing.
+   */
+  pinned?: boolean | null;
   /**
    * Set on first publish and kept afterwards.
    */
@@ -394,6 +412,66 @@ export interface Cast {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tags".
+ */
+export interface Tag {
+  id: string;
+  name: string;
+  /**
+   * Part of the public URL. Left empty, it is made from the name.
+   */
+  slug: string;
+  /**
+   * Shown at the top of the tag page.
+   */
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: string;
+  title: string;
+  /**
+   * Part of the public URL. Left empty, it is made from the title.
+   */
+  slug: string;
+  /**
+   * Put this page under another one: it is then served at /{parent}/{slug}.
+   */
+  parent?: (string | null) | Page;
+  content?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (string | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "comments".
  */
 export interface Comment {
@@ -433,6 +511,33 @@ export interface ArticleView {
    * The server process that counted these views. Each process adds to its own rows only, so processes never overwrite each other’s counts.
    */
   instance: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: string;
+  /**
+   * The old address on this site: /old-post, /2019/05/old-post/ or /?p=123. Trailing slashes and query order do not matter.
+   */
+  from: string;
+  to?: {
+    type?: ('reference' | 'custom') | null;
+    reference?:
+      | ({
+          relationTo: 'articles';
+          value: string | Article;
+        } | null)
+      | ({
+          relationTo: 'pages';
+          value: string | Page;
+        } | null);
+    url?: string | null;
+  };
+  type: '301' | '302';
   updatedAt: string;
   createdAt: string;
 }
@@ -557,6 +662,10 @@ export interface PayloadLockedDocument {
         value: string | Article;
       } | null)
     | ({
+        relationTo: 'pages';
+        value: string | Page;
+      } | null)
+    | ({
         relationTo: 'comments';
         value: string | Comment;
       } | null)
@@ -573,6 +682,10 @@ export interface PayloadLockedDocument {
         value: string | Category;
       } | null)
     | ({
+        relationTo: 'tags';
+        value: string | Tag;
+      } | null)
+    | ({
         relationTo: 'media';
         value: string | Media;
       } | null)
@@ -583,6 +696,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'article-views';
         value: string | ArticleView;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: string | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -639,6 +756,9 @@ export interface ArticlesSelect<T extends boolean = true> {
   category?: T;
   authors?: T;
   cast?: T;
+  tags?: T;
+  featured?: T;
+  pinned?: T;
   publishedAt?: T;
   commentsOpen?: T;
   review?:
@@ -650,6 +770,26 @@ export interface ArticlesSelect<T extends boolean = true> {
         submittedBy?: T;
       };
   searchText?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages_select".
+ */
+export interface PagesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  parent?: T;
+  content?: T;
   meta?:
     | T
     | {
@@ -729,6 +869,17 @@ export interface CategoriesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   parent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tags_select".
+ */
+export interface TagsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -842,6 +993,23 @@ export interface ArticleViewsSelect<T extends boolean = true> {
   day?: T;
   views?: T;
   instance?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        reference?: T;
+        url?: T;
+      };
+  type?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -5,6 +5,7 @@ import { canDeleteArticle } from '@/access/canDeleteArticle'
 import { canReadArticle } from '@/access/canReadArticle'
 import { canReadArticleVersions } from '@/access/canReadArticleVersions'
 import { canUpdateArticle } from '@/access/canUpdateArticle'
+import { isEditorOrAboveField } from '@/access/isEditorOrAbove'
 import { ownAuthorIds } from '@/access/ownership'
 import { articleEditor } from '@/fields/articleEditor'
 import { refuseUnsafeLinks } from '@/fields/safeLinks'
@@ -55,7 +56,8 @@ export const Articles: CollectionConfig = {
   },
   // Reader listings: the newest published articles, site-wide and per category, with their
   // counts. Without these SQLite reads every published article and sorts them to show ten.
-  indexes: [{ fields: ['_status', 'publishedAt'] }, { fields: ['category', '_status', 'publishedAt'] }],
+  // The home page's lead is the newest featured article, found through the third.
+  indexes: [{ fields: ['_status', 'publishedAt'] }, { fields: ['category', '_status', 'publishedAt'] }, { fields: ['featured', '_status', 'publishedAt'] }],
   hooks: {
     beforeOperation: [explainPublishRefusal],
     beforeValidate: [keepSlugWithTitle],
@@ -97,6 +99,28 @@ export const Articles: CollectionConfig = {
       relationTo: 'cast',
       hasMany: true,
       admin: { position: 'sidebar', description: 'Cast members featured in the article.' },
+    },
+    {
+      name: 'tags',
+      type: 'relationship',
+      relationTo: 'tags',
+      hasMany: true,
+      admin: { position: 'sidebar', description: 'Keywords across sections: each tag has its page at /tag/{slug}.' },
+    },
+    {
+      name: 'featured',
+      type: 'checkbox',
+      defaultValue: false,
+      // Where an article stands on the site is the editors' call.
+      access: { create: isEditorOrAboveField, update: isEditorOrAboveField },
+      admin: { position: 'sidebar', description: 'The home page leads with the newest featured article.' },
+    },
+    {
+      name: 'pinned',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { create: isEditorOrAboveField, update: isEditorOrAboveField },
+      admin: { position: 'sidebar', description: 'Kept at the top of its category listing.' },
     },
     {
       name: 'publishedAt',

@@ -3,7 +3,7 @@ import type { SEOPluginConfig } from '@payloadcms/plugin-seo/types'
 import type { Article } from '@/payload-types'
 
 /**
- * Search and social metadata for articles (@payloadcms/plugin-seo adds the `meta` group: title,
+ * Search and social metadata for articles and pages (@payloadcms/plugin-seo adds the `meta` group: title,
  * description, image). The admin's "Auto-generate" buttons fill each from the article itself; the
  * plugin shows the length hints (title 50–60 characters, description 100–150).
  */
@@ -45,7 +45,8 @@ export const generateArticleImage = ({ doc }: { doc: Draft }) => {
 const SEO_LABELS: Record<string, string> = { title: 'Search headline', description: 'Search description', image: 'Sharing image' }
 
 export const articleSeo: SEOPluginConfig = {
-  collections: ['articles'],
+  // Pages use the same generators: they have a title and no excerpt or hero, so those stay empty.
+  collections: ['articles', 'pages'],
   fields: ({ defaultFields }) =>
     defaultFields.map((field) => ('name' in field && SEO_LABELS[field.name] ? { ...field, label: SEO_LABELS[field.name] } : field)),
   uploadsCollection: 'media',

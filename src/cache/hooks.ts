@@ -36,6 +36,25 @@ export function articleTags(doc: Doc, previousDoc?: Doc): string[] {
     if (category) tags.add(tag.inCategory(category))
     for (const author of idsOf(version.authors)) tags.add(tag.byAuthor(author))
     for (const member of idsOf(version.cast)) tags.add(tag.featuringCast(member))
+    for (const articleTag of idsOf(version.tags)) tags.add(tag.taggedWith(articleTag))
+    if (version.featured === true) tags.add(tag.featured)
+  }
+  return [...tags]
+}
+
+/**
+ * A page change: its own page under its old and new path, and the sitemap. A subpage's path
+ * names its parent, which the hook does not read: the page's own tag covers its rendering, and
+ * the path tag (set by the page route from the path it served) covers a cached 404 at a new slug.
+ */
+export function pageTags(doc: Doc, previousDoc?: Doc): string[] {
+  const versions = [doc, previousDoc].filter(isPublic) as Doc[]
+  if (versions.length === 0) return []
+  const tags = new Set<string>([tag.sitemap])
+  for (const version of versions) {
+    const id = idOf(version.id)
+    if (id) tags.add(tag.page(id))
+    if (typeof version.slug === 'string') tags.add(tag.pageUrl(version.slug))
   }
   return [...tags]
 }
@@ -56,7 +75,10 @@ const tagsFor: Record<string, (doc: Doc, previousDoc?: Doc) => string[]> = {
   comments: commentTags,
   authors: (doc, previousDoc) => [tag.author(String(doc.id)), ...slugsOf(doc, previousDoc).map(tag.authorUrl), tag.sitemap],
   cast: (doc, previousDoc) => [tag.cast(String(doc.id)), ...slugsOf(doc, previousDoc).map(tag.castUrl), tag.sitemap],
+  pages: pageTags,
   categories: () => [tag.categories, tag.sitemap],
+  tags: (doc, previousDoc) => [tag.articleTag(String(doc.id)), ...slugsOf(doc, previousDoc).map(tag.articleTagUrl), tag.sitemap],
+  redirects: () => [tag.redirects],
   media: () => [tag.media],
 }
 

@@ -28,6 +28,12 @@ export const tag = {
   authorUrl: (slug: string) => addressTag('author-url:', slug),
   cast: (id: string) => `cast:${id}`,
   castUrl: (slug: string) => addressTag('cast-url:', slug),
+  page: (id: string) => `pages:${id}`,
+  /** A page's address by its own slug (unique across pages, whatever its parent), found or not, as for articles. */
+  pageUrl: (path: string) => addressTag('page-url:', path),
+  /** A tag's name and description (its page's heading); its list of articles is `taggedWith`. */
+  articleTag: (id: string) => `tags:${id}`,
+  articleTagUrl: (slug: string) => addressTag('tag-url:', slug),
   /** An article's approved comments and their count. */
   comments: (articleId: string) => `comments:${articleId}`,
 
@@ -37,6 +43,9 @@ export const tag = {
   inCategory: (categoryId: string) => `list:category:${categoryId}`,
   byAuthor: (authorId: string) => `list:author:${authorId}`,
   featuringCast: (castId: string) => `list:cast:${castId}`,
+  taggedWith: (tagId: string) => `list:tag:${tagId}`,
+  /** The newest featured article: the home page's lead. */
+  featured: 'list:featured',
   sitemap: 'list:sitemap',
 
   /** The category tree: every page's navigation and breadcrumbs show it, and categories rarely change. */
@@ -45,6 +54,8 @@ export const tag = {
   media: 'media',
   /** Discussion settings (thread depth, closing): every article page's comment form. */
   discussion: 'discussion',
+  /** The redirect table the server consults before routing (src/redirects). */
+  redirects: 'redirects',
   /** Staff accounts and their roles, which decide who is told about a held comment. No page shows them: remembered records only. */
   staff: 'staff',
 } as const

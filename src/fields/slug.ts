@@ -1,4 +1,4 @@
-import type { TextField } from 'payload'
+import type { PayloadRequest, TextField } from 'payload'
 
 import { slugify, SLUG_PATTERN } from '@/lib/slugify'
 
@@ -9,8 +9,11 @@ const messages = {
 type SlugFieldArgs = {
   /** The field the slug is made from when it is left empty. */
   from: string
-  /** Extra validation, run after the format check; returns an error message or true. */
-  validate?: (slug: string) => string | true
+  /**
+   * Extra validation, run after the format check; returns an error message or true. It gets the
+   * document being saved (`data`, its `id` on update) and the request, to look at other collections.
+   */
+  validate?: (slug: string, context: { data: Record<string, unknown>; id?: number | string; req: PayloadRequest }) => string | true | Promise<string | true>
 }
 
 /** A unique, editable URL slug that fills itself in from another field. */
@@ -34,10 +37,10 @@ export function slugField({ from, validate }: SlugFieldArgs): TextField {
         },
       ],
     },
-    validate: (value: string | null | undefined) => {
+    validate: (value: string | null | undefined, { data, id, req }) => {
       if (!value) return 'A slug is required.'
       if (!SLUG_PATTERN.test(value)) return messages.format
-      return validate ? validate(value) : true
+      return validate ? validate(value, { data: (data ?? {}) as Record<string, unknown>, id, req }) : true
     },
   }
 }

@@ -21,8 +21,15 @@ const contract: Record<string, Record<string, string>> = {
     cast: 'relationship',
     publishedAt: 'date',
     commentsOpen: 'checkbox',
+    tags: 'relationship',
+    featured: 'checkbox',
+    pinned: 'checkbox',
     _status: 'select',
   },
+  // Issue #8: what the WordPress importer writes.
+  tags: { name: 'text', slug: 'text', description: 'textarea' },
+  pages: { title: 'text', slug: 'text', parent: 'relationship', content: 'richText', meta: 'group', _status: 'select' },
+  redirects: { from: 'text', to: 'group', type: 'select' },
   comments: {
     article: 'relationship',
     parent: 'relationship',

@@ -9,6 +9,7 @@ import * as migration_20261125_014616_reader_indexes from './20261125_014616_rea
 import * as migration_20261125_015550_comment_email_status_index from './20261125_015550_comment_email_status_index';
 import * as migration_20261207_004852_comment_spam_reason from './20261207_004852_comment_spam_reason';
 import * as migration_20261207_020456_media_storage from './20261207_020456_media_storage';
+import * as migration_20261207_035818_tags_pages_redirects from './20261207_035818_tags_pages_redirects';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261207_020456_media_storage.up,
     down: migration_20261207_020456_media_storage.down,
-    name: '20261207_020456_media_storage'
+    name: '20261207_020456_media_storage',
+  },
+  {
+    up: migration_20261207_035818_tags_pages_redirects.up,
+    down: migration_20261207_035818_tags_pages_redirects.down,
+    name: '20261207_035818_tags_pages_redirects'
   },
 ];

@@ -1,0 +1,27 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { isEditorOrAbove } from '@/access/isEditorOrAbove'
+import { isWriterOrAbove } from '@/access/isWriterOrAbove'
+import { slugField } from '@/fields/slug'
+
+/**
+ * Free keywords across sections, listed at /tag/{slug}. Writers add them while writing, as in
+ * WordPress; removing one from every article it is on is an editor's decision.
+ */
+export const Tags: CollectionConfig = {
+  slug: 'tags',
+  labels: { singular: 'Tag', plural: 'Tags' },
+  admin: { group: 'Content', useAsTitle: 'name', defaultColumns: ['name', 'slug'] },
+  access: {
+    read: anyone,
+    create: isWriterOrAbove,
+    update: isWriterOrAbove,
+    delete: isEditorOrAbove,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 80 },
+    slugField({ from: 'name' }),
+    { name: 'description', type: 'textarea', maxLength: 1000, admin: { description: 'Shown at the top of the tag page.' } },
+  ],
+}

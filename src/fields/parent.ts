@@ -1,0 +1,35 @@
+import type { CollectionSlug, RelationshipField, RelationshipFieldSingleValidation } from 'payload'
+
+/** Levels walked up before giving up: deeper than any newsroom nests its sections or pages. */
+const MAX_DEPTH = 20
+
+/**
+ * Walks up from the chosen parent; meeting the document itself means the change would make a
+ * loop (the document under itself, or under one of its own descendants).
+ */
+const refuseCycles =
+  (collection: CollectionSlug, message: string): RelationshipFieldSingleValidation =>
+  async (value, { id, req }) => {
+    if (!value || !id) return true
+    let cursor: unknown = value
+    for (let depth = 0; cursor && depth < MAX_DEPTH; depth += 1) {
+      const parentId = typeof cursor === 'object' && cursor !== null && 'id' in cursor ? cursor.id : cursor
+      if (String(parentId) === String(id)) return message
+      const parent = (await req.payload.findByID({ collection, id: String(parentId), depth: 0, req, disableErrors: true, overrideAccess: true })) as { parent?: unknown } | null
+      cursor = parent?.parent
+    }
+    return true
+  }
+
+/** A `parent` relationship to the same collection that refuses the document itself and its descendants. */
+export function parentField({ collection, message, description }: { collection: CollectionSlug; message: string; description: string }): RelationshipField {
+  return {
+    name: 'parent',
+    type: 'relationship',
+    relationTo: collection,
+    admin: { position: 'sidebar', description },
+    // Not offered as its own parent; the validation also refuses deeper cycles.
+    filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+    validate: refuseCycles(collection, message),
+  }
+}
