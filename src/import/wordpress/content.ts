@@ -203,7 +203,7 @@ const HEADING_TAGS: Record<string, string> = { h1: 'h2', h2: 'h2', h3: 'h3', h4:
 /** Links to the old site become internal links; links Byline refuses (javascript:) become their text. */
 function rewrite(node: LexicalNode, args: Pick<ConvertArgs, 'resolveLink'>, count: (what: string) => void): LexicalNode[] {
   const children = Array.isArray(node.children) ? (node.children as LexicalNode[]).flatMap((c) => rewrite(c, args, count)) : undefined
-  const next = children ? { ...node, children } : { ...node }
+  const next: LexicalNode = children ? { ...node, children } : { ...node }
   if (next.type === 'heading' && typeof next.tag === 'string') next.tag = HEADING_TAGS[next.tag] ?? 'h4'
   if (next.type === 'link' || next.type === 'autolink') {
     const fields = (next.fields ?? {}) as { url?: string; linkType?: string; newTab?: boolean }

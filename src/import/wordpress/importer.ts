@@ -25,10 +25,11 @@ import type { ContentImage, LinkTarget } from './content'
 import type { ReportType } from './map'
 import type { WxrAuthor, WxrComment, WxrItem, WxrSite, WxrTerm } from './wxr'
 
-import { articleTags, commentTags, serverExpiry } from '@/cache/hooks'
+import { articleTags, commentTags, pageTags, serverExpiry } from '@/cache/hooks'
 import { expireTags } from '@/cache/expire'
 import { tag as cacheTag } from '@/cache/tags'
 import { hashIp } from '@/lib/requestMetadata'
+import { normalizeSource } from '@/redirects/paths'
 import { RESERVED_SLUGS } from '@/lib/reservedSlugs'
 import { articleHref, authorHref, categoryHref } from '@/lib/urls'
 import { LIMITS } from '@/comments/validate'
@@ -241,7 +242,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   }
   const documentOf = (kind: string, id: string) => sources.get(keyOf(kind, id))?.documentId ?? null
 
-  const expire = new Set<string>([cacheTag.latest, cacheTag.sitemap])
+  const expire = new Set<string>([cacheTag.latest, cacheTag.sitemap, cacheTag.redirects])
   const editorConfigs = new Map<CollectionSlug, SanitizedServerEditorConfig>()
   const editorConfig = (collection: CollectionSlug) => {
     const existing = editorConfigs.get(collection)
@@ -417,13 +418,14 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
           kind: kinds.tag,
           sourceId: term.slug,
           type: 'tags',
-          collection: 'tags' as CollectionSlug,
+          collection: 'tags',
           data: { name: decodeEntities(term.name || term.slug).slice(0, 80), description: term.description ? decodeEntities(term.description).slice(0, 1000) : undefined },
           slug: bylineSlug(term.slug, term.name),
           sum: checksum([term.slug, term.name, term.description]),
         }),
       )
       tagIds.set(term.slug, result.id)
+      if (result.outcome !== 'unchanged') expire.add(cacheTag.articleTag(result.id))
       return result.id
     } catch (error) {
       report.fail('tag', term.slug, errorText(error))
@@ -437,6 +439,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
 
   // 2b. Media: every attachment, and images in content that are not attachments.
   const failedMedia = new Map<string, string>()
+  const seenMedia = new Set<string>()
 
   async function readMedia(url: string): Promise<{ data: Buffer; mimetype: string; name: string; size: number } | string> {
     const relative = uploadsPath(url)
@@ -469,7 +472,9 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   async function importMedia({ kind, sourceId, url, alt, sum }: { kind: string; sourceId: string; url: string; alt: string; sum: string }): Promise<string | null> {
     const known = sources.get(keyOf(kind, sourceId))
     if (known && known.checksum === sum) {
-      report.count('unchanged', 'media')
+      // Counted once, however many posts show it.
+      if (!seenMedia.has(keyOf(kind, sourceId))) report.count('unchanged', 'media')
+      seenMedia.add(keyOf(kind, sourceId))
       return known.documentId
     }
     if (failedMedia.has(url)) return null
@@ -484,6 +489,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         upsert({ tx, kind, sourceId, type: 'media', collection: 'media', data: { alt: (alt || path.basename(uploadsPath(url) ?? url)).slice(0, 300) }, sum, file }),
       )
       expire.add(cacheTag.media)
+      seenMedia.add(keyOf(kind, sourceId))
       return result.id
     } catch (error) {
       failedMedia.set(url, errorText(error))
@@ -587,7 +593,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     } else {
       const converted = await convertContent({
         html: item.content,
-        editorConfig: editorConfig(item.type === 'post' ? 'articles' : ('pages' as CollectionSlug)),
+        editorConfig: editorConfig(item.type === 'post' ? 'articles' : ('pages')),
         itemId: item.id,
         resolveImage,
         resolveLink: linkResolver(item.id),
@@ -665,7 +671,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
             kind,
             sourceId: item.id,
             type,
-            collection: 'pages' as CollectionSlug,
+            collection: 'pages',
             draft: plan.status === 'draft',
             slug,
             sum,
@@ -680,7 +686,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         )
         if (item.parent && item.parent !== '0' && !parentId) pageParents.push({ pageId: result.id, parentWpId: item.parent, wpId: item.id })
         pagePaths.set(item.id, await pagePathOf(item.id))
-        expire.add(cacheTag.sitemap)
+        if (result.doc) for (const t of pageTags(result.doc)) expire.add(t)
       }
     }
     if (item.type === 'post' && articleId) {
@@ -705,7 +711,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     for (let depth = 0; cursor && cursor !== '0' && depth < 20; depth += 1) {
       const id = documentOf(kinds.page, cursor)
       if (!id || dryRun) break
-      const doc = (await payload.findByID({ collection: 'pages' as CollectionSlug, id, depth: 0, draft: true, overrideAccess: true, disableErrors: true })) as { slug?: string; parent?: unknown } | null
+      const doc = (await payload.findByID({ collection: 'pages', id, depth: 0, draft: true, overrideAccess: true, disableErrors: true })) as { slug?: string; parent?: unknown } | null
       if (!doc?.slug) break
       segments.unshift(doc.slug)
       cursor = found.posts.get(cursor)?.parent
@@ -794,7 +800,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     const parentId = documentOf(kinds.page, parentWpId)
     if (!parentId || dryRun) continue
     try {
-      await inTransaction(({ req }) => payload.update({ ...base(req), collection: 'pages' as CollectionSlug, id: pageId, data: { parent: parentId } }))
+      await inTransaction(({ req }) => payload.update({ ...base(req), collection: 'pages', id: pageId, data: { parent: parentId } }))
       pagePaths.set(wpId, await pagePathOf(wpId))
     } catch (error) {
       report.fail('page', wpId, errorText(error))
@@ -826,13 +832,13 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   async function writeRedirects() {
     const existing = new Map<string, string>()
     for (let page = 1; ; page += 1) {
-      const rows = await payload.find({ collection: 'redirects' as CollectionSlug, limit: 5000, page, depth: 0, overrideAccess: true, sort: 'id' })
+      const rows = await payload.find({ collection: 'redirects', limit: 5000, page, depth: 0, overrideAccess: true, sort: 'id' })
       for (const row of rows.docs as unknown as { from: string; to?: { type?: string; url?: string | null; reference?: { value?: unknown } | null } }[]) {
         existing.set(normalizeFrom(row.from), JSON.stringify(row.to?.type === 'reference' ? { ref: String((row.to.reference?.value as { id?: unknown } | undefined)?.id ?? row.to.reference?.value) } : { url: row.to?.url }))
       }
       if (!rows.hasNextPage) break
     }
-    const add = async (from: string, to: { reference: { relationTo: string; value: string } } | { url: string }, label: string) => {
+    const add = async (from: string, to: { reference: { relationTo: 'articles' | 'pages'; value: string } } | { url: string }, label: string) => {
       const key = normalizeFrom(from)
       const target = 'url' in to ? to.url : null
       if (!key || key === '/' || (target && normalizeFrom(target) === key)) return
@@ -854,7 +860,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         await inTransaction(({ req }) =>
           payload.create({
             ...base(req),
-            collection: 'redirects' as CollectionSlug,
+            collection: 'redirects',
             data: { from, type: '301', to: 'url' in to ? { type: 'custom', url: to.url } : { type: 'reference', reference: to.reference } },
           }),
         )
@@ -884,7 +890,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       for (const from of oldAddresses.category(path)) await add(from, { url: categoryHref(doc?.slug ?? slug) }, `category ${slug}`)
     }
     for (const [slug, id] of tagIds) {
-      const doc = dryRun ? null : ((await payload.findByID({ collection: 'tags' as CollectionSlug, id, depth: 0, overrideAccess: true, disableErrors: true })) as { slug?: string } | null)
+      const doc = dryRun ? null : ((await payload.findByID({ collection: 'tags', id, depth: 0, overrideAccess: true, disableErrors: true })) as { slug?: string } | null)
       for (const from of oldAddresses.tag(slug)) await add(from, { url: `/tag/${doc?.slug ?? slug}` }, `tag ${slug}`)
     }
     for (const [login, id] of authorIds) {
@@ -903,14 +909,4 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   return report
 }
 
-/** Old paths compare without a trailing slash and with their query, as the redirect table stores them. */
-function normalizeFrom(value: string): string {
-  try {
-    const url = new URL(value, 'http://site.invalid')
-    const params = [...url.searchParams].sort(([a], [b]) => a.localeCompare(b))
-    const query = params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
-    return `${trimPath(url.pathname)}${query ? `?${query}` : ''}`
-  } catch {
-    return value
-  }
-}
+const normalizeFrom = (value: string) => normalizeSource(value) ?? value
