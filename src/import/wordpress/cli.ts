@@ -68,7 +68,7 @@ async function main() {
   const { payload } = await bootPayload({ logTo: process.stderr })
   let failed = false
   try {
-    const report = await importWordPress({ payload, file: flags.file, mediaFrom: flags.mediaFrom, dryRun: flags.dryRun, onProgress: progressPrinter() })
+    const report = await importWordPress({ payload, file: flags.file, mediaFrom: flags.mediaFrom, dryRun: flags.dryRun, relaxSqliteSync: true, onProgress: progressPrinter() })
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(report.toJSON())}\n`)
       for (const note of report.notes) process.stderr.write(`note: ${note.type} ${note.id}: ${note.reason}\n`)

@@ -3,6 +3,7 @@
  * body and starts an import; `GET /api/import-sources/wordpress/:run` reports its progress and,
  * at the end, its report. Admins only, everyone else gets 403.
  */
+import type { ReadableStream } from 'node:stream/web'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import fs from 'node:fs'
@@ -39,7 +40,7 @@ async function saveUpload(req: PayloadRequest): Promise<string | null> {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'byline-wxr-'))
   const file = path.join(dir, 'export.xml')
   let received = 0
-  const source = Readable.fromWeb(req.body as import('node:stream/web').ReadableStream<Uint8Array>)
+  const source = Readable.fromWeb(req.body as ReadableStream<Uint8Array>)
   source.on('data', (chunk: Buffer) => {
     received += chunk.length
     if (received > MAX_UPLOAD_BYTES) source.destroy(new TooLarge())

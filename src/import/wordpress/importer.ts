@@ -22,6 +22,7 @@ import path from 'node:path'
 import { createLocalReq, ValidationError } from 'payload'
 
 import type { ContentImage, LinkTarget } from './content'
+import type { CommentRow, RedirectRow, SourceRowInsert } from './bulkWrites'
 import type { ReportType } from './map'
 import type { WxrAuthor, WxrComment, WxrItem, WxrSite, WxrTerm } from './wxr'
 
@@ -32,7 +33,7 @@ import { hashIp } from '@/lib/requestMetadata'
 import { normalizeSource } from '@/redirects/paths'
 import { RESERVED_SLUGS } from '@/lib/reservedSlugs'
 import { articleHref, authorHref, categoryHref } from '@/lib/urls'
-import { LIMITS } from '@/comments/validate'
+import { fieldRules, LIMITS } from '@/comments/validate'
 
 import { convertContent } from './content'
 import {
@@ -56,6 +57,7 @@ import {
   uploadsPath,
   wordpressDate,
 } from './map'
+import { bulkWriter } from './bulkWrites'
 import { ImportReport } from './report'
 import { readWxr } from './wxr'
 
@@ -71,6 +73,8 @@ export type ImportArgs = {
   dryRun?: boolean
   /** Fetch media that is not in `mediaFrom` from its URL (on by default). */
   fetchMedia?: boolean
+  /** SQLite only, for the command line's own connection: no disk flush per commit (./bulkWrites.ts). */
+  relaxSqliteSync?: boolean
   onProgress?: (progress: ImportProgress) => void
 }
 
@@ -220,10 +224,20 @@ const errorText = (error: unknown): string => {
 
 const slugError = (error: unknown) => error instanceof ValidationError && (error.data?.errors ?? []).some((e) => e.path === 'slug')
 
+/** The first rule a comment breaks (src/comments/validate, as the collection checks it), or null. */
+function commentProblem(data: { authorName: string; authorEmail: string; authorUrl: string | null; body: string }): string | null {
+  for (const field of ['authorName', 'authorEmail', 'authorUrl', 'body'] as const) {
+    if (field === 'authorUrl' && !data.authorUrl) continue
+    const verdict = fieldRules[field](data[field])
+    if (verdict !== true) return `${field}: ${verdict}`
+  }
+  return null
+}
+
 /** Collections served at /{slug}: their slugs may not take a route the site owns. */
 const TOP_LEVEL = new Set<string>(['categories', 'pages'])
 
-export async function importWordPress({ payload, file, mediaFrom = null, dryRun = false, fetchMedia = true, onProgress = () => undefined }: ImportArgs): Promise<ImportReport> {
+export async function importWordPress({ payload, file, mediaFrom = null, dryRun = false, fetchMedia = true, relaxSqliteSync = false, onProgress = () => undefined }: ImportArgs): Promise<ImportReport> {
   const report = new ImportReport()
   const progress = (phase: ImportPhase, done: number, total: number) => onProgress({ phase, done, total })
 
@@ -231,6 +245,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   progress('scanning', 0, 0)
   const found = await scan(file, (done) => progress('scanning', done, 0))
   const site = found.site_key
+  const bulk = bulkWriter(payload)
+  if (bulk && relaxSqliteSync && !dryRun) await bulk.relaxSqliteSync()
 
   // What earlier runs imported from this site.
   const sources = new Map<string, SourceRow>()
@@ -335,9 +351,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
           ? await payload.update({ ...base(req), collection, id: ownId, data: values, draft })
           : await payload.create({ ...base(req), collection, data: values, draft, file })
         const id = String(doc.id)
-        const row = { key, site, kind, sourceId, target: collection, documentId: id, checksum: sum }
-        if (known) await payload.update({ ...base(req), collection: 'import-sources', id: known.rowId, data: row })
-        const rowId = known ? known.rowId : String((await payload.create({ ...base(req), collection: 'import-sources', data: row })).id)
+        const rowId = await saveSource(req, known, { key, site, kind, sourceId, target: collection, documentId: id, checksum: sum })
         tx.remember(key, { rowId, documentId: id, checksum: sum })
         tx.count(ownId ? 'updated' : 'created', type)
         return { id, outcome: ownId ? 'updated' : 'created', doc: doc as unknown as Record<string, unknown> }
@@ -352,9 +366,25 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     }
   }
 
+  /** The bookkeeping row of one imported document: new rows in one statement where the database allows. */
+  async function saveSource(req: PayloadRequest, known: SourceRow | undefined, row: SourceRowInsert): Promise<string> {
+    if (known) {
+      await payload.update({ ...base(req), collection: 'import-sources', id: known.rowId, data: row })
+      return known.rowId
+    }
+    if (bulk) {
+      const id = bulk.newId()
+      await bulk.sources(req, [{ ...row, id }])
+      return id
+    }
+    return String((await payload.create({ ...base(req), collection: 'import-sources', data: row })).id)
+  }
+
   // 2a. People and terms.
   const authorIds = new Map<string, string>()
   const categoryIds = new Map<string, string>()
+  /** Byline category id → its slug as saved (possibly suffixed): article addresses start with it. */
+  const categorySlugById = new Map<string, string>()
   const tagIds = new Map<string, string>()
   const termTotal = found.authors.size + found.categories.length + found.tags.length
   let termsDone = 0
@@ -400,6 +430,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         }),
       )
       categoryIds.set(category.slug, result.id)
+      const saved = result.doc ?? (await payload.findByID({ collection: 'categories', id: result.id, depth: 0, overrideAccess: true, disableErrors: true }))
+      if (saved && typeof saved.slug === 'string') categorySlugById.set(result.id, saved.slug)
       if (result.outcome !== 'unchanged') expire.add(cacheTag.categories)
     } catch (error) {
       report.fail('category', category.slug, errorText(error))
@@ -569,7 +601,6 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
 
   // 2c. Posts and pages, each with its comments.
   const pageParents: { pageId: string; parentWpId: string; wpId: string }[] = []
-  const categorySlugs = new Map<string, string>()
   const scheduled: { articleId: string; at: string }[] = []
   const total = [...found.posts.values()].length
   let postsDone = 0
@@ -661,7 +692,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
           return saved
         })
         articleId = result.id
-        categorySlugs.set(item.id, choice.category ?? '')
+        const categorySlug = categorySlugById.get(category)
+        if (result.doc && typeof result.doc.slug === 'string' && categorySlug) articlePaths.set(item.id, articleHref({ categorySlug, slug: result.doc.slug }))
         if (result.doc) for (const t of articleTags(result.doc)) expire.add(t)
       } else {
         const parentId = item.parent && item.parent !== '0' ? documentOf(kinds.page, item.parent) : null
@@ -690,8 +722,10 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       }
     }
     if (item.type === 'post' && articleId) {
-      const path = await articlePathOf(articleId)
-      if (path) articlePaths.set(item.id, path)
+      if (!articlePaths.has(item.id)) {
+        const path = await articlePathOf(articleId)
+        if (path) articlePaths.set(item.id, path)
+      }
       await writeComments(item, articleId)
     } else if (comments.length > 0) {
       for (const comment of comments) report.skip('comment', comment.id, 'comments on pages have no place in Byline')
@@ -727,31 +761,68 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       else wanted.push(comment)
     }
     if (wanted.length === 0) return
+    const dataOf = (comment: WxrComment, parent: string | null) => ({
+      article: articleId,
+      parent,
+      authorName: decodeEntities(comment.author).slice(0, LIMITS.authorName) || 'Anonymous',
+      authorEmail: /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(comment.email) ? comment.email.slice(0, LIMITS.authorEmail) : NO_EMAIL,
+      authorUrl: /^https?:\/\/\S+$/i.test(comment.url) && comment.url.length <= LIMITS.authorUrl ? comment.url : null,
+      body: commentText(comment.content).slice(0, LIMITS.body) || '…',
+      status: commentStatus(comment.approved),
+      createdAt: wordpressDate(comment) ?? new Date().toISOString(),
+      // The address itself is never stored: the same salted hash the comment form keeps.
+      ipHash: comment.ip ? hashIp({ ip: comment.ip, secret: payload.secret }) : null,
+    })
+    const sumOf = (comment: WxrComment, parent: string | null) => checksum([comment, articleId, parent])
     const write = (tx: Transaction, comment: WxrComment, parents: Map<string, string>) => {
       const parent = parents.get(comment.parent) ?? documentOf(kinds.comment, comment.parent)
-      const body = commentText(comment.content).slice(0, LIMITS.body) || '…'
-      const email = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(comment.email) ? comment.email.slice(0, LIMITS.authorEmail) : NO_EMAIL
-      const url = /^https?:\/\/\S+$/i.test(comment.url) && comment.url.length <= LIMITS.authorUrl ? comment.url : undefined
-      return upsert({
-        tx,
-        kind: kinds.comment,
-        sourceId: comment.id,
-        type: 'comments',
-        collection: 'comments',
-        sum: checksum([comment, articleId, parent ?? null]),
-        data: {
-          article: articleId,
-          parent: parent ?? null,
-          authorName: decodeEntities(comment.author).slice(0, LIMITS.authorName) || 'Anonymous',
-          authorEmail: email,
-          authorUrl: url,
-          body,
-          status: commentStatus(comment.approved),
-          createdAt: wordpressDate(comment) ?? undefined,
-          // The address itself is never stored: the same salted hash the comment form keeps.
-          ipHash: comment.ip ? hashIp({ ip: comment.ip, secret: payload.secret }) : undefined,
-        },
-      })
+      return upsert({ tx, kind: kinds.comment, sourceId: comment.id, type: 'comments', collection: 'comments', sum: sumOf(comment, parent), data: dataOf(comment, parent) })
+    }
+    if (bulk && !dryRun) {
+      // New comments in one statement with their bookkeeping; changed ones through the Local API.
+      const refused: { id: string; reason: string }[] = []
+      try {
+        await inTransaction(async (tx) => {
+          const written = new Map<string, string>()
+          const rows: CommentRow[] = []
+          const bookkeeping: (SourceRowInsert & { id: string })[] = []
+          for (const comment of wanted) {
+            const key = keyOf(kinds.comment, comment.id)
+            const known = sources.get(key)
+            const parent = written.get(comment.parent) ?? documentOf(kinds.comment, comment.parent)
+            const sum = sumOf(comment, parent)
+            if (known && known.checksum === sum) {
+              tx.count('unchanged', 'comments')
+              written.set(comment.id, known.documentId)
+              continue
+            }
+            const data = dataOf(comment, parent)
+            const problem = commentProblem(data)
+            if (problem) {
+              refused.push({ id: comment.id, reason: problem })
+              continue
+            }
+            if (known) {
+              written.set(comment.id, (await write(tx, comment, written)).id)
+              continue
+            }
+            const id = bulk.newId()
+            const rowId = bulk.newId()
+            written.set(comment.id, id)
+            rows.push({ id, ...data })
+            bookkeeping.push({ id: rowId, key, site, kind: kinds.comment, sourceId: comment.id, target: 'comments', documentId: id, checksum: sum })
+            tx.remember(key, { rowId, documentId: id, checksum: sum })
+            tx.count('created', 'comments')
+          }
+          await bulk.comments(tx.req, rows)
+          await bulk.sources(tx.req, bookkeeping)
+        })
+        for (const { id, reason } of refused) report.fail('comment', id, reason)
+        expire.add(cacheTag.comments(articleId))
+        return
+      } catch {
+        // Something the checks did not foresee: the thread is written again below, comment by comment.
+      }
     }
     // One transaction for the thread; if any comment fails, each is written alone so only the bad one is lost.
     const parents = new Map<string, string>()
@@ -838,6 +909,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       }
       if (!rows.hasNextPage) break
     }
+    const planned: RedirectRow[] = []
     const add = async (from: string, to: { reference: { relationTo: 'articles' | 'pages'; value: string } } | { url: string }, label: string) => {
       const key = normalizeFrom(from)
       const target = 'url' in to ? to.url : null
@@ -852,22 +924,43 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         report.skip('redirect', from, `an existing redirect already sends ${from} elsewhere; kept as it is (${label})`)
         return
       }
+      existing.set(key, wanted)
+      planned.push({ from, to: 'url' in to ? to : { relationTo: to.reference.relationTo, value: to.reference.value } })
+    }
+    /** Writes the planned redirects, many per transaction; a batch that fails is retried one by one. */
+    const flush = async () => {
+      const batch = planned.splice(0, planned.length)
+      if (batch.length === 0) return
       if (dryRun) {
-        report.count('created', 'redirects')
+        for (let i = 0; i < batch.length; i += 1) report.count('created', 'redirects')
         return
       }
-      try {
-        await inTransaction(({ req }) =>
-          payload.create({
-            ...base(req),
-            collection: 'redirects',
-            data: { from, type: '301', to: 'url' in to ? { type: 'custom', url: to.url } : { type: 'reference', reference: to.reference } },
-          }),
-        )
-        existing.set(key, wanted)
-        report.count('created', 'redirects')
-      } catch (error) {
-        report.fail('redirect', from, errorText(error))
+      if (bulk) {
+        try {
+          const refused = await inTransaction(async (tx) => {
+            const result = await bulk.redirects(tx.req, batch)
+            for (let i = 0; i < batch.length - result.length; i += 1) tx.count('created', 'redirects')
+            return result
+          })
+          for (const { from, reason } of refused) report.fail('redirect', from, reason)
+          return
+        } catch {
+          // One of them broke a rule the checks did not foresee: each is written alone below.
+        }
+      }
+      for (const row of batch) {
+        try {
+          await inTransaction(({ req }) =>
+            payload.create({
+              ...base(req),
+              collection: 'redirects',
+              data: { from: row.from, type: '301', to: 'url' in row.to ? { type: 'custom', url: row.to.url } : { type: 'reference', reference: row.to } },
+            }),
+          )
+          report.count('created', 'redirects')
+        } catch (error) {
+          report.fail('redirect', row.from, errorText(error))
+        }
       }
     }
     let done = 0
@@ -881,7 +974,10 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         if (newPath && normalizeFrom(from) === normalizeFrom(newPath)) continue
         await add(from, { reference: { relationTo: post.type === 'post' ? 'articles' : 'pages', value: id } }, `${post.type} ${wpId}`)
       }
-      if ((done += 1) % PROGRESS_EVERY === 0) progress('redirects', done, found.posts.size)
+      if ((done += 1) % PROGRESS_EVERY === 0) {
+        await flush()
+        progress('redirects', done, found.posts.size)
+      }
     }
     for (const [slug, path] of paths) {
       const id = categoryIds.get(slug)
@@ -898,6 +994,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       for (const from of oldAddresses.author(login)) await add(from, { url: authorHref(doc?.slug ?? bylineSlug(login, login)) }, `author ${login}`)
     }
     for (const from of oldAddresses.feed()) await add(from, { url: '/feed.xml' }, 'feed')
+    await flush()
   }
 
 
