@@ -64,8 +64,16 @@ export default buildConfig({
       // The moderation queue (src/admin/moderation): its navigation link with the pending count,
       // the view, and the dashboard that sends moderators there.
       beforeNavLinks: ['@/admin/moderation/NavLink#ModerationNavLink'],
+      // The WordPress import screen, for admins (src/import/wordpress/admin).
+      afterNavLinks: ['@/import/wordpress/admin/NavLink#ImportNavLink'],
       views: {
         dashboard: { Component: '@/admin/moderation/DashboardOrQueue#DashboardOrQueue' },
+        wordpressImport: {
+          Component: '@/import/wordpress/admin/ImportView#ImportView',
+          path: '/import/wordpress',
+          exact: true,
+          meta: { title: 'Import from WordPress' },
+        },
         moderation: {
           Component: '@/admin/moderation/ModerationView#ModerationView',
           path: '/moderation',

@@ -15,6 +15,9 @@ import { getApprovedComments } from '@/lib/comments'
 import { hashIp } from '@/lib/requestMetadata'
 import { buildTable, findRedirect } from '@/redirects/paths'
 
+import type { StaffUser } from '../helpers/fixtures'
+
+import { cleanupStaff, seedStaff } from '../helpers/fixtures'
 import { getTestPayload } from '../helpers/payload'
 import { rest } from '../helpers/rest'
 
@@ -244,5 +247,63 @@ describe('WordPress import', () => {
     expect(report.created).toMatchObject({ articles: 1, authors: 1, categories: 1 })
     const { body } = await rest('GET', '/articles?where[slug][equals]=hello-island&depth=1')
     expect(body.docs[0]?.category.slug).toBe('uncategorized')
+  })
+
+  describe("the admin screen's API", () => {
+    let staff: Record<'admin' | 'editor' | 'moderator', StaffUser>
+    const xml = fs.readFileSync(path.join(fixtures, 'wordpress-com.xml'), 'utf8')
+
+    beforeAll(async () => {
+      staff = await seedStaff(payload, ['admin', 'editor', 'moderator'])
+    })
+    afterAll(async () => {
+      await cleanupStaff(payload, staff)
+    })
+
+    it.each([
+      ['nobody signed in', undefined],
+      ['an editor', 'editor'],
+      ['a moderator', 'moderator'],
+    ] as const)('refuses %s with 403, starting nothing and reading nothing', async (_, role) => {
+      const token = role ? staff[role].token : undefined
+      const started = await rest('POST', '/import-sources/wordpress', { token, raw: xml })
+      expect(started.status).toBe(403)
+      expect((await rest('GET', '/import-sources/wordpress/any-run', { token })).status).toBe(403)
+      expect((await rest('GET', '/import-sources', { token })).status).toBe(403)
+    })
+
+    it('refuses an empty upload with 400, and an upload declared larger than the limit with 413', async () => {
+      const { token } = staff.admin
+      expect((await rest('POST', '/import-sources/wordpress', { token, raw: '' })).status).toBe(400)
+      const tooLarge = await rest('POST', '/import-sources/wordpress', { token, raw: xml, headers: { 'content-length': String(1024 ** 3) } })
+      expect(tooLarge.status).toBe(413)
+      expect(tooLarge.body.errors[0].message).toMatch(/npm run import:wordpress/)
+    })
+
+    it('imports an uploaded export for an admin and reports progress, then the report', async () => {
+      const { token } = staff.admin
+      const started = await rest('POST', '/import-sources/wordpress', { token, raw: xml })
+      expect(started.status).toBe(202)
+      let run = started.body
+      for (let tries = 0; tries < 100 && run.state === 'running'; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        run = (await rest('GET', `/import-sources/wordpress/${started.body.id}`, { token })).body
+      }
+      expect(run.state).toBe('done')
+      expect(run.report.failed).toEqual([])
+      // The file was imported by the test above: this run finds everything and adds nothing.
+      expect(run.report.created.articles).toBe(0)
+      expect(run.report.text).toContain('1 unchanged')
+    })
+
+    it('answers a bad file with the one-line reason', async () => {
+      const started = await rest('POST', '/import-sources/wordpress', { token: staff.admin.token, raw: '<rss><channel></channel>' })
+      let run = started.body
+      for (let tries = 0; tries < 100 && run.state === 'running'; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        run = (await rest('GET', `/import-sources/wordpress/${started.body.id}`, { token: staff.admin.token })).body
+      }
+      expect(run).toMatchObject({ state: 'failed', error: expect.stringMatching(/not a WordPress export/) })
+    })
   })
 })
