@@ -110,7 +110,7 @@ export async function benchImport({ root, dir, scale = IMPORT_SCALE, log = conso
   const timeFile = path.join(dir, 'time.txt')
   const started = Date.now()
   // On both cores, as the seeding is: the bench process itself is pinned to core 1.
-  const child = spawn('taskset', ['-c', '0,1', '/usr/bin/time', '-f', '%M', '-o', timeFile, 'node', '--import', 'tsx', 'src/import/wordpress/cli.ts', file, '--media-from', uploads, '--json'], {
+  const child = spawn('taskset', ['-c', '0,1', '/usr/bin/time', '-f', '%M', '-o', timeFile, 'npm', 'run', '-s', 'import:wordpress', '--', file, '--media-from', uploads, '--json'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

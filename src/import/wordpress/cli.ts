@@ -10,7 +10,6 @@ import type { ImportProgress } from './importer'
 
 import { bootPayload, runCommand } from '@/db/bootstrap'
 
-import { importWordPress } from './importer'
 import { WxrError } from './wxr'
 
 const messages = {
@@ -66,6 +65,9 @@ async function main() {
   }
   // stdout carries the report alone: Payload's log lines go to stderr with the progress.
   const { payload } = await bootPayload({ logTo: process.stderr })
+  // Loaded after bootPayload has preloaded Lexical one package at a time (src/lib/preloadLexical.ts):
+  // the importer imports @payloadcms/richtext-lexical, whose static import here could stall Node's loader.
+  const { importWordPress } = await import('./importer')
   let failed = false
   try {
     const report = await importWordPress({ payload, file: flags.file, mediaFrom: flags.mediaFrom, dryRun: flags.dryRun, relaxSqliteSync: true, onProgress: progressPrinter() })

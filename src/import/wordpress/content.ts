@@ -46,6 +46,8 @@ type Segment =
 
 const BLOCK_START = /^<(?:p|div|h[1-6]|ul|ol|li|blockquote|table|figure|pre|hr|iframe|form|section|dl|address|style|script|video|audio|object|embed)\b/i
 const GUTENBERG = /<!--\s*wp:/
+/** What the converter cannot take as it is: media, embeds, quotes, tables, code, video addresses. */
+const SPECIAL = /<(?:img|figure|iframe|table|blockquote|script|style|noscript|video|audio|object|embed|form|pre)\b|youtu\.?be|vimeo\.com/i
 
 /** WordPress's classic editor stores paragraphs as blank lines and line breaks as newlines (its `wpautop`). */
 export function autop(text: string): string {
@@ -240,7 +242,8 @@ export async function convertContent(args: ConvertArgs): Promise<Converted> {
     unrepresentable[what] = (unrepresentable[what] ?? 0) + 1
   }
   const source = GUTENBERG.test(args.html) ? expandShortcodes(args.html, count) : autop(expandShortcodes(args.html, count))
-  const segments = segmentsOf(htmlDocument(source).body, count)
+  // Text, headings, lists and links only: the converter takes the whole body at once.
+  const segments: Segment[] = SPECIAL.test(source) ? segmentsOf(htmlDocument(source).body, count) : [{ kind: 'html', html: source }]
 
   const children: LexicalNode[] = []
   let pendingHtml = ''

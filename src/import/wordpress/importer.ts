@@ -78,6 +78,10 @@ export type ImportArgs = {
   onProgress?: (progress: ImportProgress) => void
 }
 
+const messages = {
+  staleCache: 'the running site could not be told to refresh its cached pages; restart it, or old pages show until they expire',
+}
+
 const mediaReasons = {
   notImage: (type: string) => `not an image (${type}): Byline's media library holds images only`,
   missing: 'the file is neither in the uploads folder nor reachable at its URL; the content links to the original address',
@@ -91,6 +95,7 @@ const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jp
 const MAX_MEDIA_BYTES = 25 * 1024 * 1024
 const FETCH_TIMEOUT_MS = 15_000
 const PROGRESS_EVERY = 100
+const EXPIRE_CHUNK = 1000
 /** An address without an email (old WordPress comments): valid for Byline, and plainly nobody's. */
 const NO_EMAIL = 'no-email@wordpress-import.invalid'
 
@@ -1000,7 +1005,14 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
 
   // 5. The reader site's pages expire once, for everything the run changed.
   if (!dryRun && report.failed.length + Object.values(report.created).reduce((a, b) => a + b, 0) + Object.values(report.updated).reduce((a, b) => a + b, 0) > 0) {
-    await expireTags(expire, serverExpiry(payload))
+    // In chunks, so no request or log line carries tens of thousands of tags; a failure is one note, not the list.
+    const tags = [...expire]
+    const failures: string[] = []
+    const logger = { error: (message: string) => void failures.push(message.replace(/\(([^)]{0,120})[^)]*\)/, '($1…)')), info: (message: string) => payload.logger.info(message) }
+    for (let start = 0; start < tags.length; start += EXPIRE_CHUNK) {
+      await expireTags(tags.slice(start, start + EXPIRE_CHUNK), { ...serverExpiry(payload), logger })
+    }
+    if (failures.length > 0) report.note('site', 'cache', `${messages.staleCache} (${failures[0]})`)
   }
   progress('done', 1, 1)
   return report

@@ -231,6 +231,8 @@ export function htmlDocument(html: string): Document {
  * link kept as its text followed by its address, which the comment thread shows as a link again.
  */
 export function commentText(html: string): string {
+  // Most comments are plain text: no markup, no entities, nothing to parse.
+  if (!/[<&]/.test(html)) return html.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim()
   const document = htmlDocument(html.replace(/\r\n?/g, '\n'))
   const parts: string[] = []
   const BLOCKS = new Set(['P', 'DIV', 'BLOCKQUOTE', 'LI', 'UL', 'OL', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6'])
