@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test'
+import path from 'node:path'
+
+import { submitAdminLogin } from './seededAccounts'
+
+/**
+ * Moving a WordPress site across from the admin: an admin opens the import screen from the
+ * navigation, uploads the export, follows the import to its report, and opens an imported article
+ * on the reader site, with its approved comments and without the held ones.
+ */
+
+const EXPORT = path.resolve(import.meta.dirname, '../fixtures/wordpress/newsroom.xml')
+
+test.describe('Import from WordPress', () => {
+  test('an admin imports an export from the admin screen and opens an imported article', async ({ page }) => {
+    test.setTimeout(120_000)
+    await submitAdminLogin(page, 'admin')
+    await page.getByRole('link', { name: 'Import from WordPress' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Import from WordPress' })).toBeVisible()
+
+    await page.getByLabel('WordPress export file (.xml)').setInputFiles(EXPORT)
+    await page.getByRole('button', { name: 'Import' }).click()
+    // Images are fetched from the old site, which does not exist: they are reported, not failures.
+    await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 90_000 })
+    const articles = page.getByRole('row', { name: /^articles/ })
+    await expect(articles.getByRole('cell').first()).toHaveText('5')
+    await expect(page.getByText(/^Skipped \(\d+\)$/)).toBeVisible()
+
+    await page.goto('/harbour-news/ferry-timetable')
+    await expect(page.getByRole('heading', { level: 1, name: 'Ferry timetable changes for the spring' })).toBeVisible()
+    await expect(page.getByText('Replying to Ann: yes.')).toBeVisible()
+    await expect(page.getByText('Awaiting moderation: a held comment.')).toHaveCount(0)
+    await expect(page.getByText('Buy now')).toHaveCount(0)
+  })
+
+  test('the screen and its API are for admins only', async ({ page, request }) => {
+    await submitAdminLogin(page, 'editor')
+    await expect(page.getByRole('link', { name: 'Import from WordPress' })).toHaveCount(0)
+    await page.goto('/admin/import/wordpress')
+    await expect(page.getByText('Only administrators can import a WordPress site.')).toBeVisible()
+    const refused = await request.post('/api/import-sources/wordpress', { data: '<rss/>', headers: { 'content-type': 'application/xml' } })
+    expect(refused.status()).toBe(403)
+  })
+})
