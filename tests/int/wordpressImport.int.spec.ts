@@ -233,6 +233,21 @@ describe('WordPress import', () => {
     })
   })
 
+  it('reports a dry run as it would go, and writes nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-wxr-'))
+    const otherSite = path.join(dir, 'newsroom.xml')
+    fs.writeFileSync(otherSite, fs.readFileSync(newsroom, 'utf8').replaceAll('gazette.example', 'other-gazette.example'))
+    try {
+      const snapshot = await counts()
+      const report = await importWordPress({ payload, file: otherSite, dryRun: true, fetchMedia: false })
+      expect(report.created).toMatchObject({ articles: 5, pages: 3, comments: 6 })
+      expect(report.failed).toEqual([])
+      expect(await counts()).toEqual(snapshot)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   describe('bad input', () => {
     it.each(['truncated.xml', 'not-wxr.xml', 'not-xml.txt', 'latin1.xml'])('refuses %s and changes nothing', async (name) => {
       const snapshot = await counts()

@@ -348,8 +348,11 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       }
       const values = slug ? { ...data, slug: attempt } : data
       if (dryRun) {
+        // Remembered as if written, so replies, links and redirects to it are counted as they would be.
+        const id = ownId ?? `dry-run:${key}`
+        tx.remember(key, { rowId: known?.rowId ?? id, documentId: id, checksum: sum })
         tx.count(ownId ? 'updated' : 'created', type)
-        return { id: ownId ?? `dry-run:${key}`, outcome: ownId ? 'updated' : 'created', doc: null }
+        return { id, outcome: ownId ? 'updated' : 'created', doc: null }
       }
       try {
         const doc = ownId
