@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { ImportReport } from '@/import/wordpress/report'
 
+import { ROLES } from '@/access/roles'
 import { forgetAllRecords } from '@/cache/records'
 import { importWordPress } from '@/import/wordpress/importer'
 import { WxrError } from '@/import/wordpress/wxr'
@@ -14,6 +15,8 @@ import { getArticle } from '@/lib/articles'
 import { getApprovedComments } from '@/lib/comments'
 import { hashIp } from '@/lib/requestMetadata'
 import { buildTable, findRedirect } from '@/redirects/paths'
+
+import type { Role } from '@/access/roles'
 
 import type { StaffUser } from '../helpers/fixtures'
 
@@ -265,26 +268,23 @@ describe('WordPress import', () => {
   })
 
   describe("the admin screen's API", () => {
-    let staff: Record<'admin' | 'editor' | 'moderator', StaffUser>
+    let staff: Record<Role, StaffUser>
     const xml = fs.readFileSync(path.join(fixtures, 'wordpress-com.xml'), 'utf8')
 
     beforeAll(async () => {
-      staff = await seedStaff(payload, ['admin', 'editor', 'moderator'])
+      staff = await seedStaff(payload, ROLES)
     })
     afterAll(async () => {
       await cleanupStaff(payload, staff)
     })
 
-    it.each([
-      ['nobody signed in', undefined],
-      ['an editor', 'editor'],
-      ['a moderator', 'moderator'],
-    ] as const)('refuses %s with 403, starting nothing and reading nothing', async (_, role) => {
+    it.each([undefined, ...ROLES.filter((role) => role !== 'admin')])('refuses %s with 403, starting nothing and reading nothing', async (role) => {
       const token = role ? staff[role].token : undefined
       const started = await rest('POST', '/import-sources/wordpress', { token, raw: xml })
       expect(started.status).toBe(403)
       expect((await rest('GET', '/import-sources/wordpress/any-run', { token })).status).toBe(403)
       expect((await rest('GET', '/import-sources', { token })).status).toBe(403)
+      expect((await rest('POST', '/import-sources', { token, body: { key: 'k', site: 's', kind: 'post', sourceId: '1', target: 'articles', documentId: 'x' } })).status).toBe(403)
     })
 
     it('refuses an empty upload with 400, and an upload declared larger than the limit with 413', async () => {
