@@ -1,5 +1,6 @@
 import type { CollectionSlug, DataFromCollectionSlug, Payload } from 'payload'
 
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -249,6 +250,32 @@ describe('WordPress import', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
+  })
+
+  describe('the command', () => {
+    const command = (...args: string[]) =>
+      spawnSync('npx', ['tsx', 'src/import/wordpress/cli.ts', ...args], { cwd: path.resolve(import.meta.dirname, '../..'), env: process.env, encoding: 'utf8', timeout: 120_000 })
+
+    it('lists a failed item with its id and reason, imports the rest, prints JSON alone on stdout, and exits 1', async () => {
+      const result = command(path.join(fixtures, 'broken-item.xml'), '--json')
+      expect(result.status).toBe(1)
+      const report = JSON.parse(result.stdout)
+      expect(Object.keys(report)).toEqual(['created', 'updated', 'skipped', 'failed'])
+      expect(report.failed).toEqual([{ type: 'page', id: '2', reason: expect.stringMatching(/under itself/) }])
+      expect(report.created).toMatchObject({ articles: 1, pages: 1, categories: 1, authors: 1 })
+      expect(result.stderr).toMatch(/^import: /m)
+      expect((await bySlug('articles', 'tide-tables'))._status).toBe('published')
+    })
+
+    it('refuses bad input with one line and exit 1, writing nothing', async () => {
+      const snapshot = await counts()
+      const result = command(path.join(fixtures, 'truncated.xml'))
+      expect(result.status).toBe(1)
+      expect(result.stdout).toBe('')
+      const lines = result.stderr.split('\n').filter((line) => line && !line.startsWith('{') && !line.startsWith('import: '))
+      expect(lines).toEqual(['The file ends before the export does (it is truncated): export it again from WordPress.'])
+      expect(await counts()).toEqual(snapshot)
+    })
   })
 
   describe('bad input', () => {
