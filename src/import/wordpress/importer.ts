@@ -59,6 +59,7 @@ import {
 } from './map'
 import { bulkWriter } from './bulkWrites'
 import { ImportReport } from './report'
+import { resolvesToPublic } from './publicAddress'
 import { readWxr } from './wxr'
 
 export type ImportPhase = 'scanning' | 'people and terms' | 'media' | 'posts' | 'links' | 'redirects' | 'done'
@@ -73,6 +74,8 @@ export type ImportArgs = {
   dryRun?: boolean
   /** Fetch media that is not in `mediaFrom` from its URL (on by default). */
   fetchMedia?: boolean
+  /** Fetch media only from public addresses (imports from the admin screen, whose file anyone may have written). */
+  publicMediaOnly?: boolean
   /** SQLite only, for the command line's own connection: no disk flush per commit (./bulkWrites.ts). */
   relaxSqliteSync?: boolean
   onProgress?: (progress: ImportProgress) => void
@@ -86,6 +89,7 @@ const mediaReasons = {
   notImage: (type: string) => `not an image (${type}): Byline's media library holds images only`,
   missing: 'the file is neither in the uploads folder nor reachable at its URL; the content links to the original address',
   badUrl: 'the address is not a web address',
+  privateHost: 'the address is on a private network, which imports from the admin screen do not fetch from; the content links to it',
 }
 
 /** Writes made by the import: no notification emails, no per-item cache expiry (one expiry at the end). */
@@ -94,6 +98,7 @@ const CONTEXT = { disableRevalidate: true, disableNotifications: true, wordpress
 const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' }
 const MAX_MEDIA_BYTES = 25 * 1024 * 1024
 const FETCH_TIMEOUT_MS = 15_000
+const MAX_REDIRECTS = 4
 const PROGRESS_EVERY = 100
 const EXPIRE_CHUNK = 1000
 /** An address without an email (old WordPress comments): valid for Byline, and plainly nobody's. */
@@ -242,7 +247,7 @@ function commentProblem(data: { authorName: string; authorEmail: string; authorU
 /** Collections served at /{slug}: their slugs may not take a route the site owns. */
 const TOP_LEVEL = new Set<string>(['categories', 'pages'])
 
-export async function importWordPress({ payload, file, mediaFrom = null, dryRun = false, fetchMedia = true, relaxSqliteSync = false, onProgress = () => undefined }: ImportArgs): Promise<ImportReport> {
+export async function importWordPress({ payload, file, mediaFrom = null, dryRun = false, fetchMedia = true, relaxSqliteSync = false, publicMediaOnly = false, onProgress = () => undefined }: ImportArgs): Promise<ImportReport> {
   const report = new ImportReport()
   const progress = (phase: ImportPhase, done: number, total: number) => onProgress({ phase, done, total })
 
@@ -498,8 +503,17 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     }
     if (!fetchMedia || !/^https?:\/\//i.test(url)) return mediaReasons.missing
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' })
-      if (!response.ok) return mediaReasons.missing
+      let response: Response | null = null
+      // Redirects are followed by hand, so that each hop is checked like the first.
+      for (let hop = 0, next = url; hop < MAX_REDIRECTS; hop += 1) {
+        if (publicMediaOnly && !(await resolvesToPublic(next))) return mediaReasons.privateHost
+        response = await fetch(next, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'manual' })
+        const location = response.headers.get('location')
+        if (response.status < 300 || response.status >= 400 || !location) break
+        next = new URL(location, next).toString()
+        response = null
+      }
+      if (!response?.ok) return mediaReasons.missing
       const data = Buffer.from(await response.arrayBuffer())
       if (data.length === 0 || data.length > MAX_MEDIA_BYTES) return mediaReasons.missing
       return { data, mimetype, name, size: data.length }

@@ -48,7 +48,7 @@ export function startRun({ payload, file, dryRun }: { payload: Payload; file: st
   const finished = [...runs.values()].filter((r) => r.state !== 'running')
   for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) runs.delete(old.id)
 
-  void importWordPress({ payload, file, dryRun, onProgress: (progress) => (run.progress = progress) })
+  void importWordPress({ payload, file, dryRun, publicMediaOnly: true, onProgress: (progress) => (run.progress = progress) })
     .then((report) => {
       run.report = { ...report.toJSON(), notes: report.notes, text: report.toText({ dryRun }) }
       run.state = 'done'
