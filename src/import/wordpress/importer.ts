@@ -108,7 +108,7 @@ type Attachment = { id: string; url: string; alt: string; title: string; checksu
 type PostIndex = { id: string; type: string; slug: string; parent: string; status: string; link: string }
 type Scan = {
   site: WxrSite
-  site_key: string
+  siteId: string
   host: string
   authors: Map<string, WxrAuthor>
   categories: WxrTerm[]
@@ -146,7 +146,7 @@ function pathKey(url: string, host: string): string | null {
 async function scan(file: string, onProgress: (done: number) => void): Promise<Scan> {
   const result: Scan = {
     site: { title: '', link: '', baseUrl: '', version: '' },
-    site_key: '',
+    siteId: '',
     host: '',
     authors: new Map(),
     categories: [],
@@ -162,7 +162,7 @@ async function scan(file: string, onProgress: (done: number) => void): Promise<S
     switch (record.kind) {
       case 'site':
         result.site = record.site
-        result.site_key = siteKey(record.site)
+        result.siteId = siteKey(record.site)
         try {
           result.host = new URL(record.site.baseUrl || record.site.link).host.toLowerCase()
         } catch {
@@ -254,7 +254,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   // 1. The scan: the whole file is checked before anything is written.
   progress('scanning', 0, 0)
   const found = await scan(file, (done) => progress('scanning', done, 0))
-  const site = found.site_key
+  const site = found.siteId
   const bulk = bulkWriter(payload)
   if (bulk && relaxSqliteSync && !dryRun) await bulk.relaxSqliteSync()
 
