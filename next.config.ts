@@ -17,7 +17,7 @@ const ARTICLE = `/${CATEGORY}/:slug(${SLUG})`
  * Reader pages are cached (src/cache). Requests the cached page cannot answer are rewritten,
  * before any route matches, to variants rendered per request or cached per page number:
  * - an article for a reader with comment cookies or a ?replytocom= link → their own view;
- * - ?page=N of the home page or a category → its own cached page.
+ * - ?page=N of the home page, a category or a tag → its own cached page.
  * The URL in the reader's address bar never changes.
  */
 const readerRewrites = [
@@ -29,6 +29,7 @@ const readerRewrites = [
   { source: ARTICLE, has: [{ type: 'query' as const, key: 'replytocom' }], destination: '/personal/:category/:slug' },
   { source: '/', has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: '/paged/latest/:page' },
   { source: `/${CATEGORY}`, has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: '/paged/category/:category/:page' },
+  { source: `/tag/:slug(${SLUG})`, has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: '/paged/tag/:slug/:page' },
 ]
 
 const nextConfig: NextConfig = {

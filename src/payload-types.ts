@@ -442,7 +442,7 @@ export interface Page {
    */
   slug: string;
   /**
-   * Put this page under another one: it is then served at /{parent}/{slug}.
+   * Put this page under a top-level page: it is then served at /{parent}/{slug}.
    */
   parent?: (string | null) | Page;
   content?: {

@@ -16,6 +16,7 @@ import { commentCountField, editorStatsField, previewLinkField } from './fields/
 import { applyReviewRules } from './hooks/applyReviewRules'
 import { explainPublishRefusal } from './hooks/explainPublishRefusal'
 import { keepSlugWithTitle } from './hooks/keepSlugWithTitle'
+import { redirectOldUrl } from './hooks/redirectOldUrl'
 import { setPublishedAt } from './hooks/setPublishedAt'
 import { setSearchText } from './hooks/setSearchText'
 import { articleLivePreview, articlePreviewUrl, previewLinkEndpoint } from './preview'
@@ -62,6 +63,7 @@ export const Articles: CollectionConfig = {
     beforeOperation: [explainPublishRefusal],
     beforeValidate: [keepSlugWithTitle],
     beforeChange: [setPublishedAt, applyReviewRules, setSearchText],
+    afterChange: [redirectOldUrl],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, RelationshipFieldSingleValidation } from 'payload'
 
 import { canReadPage, canReadPageVersions } from '@/access/canReadPage'
 import { isEditorOrAbove } from '@/access/isEditorOrAbove'
@@ -8,8 +8,30 @@ import { refuseUnsafeLinks } from '@/fields/safeLinks'
 import { slugField } from '@/fields/slug'
 import { checkPageSlug } from '@/routing/slugClaims'
 
+import { redirectOldUrl } from './hooks/redirectOldUrl'
+
 const messages = {
   cycle: 'A page cannot be put under itself or one of its own subpages.',
+  tooDeep: 'Pages nest one level deep (/{parent}/{page}): choose a top-level page as the parent.',
+  hasChildren: 'This page has subpages of its own, so it stays at the top level: move its subpages first.',
+}
+
+const relationId = (value: unknown): string | null =>
+  typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : null
+
+/**
+ * The routes serve /{page} and /{parent}/{page}: a parent must be a top-level page, and a page
+ * with subpages cannot move under another (its subpages would be two levels down).
+ */
+const validateNesting: RelationshipFieldSingleValidation = async (value, options) => {
+  const parentId = relationId(value)
+  if (!parentId) return true
+  const { req, id } = options
+  const parent = await req.payload.findByID({ collection: 'pages', id: parentId, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })
+  if (parent?.parent) return messages.tooDeep
+  if (!id) return true
+  const { totalDocs } = await req.payload.count({ collection: 'pages', where: { parent: { equals: id } }, overrideAccess: true, req })
+  return totalDocs > 0 ? messages.hasChildren : true
 }
 
 /** Autosave's pause after the last keystroke, as for articles. */
@@ -34,11 +56,17 @@ export const Pages: CollectionConfig = {
     drafts: { autosave: { interval: AUTOSAVE_INTERVAL_MS, showSaveDraftButton: true } },
     maxPerDoc: 50,
   },
+  hooks: { afterChange: [redirectOldUrl] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     // A top-level page is served at /{slug}: the site's routes and the categories keep theirs.
     slugField({ from: 'title', validate: (slug, { data, req }) => checkPageSlug({ slug, req, topLevel: !data.parent }) }),
-    parentField({ collection: 'pages', message: messages.cycle, description: 'Put this page under another one: it is then served at /{parent}/{slug}.' }),
+    parentField({
+      collection: 'pages',
+      message: messages.cycle,
+      description: 'Put this page under a top-level page: it is then served at /{parent}/{slug}.',
+      alsoValidate: validateNesting,
+    }),
     { name: 'content', type: 'richText', editor: articleEditor, hooks: { beforeValidate: [refuseUnsafeLinks] } },
   ],
 }

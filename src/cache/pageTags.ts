@@ -22,5 +22,6 @@ export function articleTags(article: ArticleView): string[] {
     tag.media,
     ...article.authors.map((author) => tag.author(author.id)),
     ...article.cast.map((member) => tag.cast(member.id)),
+    ...article.tags.map((shown) => tag.articleTag(shown.id)),
   ]
 }

@@ -21,8 +21,22 @@ const refuseCycles =
     return true
   }
 
-/** A `parent` relationship to the same collection that refuses the document itself and its descendants. */
-export function parentField({ collection, message, description }: { collection: CollectionSlug; message: string; description: string }): RelationshipField {
+/**
+ * A `parent` relationship to the same collection that refuses the document itself and its
+ * descendants; `alsoValidate` adds the collection's own rules, run once there is no cycle.
+ */
+export function parentField({
+  collection,
+  message,
+  description,
+  alsoValidate,
+}: {
+  collection: CollectionSlug
+  message: string
+  description: string
+  alsoValidate?: RelationshipFieldSingleValidation
+}): RelationshipField {
+  const noCycle = refuseCycles(collection, message)
   return {
     name: 'parent',
     type: 'relationship',
@@ -30,6 +44,9 @@ export function parentField({ collection, message, description }: { collection: 
     admin: { position: 'sidebar', description },
     // Not offered as its own parent; the validation also refuses deeper cycles.
     filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
-    validate: refuseCycles(collection, message),
+    validate: async (value, options) => {
+      const cycle = await noCycle(value, options)
+      return cycle === true && alsoValidate ? alsoValidate(value, options) : cycle
+    },
   }
 }

@@ -20,14 +20,15 @@ import { getCategories } from './categories'
 import { imageRef } from './media'
 import { getPayloadClient } from './payload'
 import { countWords, readingMinutes } from './readingTime'
-import { getAuthors, getCastMembers, getMedia, relationId } from './references'
+import { getAuthors, getCastMembers, getMedia, getTags, relationId } from './references'
 import { collectReferences, fillReferences } from './richTextReferences'
 import { searchWords } from './searchQuery'
-import { articleHref, authorHref, castHref } from './urls'
+import { articleHref, authorHref, castHref, tagHref } from './urls'
 
 export type CategoryRef = { id: string; name: string; slug: string }
 export type AuthorRef = { id: string; name: string; slug: string; href: string; bio: string | null; avatar: ImageRef | null }
 export type CastRef = { id: string; name: string; slug: string; href: string; character: string | null; photo: ImageRef | null }
+export type TagRef = { id: string; name: string; slug: string; href: string }
 
 export type ArticleSummary = {
   id: string
@@ -45,6 +46,7 @@ export type ArticleView = Omit<ArticleSummary, 'authors' | 'category' | 'image'>
   category: CategoryRef
   authors: AuthorRef[]
   cast: CastRef[]
+  tags: TagRef[]
   hero: ImageRef | null
   ogImage: ImageRef | null
   /** The editor's search and sharing overrides (the SEO plugin's `meta` group), when set. */
@@ -130,6 +132,10 @@ async function toSummaries(docs: SummaryDoc[]): Promise<ArticleSummary[]> {
 
 export type Page<T> = { docs: T[]; page: number; totalPages: number; totalDocs: number }
 
+/** Newest first; a category listing puts its pinned articles before the rest, newest first among each. */
+type ListingOrder = '-publishedAt' | 'pinned'
+const SORTS: Record<ListingOrder | 'id', string[]> = { '-publishedAt': ['-publishedAt'], pinned: ['-pinned', '-publishedAt'], id: ['id'] }
+
 /**
  * Published articles, newest first. Reads pass overrideAccess: false, so the collection's access
  * rules (published only, for the public) decide what comes back, as they do over REST.
@@ -145,14 +151,14 @@ async function querySummaries({
   limit: number
   page?: number
   pagination: boolean
-  sort?: '-publishedAt' | 'id'
+  sort?: ListingOrder | 'id'
 }) {
   const payload = await getPayloadClient()
   return payload.find({
     collection: 'articles',
     overrideAccess: false,
     where,
-    sort,
+    sort: SORTS[sort],
     limit,
     page,
     pagination,
@@ -168,13 +174,25 @@ async function querySummaries({
  * more than the rest of the query), and the count changes only when an article joins or leaves
  * the list, which expires `listTags`. Later pages count with their query, as Payload pages.
  */
-async function findSummaries({ where, limit, page = 1, listTags }: { where?: Where; limit: number; page?: number; listTags: string[] }): Promise<Page<ArticleSummary>> {
+async function findSummaries({
+  where,
+  limit,
+  page = 1,
+  listTags,
+  sort = '-publishedAt',
+}: {
+  where?: Where
+  limit: number
+  page?: number
+  listTags: string[]
+  sort?: ListingOrder
+}): Promise<Page<ArticleSummary>> {
   if (page === 1) {
-    const [docs, totalDocs] = await Promise.all([listSummaries({ where, limit, listTags }), countPublished({ where, listTags })])
+    const [docs, totalDocs] = await Promise.all([listSummaries({ where, limit, listTags, sort }), countPublished({ where, listTags })])
     // As Payload reports an empty list: one page.
     return { docs, page, totalPages: Math.max(1, Math.ceil(totalDocs / limit)), totalDocs }
   }
-  const result = await querySummaries({ where, limit, page, pagination: true })
+  const result = await querySummaries({ where, limit, page, pagination: true, sort })
   return { docs: await toSummaries(result.docs), page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
 }
 
@@ -194,11 +212,21 @@ function countPublished({ where, listTags }: { where?: Where; listTags: string[]
  * src/cache/hooks.ts). The authors, categories and images the cards show come from their own
  * records at each render.
  */
-async function listSummaries({ where, limit, listTags }: { where?: Where; limit: number; listTags: string[] }): Promise<ArticleSummary[]> {
+async function listSummaries({
+  where,
+  limit,
+  listTags,
+  sort = '-publishedAt',
+}: {
+  where?: Where
+  limit: number
+  listTags: string[]
+  sort?: ListingOrder
+}): Promise<ArticleSummary[]> {
   const docs = await remember({
-    key: `list:articles:${JSON.stringify(where ?? {})}:${limit}`,
+    key: `list:articles:${JSON.stringify(where ?? {})}:${limit}:${sort}`,
     tags: listTags,
-    load: async () => (await querySummaries({ where, limit, pagination: false })).docs,
+    load: async () => (await querySummaries({ where, limit, pagination: false, sort })).docs,
   })
   return toSummaries(docs)
 }
@@ -216,8 +244,25 @@ export async function getLatestArticles({ limit = 20, page = 1 }: { limit?: numb
   return findSummaries({ limit, page, listTags: [tag.latest] })
 }
 
+/** A category listing's page: pinned articles first (editors keep them at the top), then the newest. */
 export async function getArticlesInCategories({ categoryIds, page, limit }: { categoryIds: string[]; page: number; limit: number }) {
-  return findSummaries({ where: { category: { in: categoryIds } }, limit, page, listTags: categoryIds.map(tag.inCategory) })
+  return findSummaries({ where: { category: { in: categoryIds } }, limit, page, listTags: categoryIds.map(tag.inCategory), sort: 'pinned' })
+}
+
+/** The home page's lead: the newest featured article, or null when none is featured. */
+export async function getFeaturedLead(): Promise<ArticleSummary | null> {
+  const [lead] = await listSummaries({ where: { featured: { equals: true } }, limit: 1, listTags: [tag.featured] })
+  return lead ?? null
+}
+
+/** One page of a tag's published articles, newest first. */
+export async function getArticlesTagged({ tagId, page, limit }: { tagId: string; page: number; limit: number }) {
+  return findSummaries({ where: { tags: { in: [tagId] } }, limit, page, listTags: [tag.taggedWith(tagId)] })
+}
+
+/** A tag's newest articles, for its feed. */
+export async function getNewestTagged({ tagId, limit }: { tagId: string; limit: number }) {
+  return listSummaries({ where: { tags: { in: [tagId] } }, limit, listTags: [tag.taggedWith(tagId)] })
 }
 
 /** The newest articles filed in any of these categories, for rows and feeds that show no page links. */
@@ -351,7 +396,7 @@ export async function getMostPopular({ limit = 5, excludeId }: { limit?: number;
   return { ranking: list.ranking, articles: list.articles.filter((a) => a.id !== excludeId).slice(0, limit) }
 }
 
-const ARTICLE_SELECT = { ...SUMMARY_SELECT, content: true, cast: true, commentsOpen: true, updatedAt: true, meta: true } as const
+const ARTICLE_SELECT = { ...SUMMARY_SELECT, content: true, cast: true, tags: true, commentsOpen: true, updatedAt: true, meta: true } as const
 
 /**
  * One published article by slug, as stored (depth 0): toArticleView fills in what it refers to.
@@ -431,13 +476,15 @@ async function toArticleView(doc: ArticleDoc, category: CategoryRef): Promise<Ar
   const inBody = collectReferences(doc.content)
   const authorIds = idsOf(doc.authors)
   const castIds = idsOf(doc.cast)
+  const tagIds = idsOf(doc.tags)
   const heroId = idOf(doc.heroImage)
   const ogId = idOf(doc.meta?.image)
-  const [authors, cast, media, articles] = await Promise.all([
+  const [authors, cast, media, articles, tags] = await Promise.all([
     getAuthors([...authorIds, ...inBody.authors]),
     getCastMembers([...castIds, ...inBody.cast]),
     getMedia([heroId, ogId, ...inBody.media]),
     getLinkedArticles(inBody.articles),
+    getTags(tagIds),
   ])
   const content = doc.content ? fillReferences(doc.content, { authors, cast, media, articles }) : doc.content
   const hero = media.get(heroId ?? '')
@@ -452,6 +499,7 @@ async function toArticleView(doc: ArticleDoc, category: CategoryRef): Promise<Ar
     category,
     authors: lookUp(authorIds, authors).map(authorRef),
     cast: lookUp(castIds, cast).map(castRef),
+    tags: lookUp(tagIds, tags).map((t) => ({ id: t.id, name: t.name, slug: t.slug, href: tagHref(t.slug) })),
     hero: imageRef(hero, 'hero'),
     // The sharing image an editor chose wins over the hero.
     ogImage: imageRef(media.get(ogId ?? ''), 'og') ?? imageRef(hero, 'og'),
@@ -462,6 +510,22 @@ async function toArticleView(doc: ArticleDoc, category: CategoryRef): Promise<Ar
     wordCount: words,
     readingMinutes: readingMinutes(words),
   }
+}
+
+/**
+ * A rich-text body as reader pages render it, with the authors, cast, images and published
+ * articles it links to filled in (a page's body; the article view does the same for its own).
+ */
+export async function fillBody(content: Article['content']): Promise<Article['content']> {
+  if (!content) return content
+  const inBody = collectReferences(content)
+  const [authors, cast, media, articles] = await Promise.all([
+    getAuthors(inBody.authors),
+    getCastMembers(inBody.cast),
+    getMedia(inBody.media),
+    getLinkedArticles(inBody.articles),
+  ])
+  return fillReferences(content, { authors, cast, media, articles })
 }
 
 /**

@@ -33,6 +33,9 @@ async function loadCategories(): Promise<CategoryNode[]> {
   }))
 }
 
+/** Whether a category has this slug: routes shared with standing pages ask it first, from memory. */
+export const isCategorySlug = async (slug: string): Promise<boolean> => (await getCategories()).some((category) => category.slug === slug)
+
 /**
  * The category and its ancestors, root first, as breadcrumbs. The walk stops at 20 levels and on
  * a repeated id: the parent field refuses cycles, but a reader page must never hang on bad data.

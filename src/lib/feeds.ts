@@ -7,10 +7,11 @@ import { tagPage } from '@/cache/tagPage'
 import type { ArticleSummary } from './articles'
 import type { FeedItem } from './rss'
 
-import { getLatestArticles, getNewestInCategories } from './articles'
+import { getLatestArticles, getNewestInCategories, getNewestTagged } from './articles'
 import { getCategoryWithDescendants } from './categories'
+import { getTagBySlug } from './listings'
 import { renderRss } from './rss'
-import { absoluteUrl, categoryHref } from './urls'
+import { absoluteUrl, categoryHref, tagHref } from './urls'
 
 /** How many of the newest articles a feed carries; readers poll, so older ones are already known. */
 export const FEED_SIZE = 30
@@ -53,6 +54,24 @@ export async function getCategoryFeed({ slug }: { slug: string }): Promise<strin
     link: absoluteUrl(categoryHref(found.category.slug)),
     self: absoluteUrl(feedHref(found.category.slug)),
     description: `The latest ${found.category.name.toLowerCase()} stories from Byline.`,
+    items: docs.map(toItem),
+  })
+}
+
+/** A tag's feed, or null for an unknown tag. */
+export async function getTagFeed({ slug }: { slug: string }): Promise<string | null> {
+  const found = await getTagBySlug(slug)
+  if (!found) {
+    await tagPage([tag.articleTagUrl(slug)])
+    return null
+  }
+  const docs = await getNewestTagged({ tagId: found.id, limit: FEED_SIZE })
+  await tagPage([tag.articleTag(found.id), tag.articleTagUrl(slug), tag.taggedWith(found.id), tag.categories, ...summaryTags(docs)])
+  return renderRss({
+    title: `Byline: ${found.name}`,
+    link: absoluteUrl(tagHref(found.slug)),
+    self: absoluteUrl(`${tagHref(found.slug)}/feed.xml`),
+    description: found.description ?? `Stories tagged ${found.name} on Byline.`,
     items: docs.map(toItem),
   })
 }

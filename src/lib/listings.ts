@@ -4,9 +4,10 @@ import { cache } from 'react'
 
 import type { Crumb } from './categories'
 
-import { getArticlesInCategories, getNewestInCategories } from './articles'
+import { getArticlesInCategories, getArticlesTagged, getNewestInCategories } from './articles'
 import { getCategories, getCategoryPath, getCategoryWithDescendants } from './categories'
-import { categoryHref } from './urls'
+import { getPayloadClient } from './payload'
+import { categoryHref, tagHref } from './urls'
 
 export const LISTING_PAGE_SIZE = 10
 
@@ -49,4 +50,34 @@ export async function getSectionRows({ perSection = 3, excludeIds = [] }: { perS
     }),
   )
   return rows.filter((row) => row.articles.length > 0)
+}
+
+/** A tag by its slug, as the public reads it (cached per request: a tag page and its metadata share it). */
+export const getTagBySlug = cache(async (slug: string) => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'tags',
+    overrideAccess: false,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    select: { name: true, slug: true, description: true },
+  })
+  const doc = docs[0]
+  return doc ? { id: doc.id, name: doc.name, slug: doc.slug, description: doc.description ?? null, href: tagHref(doc.slug) } : null
+})
+
+/** A tag page: the tag and one page of its published articles, newest first. */
+export const getTagListing = cache(async ({ slug, page }: { slug: string; page: number }) => {
+  const found = await getTagBySlug(slug)
+  if (!found) return null
+  return { tag: found, articles: await getArticlesTagged({ tagId: found.id, page, limit: LISTING_PAGE_SIZE }) }
+})
+
+/** Every tag's page, for the sitemap. */
+export async function getTagUrls(): Promise<string[]> {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({ collection: 'tags', overrideAccess: false, pagination: false, depth: 0, sort: 'slug', select: { slug: true } })
+  return docs.map((doc) => tagHref(doc.slug))
 }

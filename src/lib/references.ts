@@ -1,6 +1,6 @@
 import 'server-only'
 
-import type { Author, Cast, Media } from '@/payload-types'
+import type { Author, Cast, Media, Tag } from '@/payload-types'
 
 import { rememberEach } from '@/cache/records'
 import { tag } from '@/cache/tags'
@@ -110,6 +110,30 @@ export function getCastMembers(ids: readonly string[]): Promise<Map<string, Cast
       return byId(
         docs.map((doc) => ({ id: doc.id, name: doc.name, slug: doc.slug, character: doc.character, photo: photos.get(relationId(doc.photo) ?? '') ?? null })),
       )
+    },
+  })
+}
+
+export type TagDoc = Pick<Tag, 'description' | 'id' | 'name' | 'slug'>
+
+/** Tags by id: their names on article pages, each kept until that tag changes. */
+export function getTags(ids: readonly string[]): Promise<Map<string, TagDoc | null>> {
+  return rememberEach<TagDoc>({
+    ids,
+    key: (id) => `tags:${id}`,
+    tags: (id) => [tag.articleTag(id)],
+    loadMissing: async (missing) => {
+      const payload = await getPayloadClient()
+      const { docs } = await payload.find({
+        collection: 'tags',
+        overrideAccess: false,
+        where: { id: { in: missing } },
+        limit: missing.length,
+        pagination: false,
+        depth: 0,
+        select: { name: true, slug: true, description: true },
+      })
+      return byId(docs)
     },
   })
 }

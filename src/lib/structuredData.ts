@@ -17,6 +17,7 @@ export function newsArticleJsonLd(article: ArticleView): Record<string, unknown>
     datePublished: article.publishedAt ?? undefined,
     dateModified: article.updatedAt,
     articleSection: article.category.name,
+    keywords: article.tags.length > 0 ? article.tags.map((t) => t.name) : undefined,
     wordCount: article.wordCount,
     author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: absoluteUrl(author.href) })),
     publisher: { '@type': 'Organization', name: PUBLISHER_NAME, url: siteOrigin() },

@@ -8,6 +8,9 @@ export const articleHref = ({ categorySlug, slug }: { categorySlug: string; slug
 export const categoryHref = (slug: string) => `/${slug}`
 export const authorHref = (slug: string) => `/authors/${slug}`
 export const castHref = (slug: string) => `/cast/${slug}`
+export const tagHref = (slug: string) => `/tag/${slug}`
+/** A page's address: its ancestors' slugs, root first, then its own (/about, /about/team). */
+export const pageHref = (slugs: readonly string[]) => `/${slugs.join('/')}`
 
 /** The public origin, from NEXT_PUBLIC_SERVER_URL (checked by the env module). */
 export const siteOrigin = () => readServerUrl()

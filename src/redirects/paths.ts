@@ -103,3 +103,12 @@ export function findRedirect(table: ReadonlyMap<string, { to: string; status: 30
   }
   return null
 }
+
+/** A target as a Location header: percent-encoded, so a non-ASCII path cannot break the response. */
+export function locationOf(to: string): string {
+  if (to.startsWith('/')) {
+    const url = new URL(to, 'http://site.invalid')
+    return `${url.pathname}${url.search}${url.hash}`
+  }
+  return new URL(to).href
+}

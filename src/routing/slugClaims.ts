@@ -9,7 +9,7 @@ import { RESERVED_SLUGS } from '@/lib/reservedSlugs'
  */
 
 export const claimMessages = {
-  reserved: (slug: string) => `"${slug}" is already a page of the site (/${slug}), so it cannot be used here. Choose another slug.`,
+  reserved: (slug: string, what: 'category' | 'page') => `"${slug}" is already a page of the site (/${slug}), so it cannot name a ${what}. Choose another slug.`,
   category: (slug: string) => `"${slug}" is the slug of a category (/${slug}), so a top-level page cannot take it. Choose another slug, or put the page under a parent.`,
   page: (slug: string) => `"${slug}" is the slug of a page (/${slug}), so a category cannot take it. Choose another slug.`,
 }
@@ -28,14 +28,14 @@ const taken = async ({ slug, req, collection, where }: Check & { collection: 'ca
 
 /** A page's slug: never a site route; at the top level, never a category's. */
 export async function checkPageSlug({ slug, req, topLevel }: Check & { topLevel: boolean }): Promise<string | true> {
-  if (RESERVED_SLUGS.has(slug)) return claimMessages.reserved(slug)
+  if (RESERVED_SLUGS.has(slug)) return claimMessages.reserved(slug, 'page')
   if (topLevel && (await taken({ slug, req, collection: 'categories' }))) return claimMessages.category(slug)
   return true
 }
 
 /** A category's slug: never a site route nor a top-level page's (drafts count: publishing one must not be refused later). */
 export async function checkCategorySlug({ slug, req }: Check): Promise<string | true> {
-  if (RESERVED_SLUGS.has(slug)) return claimMessages.reserved(slug)
+  if (RESERVED_SLUGS.has(slug)) return claimMessages.reserved(slug, 'category')
   if (await taken({ slug, req, collection: 'pages', where: { parent: { exists: false } } })) return claimMessages.page(slug)
   return true
 }

@@ -22,6 +22,33 @@ export const categories = [
   { slug: 'technology', name: 'Technology' },
 ] as const
 
+/** Tags across sections, each on a few demo articles (`tagged` lists them by slug). */
+export const demoTags = [
+  {
+    slug: 'heartstopper',
+    name: 'Heartstopper',
+    description: 'Everything about the series, its cast and the graphic novels it comes from.',
+    tagged: [REFERENCE_SLUG, 'heartstopper-season-1-review', 'where-heartstopper-was-filmed-kent-guide', 'season-2-casting-rumours', 'alice-oseman-from-webcomic-to-netflix'],
+  },
+  {
+    slug: 'adaptations',
+    name: 'Adaptations',
+    description: 'Books, comics and games on their way to the screen.',
+    tagged: ['alice-oseman-from-webcomic-to-netflix', 'graphic-novels-adapted-for-tv'],
+  },
+] as const
+
+/** The demo's standing page, at /about. */
+export const aboutPage = {
+  slug: 'about',
+  title: 'About Byline',
+  paragraphs: [
+    'Byline is a small independent newsroom covering television, culture and the technology behind what we watch.',
+    'Our writers are named on every story, our corrections are noted at the foot of the article, and our comment threads are moderated by people, not only by filters.',
+    'Write to the newsroom at newsroom@example.com. We read everything, and answer what we can.',
+  ],
+} as const
+
 export const authors = [
   {
     slug: 'ellis-marlowe',

@@ -6,7 +6,7 @@ import path from 'node:path'
 
 import type { CastSlug } from './data'
 
-import { authors, cast, categories, demoUsers, furtherArticles, REFERENCE_SLUG, referenceComments } from './data'
+import { aboutPage, authors, cast, categories, demoTags, demoUsers, furtherArticles, REFERENCE_SLUG, referenceComments } from './data'
 import { placeholderImage } from './images'
 import { doc as richText, p } from './lexical'
 import { referenceArticleContent } from './referenceArticle'
@@ -129,6 +129,14 @@ export async function seed({ payload, dataDir, log = () => undefined }: SeedArgs
     castIds[member.slug] = record.id
   }
 
+  const tagIds: Record<string, string[]> = {}
+  for (const demoTag of demoTags) {
+    const record = await findOrCreate('tags', { slug: { equals: demoTag.slug } }, async () =>
+      (await payload.create({ ...base, collection: 'tags', data: { name: demoTag.name, slug: demoTag.slug, description: demoTag.description } })) as { id: string },
+    )
+    for (const articleSlug of demoTag.tagged) (tagIds[articleSlug] ??= []).push(record.id)
+  }
+
   const now = Date.now()
   for (const article of furtherArticles) {
     const hero = await media(`hero-${article.slug}`, `Illustration for “${article.title}”`, 'scene', [1600, 900])
@@ -146,6 +154,7 @@ export async function seed({ payload, dataDir, log = () => undefined }: SeedArgs
           category: categoryIds[article.category],
           authors: [authorIds[article.author]].filter(isString),
           cast: (article.cast ?? []).map((slug) => castIds[slug]),
+          tags: tagIds[article.slug] ?? [],
           _status: article.draft ? 'draft' : 'published',
           publishedAt: article.draft ? undefined : new Date(now - article.daysAgo * DAY).toISOString(),
         },
@@ -170,10 +179,19 @@ export async function seed({ payload, dataDir, log = () => undefined }: SeedArgs
         category: categoryIds.entertainment,
         authors: [authorIds['ellis-marlowe']].filter(isString),
         cast: Object.values(castIds),
+        tags: tagIds[REFERENCE_SLUG] ?? [],
         commentsOpen: true,
         _status: 'published',
         publishedAt: new Date(now - 1 * DAY).toISOString(),
       },
+    })) as { id: string },
+  )
+
+  await findOrCreate('pages', { slug: { equals: aboutPage.slug } }, async () =>
+    (await payload.create({
+      ...base,
+      collection: 'pages',
+      data: { title: aboutPage.title, slug: aboutPage.slug, content: richText(...aboutPage.paragraphs.map((para) => p(para))), _status: 'published' },
     })) as { id: string },
   )
 

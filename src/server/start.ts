@@ -15,6 +15,9 @@
  *
  *   tsx src/server/start.ts [--port N] [--hostname H]     (PORT and HOSTNAME work too)
  *
+ * Before either, an old address an editor redirected (src/redirects) is answered with its 301 or 302
+ * from the redirect table in memory.
+ *
  * It listens on 127.0.0.1 unless told otherwise, hands the app the one client address it can vouch
  * for (src/server/clientAddress.ts, BYLINE_TRUSTED_PROXIES), sends a strict CSP with reader pages
  * (src/server/securityHeaders.ts), and answers 503 while the database is down (src/server/outage.ts).
@@ -38,6 +41,8 @@ import { forgetAllRecords, forgetRecords } from '../cache/records'
 import { startSharedInvalidation } from '../cache/sharedInvalidation'
 import { closeAppQueueGate } from '../jobs/lease'
 import { readDatabaseProbe } from '../db/probe'
+import { locationOf } from '../redirects/paths'
+import { registeredRedirectLookup } from '../redirects/registry'
 import { captureResponse, type Captured } from './capture'
 import { trustedProxies, vouchForClient } from './clientAddress'
 import { forLog } from './logText'
@@ -303,16 +308,35 @@ async function main() {
           res.end()
         })
       }
-      const shareable = isCacheableRequest(req)
-      const cached = caching && shareable && mayUseMemory() ? cache.get(req.url as string) : undefined
-      if (cached) return answer(req, res, cached, 'HIT', store ? toStore(req.url as string, cached, store.generation) : {})
-      page(req, res, shareable).catch((error: unknown) => {
-        console.error('Could not answer', forLog(req.url), error)
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
-        res.end('Internal Server Error')
-      })
+      const lookUpRedirect = registeredRedirectLookup()
+      if (!lookUpRedirect) return readerPage(req, res)
+      lookUpRedirect(req.url as string).then(
+        (redirect) => {
+          if (!redirect) return readerPage(req, res)
+          // no-cache: a browser asks again (cheaply) rather than keeping a redirect an editor may change.
+          res.writeHead(redirect.status, { location: locationOf(redirect.to), 'cache-control': 'no-cache', 'x-accel-expires': '0' })
+          res.end()
+        },
+        (error: unknown) => {
+          // The database is down or the table unreadable: the page itself may still be served.
+          console.error('Could not read the redirects for', forLog(req.url), error)
+          readerPage(req, res)
+        },
+      )
     })
   })
+
+  /** A reader page: from the response cache, else from Next. */
+  function readerPage(req: IncomingMessage, res: ServerResponse) {
+    const shareable = isCacheableRequest(req)
+    const cached = caching && shareable && mayUseMemory() ? cache.get(req.url as string) : undefined
+    if (cached) return answer(req, res, cached, 'HIT', store ? toStore(req.url as string, cached, store.generation) : {})
+    page(req, res, shareable).catch((error: unknown) => {
+      console.error('Could not answer', forLog(req.url), error)
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('Internal Server Error')
+    })
+  }
   // Longer than the keep-alive of a proxy in front (nginx: 60 s), so the proxy closes first.
   server.keepAliveTimeout = 65_000
   // Next keeps the process alive after an unhandled listen error, serving nothing: end it instead.

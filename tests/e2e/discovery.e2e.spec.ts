@@ -165,7 +165,7 @@ test.describe('Discovery', () => {
   })
 
   test.describe('sitemap and robots.txt', () => {
-    test('the sitemap lists exactly the public pages: home, categories, published articles, authors and cast', async ({ request, baseURL }) => {
+    test('the sitemap lists exactly the public pages: home, categories, published articles and pages, tags, authors and cast', async ({ request, baseURL }) => {
       const response = await request.get('/sitemap.xml')
       expect(response.status()).toBe(200)
       const xml = await response.text()
@@ -174,11 +174,14 @@ test.describe('Discovery', () => {
       const locs: string[] = parsed.urlset.url.map((entry: { loc: string }) => entry.loc)
       for (const loc of locs) expect(loc.startsWith(`${baseURL}/`), loc).toBe(true)
 
-      const [articles, categories, authors, cast] = await Promise.all([
+      const [articles, categories, authors, cast, pages, tags] = await Promise.all([
         publishedArticlePaths(request),
         publicDocs(request, 'categories'),
         publicDocs(request, 'authors'),
         publicDocs(request, 'cast'),
+        // Published pages only, as the public reads them; the demo's pages have no parent.
+        publicDocs(request, 'pages'),
+        publicDocs(request, 'tags'),
       ])
       const expected = [
         '/',
@@ -186,7 +189,10 @@ test.describe('Discovery', () => {
         ...articles,
         ...authors.map((a) => `/authors/${a.slug}`),
         ...cast.map((c) => `/cast/${c.slug}`),
+        ...pages.map((p) => `/${p.slug}`),
+        ...tags.map((t) => `/tag/${t.slug}`),
       ]
+      expect(pages.length, 'the demo About page').toBeGreaterThan(0)
       const paths = locs.map((loc) => new URL(loc).pathname)
       expect(paths.length, 'no duplicates').toBe(new Set(paths).size)
       expect([...paths].sort()).toEqual(expected.sort())

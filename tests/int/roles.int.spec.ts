@@ -66,6 +66,9 @@ const MATRIX: Row[] = [
   ['articles', 'delete a draft', 'other', EDITORS],
   ['articles', 'delete a published article', 'own', WRITERS],
   ['articles', 'delete a published article', 'other', EDITORS],
+  // Where an article stands on the site (issue #8): the home page lead, the top of its category.
+  ['articles', 'feature an article on the home page', 'own', EDITORS],
+  ['articles', 'pin an article in its category', 'own', EDITORS],
 
   ['authors', 'read a profile', 'other', EVERYONE],
   ['authors', 'create a profile (and become its createdBy)', 'own', WRITERS],
@@ -96,6 +99,26 @@ const MATRIX: Row[] = [
   ['categories', 'create a category', 'other', EDITORS],
   ['categories', 'edit a category', 'other', EDITORS],
   ['categories', 'delete a category', 'other', EDITORS],
+
+  // Writers tag while writing, as in WordPress; removing a tag from the site is an editor's call.
+  ['tags', 'read a tag', 'other', EVERYONE],
+  ['tags', 'create a tag', 'other', WRITERS],
+  ['tags', 'edit a tag', 'other', WRITERS],
+  ['tags', 'delete a tag', 'other', EDITORS],
+
+  ['pages', 'read a published page', 'other', EVERYONE],
+  ['pages', 'read a draft page', 'other', CONTRIBUTORS],
+  ['pages', 'read a page’s revision history', 'other', CONTRIBUTORS],
+  ['pages', 'create a page', 'other', EDITORS],
+  ['pages', 'edit a page', 'other', EDITORS],
+  ['pages', 'publish a page', 'other', EDITORS],
+  ['pages', 'delete a page', 'other', EDITORS],
+
+  // Redirects show the site's history (drafts' old slugs among it): editors only, reading included.
+  ['redirects', 'read a redirect', 'other', EDITORS],
+  ['redirects', 'create a redirect', 'other', EDITORS],
+  ['redirects', 'edit a redirect', 'other', EDITORS],
+  ['redirects', 'delete a redirect', 'other', EDITORS],
 
   ['comments', 'read an approved comment', 'other', EVERYONE],
   ['comments', 'read a held comment', 'own', [...MODERATORS, 'writer']],
@@ -230,6 +253,12 @@ describe('Roles', () => {
     if (collection === 'cast') return make('cast', () => payload.create({ ...system, collection: 'cast', data: { ...named('Actor'), createdBy } }))
     return make('authors', () => payload.create({ ...system, collection: 'authors', data: { ...named('Profile'), createdBy } }))
   }
+
+  const sitePage = (status: 'draft' | 'published') =>
+    make('pages', () => payload.create({ ...system, collection: 'pages', draft: status === 'draft', data: { title: label('Page'), slug: uniqueTag(), _status: status } }))
+
+  const redirect = () =>
+    make('redirects', () => payload.create({ ...system, collection: 'redirects', data: { from: `/${uniqueTag()}`, to: { type: 'custom', url: '/about' }, type: '301' } }))
 
   const staffAccount = () =>
     make('users', () =>
@@ -392,6 +421,38 @@ describe('Roles', () => {
       return remove('categories', category.id, who)
     },
 
+    'articles: feature an article on the home page': async (args) =>
+      patch({ collection: 'articles', id: (await article({ ...args, status: 'published' })).id, who: args.who }, 'featured', true, { ignoredIsRefusal: true }),
+    'articles: pin an article in its category': async (args) =>
+      patch({ collection: 'articles', id: (await article({ ...args, status: 'published' })).id, who: args.who }, 'pinned', true, { ignoredIsRefusal: true }),
+
+    'tags: read a tag': async ({ who }) => readById('/tags', (await make('tags', () => payload.create({ ...system, collection: 'tags', data: named('Tag') }))).id, who),
+    'tags: create a tag': ({ who }) => create('tags', who, { name: label('Tag') }, 'name'),
+    'tags: edit a tag': async ({ who }) =>
+      patch({ collection: 'tags', id: (await make('tags', () => payload.create({ ...system, collection: 'tags', data: named('Tag') }))).id, who }, 'description', label('About')),
+    'tags: delete a tag': async ({ who }) => remove('tags', (await make('tags', () => payload.create({ ...system, collection: 'tags', data: named('Tag') }))).id, who),
+
+    'pages: read a published page': async ({ who }) => readById('/pages', (await sitePage('published')).id, who),
+    'pages: read a draft page': async ({ who }) => {
+      const { id } = await sitePage('draft')
+      const { status, body } = await rest('GET', `/pages/${id}?draft=true`, { token: tokenOf(who) })
+      return { status, happened: status === 200 && body?.id === id }
+    },
+    'pages: read a page’s revision history': async ({ who }) => {
+      const { id } = await sitePage('draft')
+      const { body } = await rest('GET', `/pages/versions?where[parent][equals]=${id}`, { token: tokenOf(who) })
+      return { happened: (body?.docs?.length ?? 0) > 0 }
+    },
+    'pages: create a page': ({ who }) => create('pages', who, { title: label('Page'), _status: 'draft' }, 'title'),
+    'pages: edit a page': async ({ who }) => patch({ collection: 'pages', id: (await sitePage('published')).id, who }, 'title', label('Edited')),
+    'pages: publish a page': async ({ who }) => patch({ collection: 'pages', id: (await sitePage('draft')).id, who }, '_status', 'published'),
+    'pages: delete a page': async ({ who }) => remove('pages', (await sitePage('published')).id, who),
+
+    'redirects: read a redirect': async ({ who }) => readById('/redirects', (await redirect()).id, who),
+    'redirects: create a redirect': ({ who }) => create('redirects', who, { from: `/${uniqueTag()}`, to: { type: 'custom', url: '/about' } }, 'from'),
+    'redirects: edit a redirect': async ({ who }) => patch({ collection: 'redirects', id: (await redirect()).id, who }, 'type', '302'),
+    'redirects: delete a redirect': async ({ who }) => remove('redirects', (await redirect()).id, who),
+
     'comments: read an approved comment': async (args) => readById('/comments', (await comment({ ...args, status: 'approved' })).id, args.who),
     'comments: read a held comment': async (args) => readById('/comments', (await comment({ ...args, status: 'pending' })).id, args.who),
     'comments: read a commenter’s email': async (args) => {
@@ -430,7 +491,7 @@ describe('Roles', () => {
     'users: unlock the admin’s locked account': async ({ who }) => unlock(who, { id: staff.admin.id, email: staff.admin.email }),
   }
 
-  describe.each(['articles', 'authors', 'cast', 'media', 'categories', 'comments', 'users'] as const)('%s', (collection) => {
+  describe.each(['articles', 'authors', 'cast', 'media', 'categories', 'tags', 'pages', 'redirects', 'comments', 'users'] as const)('%s', (collection) => {
     const cases = MATRIX.filter((row) => row[0] === collection).flatMap(([, action, whose, allowed]) =>
       EVERYONE.map((who) => {
         const title = `${who} ${allowed.includes(who) ? 'may' : 'may not'} ${action} (${whose === 'own' ? 'their own' : 'someone else’s'})`

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
 import { readSignedTags } from '@/cache/expire'
-import { articleTags, commentTags } from '@/cache/hooks'
+import { articleTags, commentTags, pageTags } from '@/cache/hooks'
 import { tag } from '@/cache/tags'
 
 const published = { id: 'a1', slug: 'new-slug', _status: 'published', category: 'c1', authors: ['au1', { id: 'au2' }], cast: ['k1'] }
@@ -40,6 +40,30 @@ describe('article changes expire the pages that showed or now show the article',
 
   it('saving a draft of an article that was never published changes nothing public', () => {
     expect(articleTags({ ...published, _status: 'draft' }, { ...published, _status: 'draft' })).toEqual([])
+  })
+
+  it('retagging expires the tag listings it left as well as the ones it joined', () => {
+    const tags = articleTags({ ...published, tags: ['t2', { id: 't3' }] }, { ...published, tags: ['t1', 't2'] })
+    for (const expected of ['t1', 't2', 't3'].map(tag.taggedWith)) expect(tags).toContain(expected)
+  })
+
+  it('featuring or unfeaturing expires the home page lead, and nothing else does', () => {
+    expect(articleTags({ ...published, featured: true }, published)).toContain(tag.featured)
+    expect(articleTags(published, { ...published, featured: true })).toContain(tag.featured)
+    expect(articleTags(published, published)).not.toContain(tag.featured)
+  })
+})
+
+describe('page changes expire the page under its old and new address', () => {
+  const page = { id: 'p1', slug: 'about', _status: 'published' }
+
+  it('publishing, moving and unpublishing a page', () => {
+    expect(new Set(pageTags({ ...page, slug: 'about-us' }, page))).toEqual(new Set([tag.page('p1'), tag.pageUrl('about'), tag.pageUrl('about-us'), tag.sitemap]))
+    expect(pageTags({ ...page, _status: 'draft' }, page)).toContain(tag.pageUrl('about'))
+  })
+
+  it('saving a draft of a page that was never published changes nothing public', () => {
+    expect(pageTags({ ...page, _status: 'draft' }, { ...page, _status: 'draft' })).toEqual([])
   })
 })
 

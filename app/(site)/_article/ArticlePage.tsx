@@ -43,7 +43,8 @@ async function loadArticle(params: ArticleParams) {
   const lookup = await getArticle({ category, slug })
   if (lookup.status !== 'found') {
     // Cached like the page would be, under the slug: publishing an article here replaces it.
-    await tagPage([tag.articleUrl(slug), tag.categories])
+    // A subpage published at this path later (src/lib/sitePages.ts) replaces it too.
+    await tagPage([tag.articleUrl(slug), tag.pageUrl(slug), tag.categories])
     if (lookup.status === 'moved') permanentRedirect(lookup.href)
     notFound()
   }
@@ -147,6 +148,19 @@ export async function ArticlePage({
               </figure>
             ) : null}
             {article.content ? <ArticleBody content={article.content} /> : null}
+            {article.tags.length > 0 ? (
+              <nav className="article__tags" aria-label="Tags">
+                <ul>
+                  {article.tags.map((t) => (
+                    <li key={t.id}>
+                      <a href={t.href} rel="tag">
+                        {t.name}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
             {article.cast.length > 0 ? (
               <section className="cast-section" aria-labelledby="cast-cards-heading">
                 <h2 id="cast-cards-heading">Cast</h2>

@@ -9,7 +9,7 @@ import { ArticleList } from '@/components/ArticleList'
 import { MediaImage } from '@/components/MediaImage'
 import { MostPopular } from '@/components/MostPopular'
 import { Pagination } from '@/components/Pagination'
-import { getLatestArticles, getMostPopular } from '@/lib/articles'
+import { getFeaturedLead, getLatestArticles, getMostPopular } from '@/lib/articles'
 import { formatDate } from '@/lib/dates'
 import { getSectionRows } from '@/lib/listings'
 import { absoluteUrl } from '@/lib/urls'
@@ -23,15 +23,17 @@ export function homeMetadata(page: number | null): Metadata {
 /** Page 1: the lead story, the latest, a row per section. Later pages (?page=): the older stories only. */
 export async function HomeListing({ page }: { page: number | null }) {
   if (page === null) notFound()
-  const latest = await getLatestArticles({ limit: PAGE_SIZE, page })
+  const [latest, featured] = await Promise.all([getLatestArticles({ limit: PAGE_SIZE, page }), page === 1 ? getFeaturedLead() : null])
   // A page past the last is cached as a 404 too, until the next article published can create it.
   if (page > 1 && page > latest.totalPages) {
     await tagPage([tag.latest, tag.categories])
     notFound()
   }
 
-  const lead = page === 1 ? latest.docs[0] : undefined
-  const rest = page === 1 ? latest.docs.slice(1) : latest.docs
+  // The lead is the newest article an editor featured, else simply the newest; the latest list
+  // shows the rest, so the lead never appears twice.
+  const lead = page === 1 ? (featured ?? latest.docs[0]) : undefined
+  const rest = page === 1 ? latest.docs.filter((article) => article.id !== lead?.id).slice(0, PAGE_SIZE - 1) : latest.docs
   // The lead story is already the biggest thing on the page; the widget shows the next five.
   const [popular, sections] = await Promise.all([
     getMostPopular({ limit: 5, excludeId: lead?.id }),
@@ -39,8 +41,9 @@ export async function HomeListing({ page }: { page: number | null }) {
   ])
   await tagPage([
     tag.latest,
+    tag.featured,
     tag.categories,
-    ...summaryTags([...latest.docs, ...popular.articles, ...sections.flatMap((section) => section.articles)]),
+    ...summaryTags([...(lead ? [lead] : []), ...latest.docs, ...popular.articles, ...sections.flatMap((section) => section.articles)]),
   ])
 
   return (

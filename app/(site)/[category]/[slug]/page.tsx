@@ -2,10 +2,15 @@ import type { Metadata } from 'next'
 
 import type { ArticleParams } from '../../_article/ArticlePage'
 
+import { isCategorySlug } from '@/lib/categories'
 import { PreviewFrame } from '@/preview/PreviewFrame'
 import { previewedDraft, previewMetadata } from '@/preview/session'
 
 import { ArticlePage, articleMetadata } from '../../_article/ArticlePage'
+import { hasPageAt, pageMetadata, StandingPage } from '../../_page/StandingPage'
+
+/** A subpage (/{parent}/{slug}) where no category has the first segment; else the article, as before. */
+const isSubpage = async ({ category, slug }: Awaited<ArticleParams>) => !(await isCategorySlug(category)) && (await hasPageAt([category, slug]))
 
 /**
  * The article page as every reader without comment cookies sees it: generated on first request,
@@ -18,7 +23,12 @@ export const generateStaticParams = async (): Promise<{ category: string; slug: 
 
 type Props = { params: ArticleParams }
 
-export const generateMetadata = async ({ params }: Props): Promise<Metadata> => (await previewMetadata(params)) ?? articleMetadata(params)
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const preview = await previewMetadata(params)
+  if (preview) return preview
+  const { category, slug } = await params
+  return (await isSubpage({ category, slug })) ? pageMetadata([category, slug]) : articleMetadata(params)
+}
 
 export default async function Page({ params }: Props) {
   // Staff previewing a draft (src/preview): rendered per request under Next's draft mode, never cached.
@@ -30,5 +40,7 @@ export default async function Page({ params }: Props) {
       </PreviewFrame>
     )
   }
+  const { category, slug } = await params
+  if (await isSubpage({ category, slug })) return <StandingPage segments={[category, slug]} />
   return <ArticlePage params={params} reader={null} />
 }

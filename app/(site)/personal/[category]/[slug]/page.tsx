@@ -4,7 +4,10 @@ import { cookies } from 'next/headers'
 
 import type { ArticleParams } from '../../../_article/ArticlePage'
 
+import { isCategorySlug } from '@/lib/categories'
+
 import { ArticlePage, articleMetadata } from '../../../_article/ArticlePage'
+import { hasPageAt, StandingPage } from '../../../_page/StandingPage'
 
 /**
  * One reader's own view of an article, rendered per request. Readers never see this URL: the
@@ -25,6 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PersonalArticlePage({ params, searchParams }: Props) {
   const [jar, query] = await Promise.all([cookies(), searchParams])
+  // A subpage under a reader's comment cookies: pages have no comments, so the shared page it is.
+  const { category, slug } = await params
+  if (!(await isCategorySlug(category)) && (await hasPageAt([category, slug]))) return <StandingPage segments={[category, slug]} />
   return (
     <ArticlePage params={params} reader={{ cookie: (name) => jar.get(name)?.value, replyToCom: one(query.replytocom) }} />
   )

@@ -1,0 +1,21 @@
+import type { RedirectAnswer } from './table'
+
+/**
+ * How the production server (src/server/start.ts) asks the application for redirects. The
+ * server and the application bundled by Next load separate copies of every module, so they meet
+ * on a global, which instrumentation.ts fills with a lookup over the application's Payload.
+ * Under `next start` or `next dev` nobody asks.
+ */
+const KEY = Symbol.for('byline.redirects')
+
+export type RedirectLookup = (pathAndQuery: string) => Promise<RedirectAnswer | null>
+
+type WithLookup = { [KEY]?: RedirectLookup }
+
+export function registerRedirectLookup(lookup: RedirectLookup): void {
+  ;(globalThis as WithLookup)[KEY] = lookup
+}
+
+export function registeredRedirectLookup(): RedirectLookup | null {
+  return (globalThis as WithLookup)[KEY] ?? null
+}
