@@ -31,6 +31,16 @@ test.describe('Import from WordPress', () => {
     await expect(page.getByText('Replying to Ann: yes.')).toBeVisible()
     await expect(page.getByText('Awaiting moderation: a held comment.')).toHaveCount(0)
     await expect(page.getByText('Buy now')).toHaveCount(0)
+
+    // The old addresses answer: a WordPress permalink and a ?p= link, and the page tree.
+    for (const old of ['/2024/03/ferry-timetable/', '/?p=101']) {
+      const response = await page.request.get(old, { maxRedirects: 0 })
+      expect(response.status(), old).toBe(301)
+      expect(new URL(response.headers().location ?? '', 'http://site.invalid').pathname).toBe('/harbour-news/ferry-timetable')
+    }
+    await page.goto('/?page_id=202')
+    await expect(page).toHaveURL(/\/about\/contact$/)
+    await expect(page.getByText('Write to the newsroom.')).toBeVisible()
   })
 
   test('the screen and its API are for admins only', async ({ page, request }) => {
