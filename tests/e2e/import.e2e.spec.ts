@@ -41,8 +41,9 @@ test.describe('Import from WordPress', () => {
       expect(response.status(), old).toBe(301)
       expect(new URL(response.headers().location ?? '', 'http://site.invalid').pathname).toBe('/harbour-news/ferry-timetable')
     }
+    // The demo newsroom has an About page of its own, so the imported one is /about-2 (a slug collision, reported).
     await page.goto('/?page_id=202')
-    await expect(page).toHaveURL(/\/about\/contact$/)
+    await expect(page).toHaveURL(/\/about-2\/contact$/)
     await expect(page.getByText('Write to the newsroom.')).toBeVisible()
   })
 
