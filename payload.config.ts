@@ -12,6 +12,7 @@ import { Authors } from './collections/Authors'
 import { Cast } from './collections/Cast'
 import { Categories } from './collections/Categories'
 import { Comments } from './collections/Comments'
+import { ImportSources } from './collections/ImportSources'
 import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
 import { redirectsOptions } from './collections/Redirects'
@@ -37,7 +38,7 @@ export default buildConfig({
   secret: env.secret,
   db: databaseAdapter(env.database),
   editor: articleEditor,
-  collections: [Articles, Pages, Comments, Authors, Cast, Categories, Tags, Media, Users, ArticleViews],
+  collections: [Articles, Pages, Comments, Authors, Cast, Categories, Tags, Media, Users, ArticleViews, ImportSources],
   globals: [Discussion],
   // SEO fields on articles and pages (the `meta` group); old addresses sent on (collections/Redirects.ts,
   // before the revalidation plugin so that their changes expire the redirect table too); expiry of the reader site's cached pages when
@@ -67,8 +68,16 @@ export default buildConfig({
       // The moderation queue (src/admin/moderation): its navigation link with the pending count,
       // the view, and the dashboard that sends moderators there.
       beforeNavLinks: ['@/admin/moderation/NavLink#ModerationNavLink'],
+      // The WordPress import screen, for admins (src/import/wordpress/admin).
+      afterNavLinks: ['@/import/wordpress/admin/NavLink#ImportNavLink'],
       views: {
         dashboard: { Component: '@/admin/moderation/DashboardOrQueue#DashboardOrQueue' },
+        wordpressImport: {
+          Component: '@/import/wordpress/admin/ImportView#ImportView',
+          path: '/import/wordpress',
+          exact: true,
+          meta: { title: 'Import from WordPress' },
+        },
         moderation: {
           Component: '@/admin/moderation/ModerationView#ModerationView',
           path: '/moderation',

@@ -78,6 +78,7 @@ export interface Config {
     media: Media;
     users: User;
     'article-views': ArticleView;
+    'import-sources': ImportSource;
     redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -101,6 +102,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'article-views': ArticleViewsSelect<false> | ArticleViewsSelect<true>;
+    'import-sources': ImportSourcesSelect<false> | ImportSourcesSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -517,6 +519,25 @@ export interface ArticleView {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-sources".
+ */
+export interface ImportSource {
+  id: string;
+  key: string;
+  site: string;
+  kind: string;
+  sourceId: string;
+  /**
+   * The Byline collection.
+   */
+  target: string;
+  documentId: string;
+  checksum?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "redirects".
  */
 export interface Redirect {
@@ -697,6 +718,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'article-views';
         value: string | ArticleView;
+      } | null)
+    | ({
+        relationTo: 'import-sources';
+        value: string | ImportSource;
       } | null)
     | ({
         relationTo: 'redirects';
@@ -994,6 +1019,21 @@ export interface ArticleViewsSelect<T extends boolean = true> {
   day?: T;
   views?: T;
   instance?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-sources_select".
+ */
+export interface ImportSourcesSelect<T extends boolean = true> {
+  key?: T;
+  site?: T;
+  kind?: T;
+  sourceId?: T;
+  target?: T;
+  documentId?: T;
+  checksum?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, SanitizedConfig } from 'payload'
 
 import { getPayload } from 'payload'
 
@@ -13,12 +13,16 @@ import { checkDatabaseReachable } from './preflight'
  * Starts Payload for a command-line task: checks the environment and the database first so
  * that a misconfiguration ends in one readable line, then applies committed migrations.
  */
-export async function bootPayload(): Promise<{ env: Env; payload: Payload }> {
+export async function bootPayload({ logTo }: { logTo?: { write: (line: string) => void } } = {}): Promise<{ env: Env; payload: Payload }> {
   const env = readEnv()
   await checkDatabaseReachable(env.database)
   await preloadLexical()
-  const { default: config } = await import('@payload-config')
-  const payload = await getPayload({ config })
+  const { default: configPromise } = await import('@payload-config')
+  const config = await configPromise
+  // A command whose stdout is its output (JSON) sends Payload's log lines elsewhere.
+  // (SanitizedConfig types `logger` as fully-defaulted pino options; Payload's getLogger takes partial ones.)
+  const logger = logTo ? ({ options: {}, destination: logTo } as unknown as SanitizedConfig['logger']) : config.logger
+  const payload = await getPayload({ config: { ...config, logger } })
   // MongoDB has no schema to migrate; the SQL adapters read their committed migration files.
   if (env.database.kind !== 'mongodb') await payload.db.migrate()
   return { env, payload }

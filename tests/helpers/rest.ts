@@ -16,7 +16,7 @@ type Method = keyof typeof handlers
 
 export type RestResponse = { status: number; headers: Headers; body: any }
 
-export type RestOptions = { token?: string; body?: unknown; headers?: Record<string, string> }
+export type RestOptions = { token?: string; body?: unknown; headers?: Record<string, string>; /** A body sent as it is (a file), not as JSON. */ raw?: string }
 
 export async function rest(method: Method, path: string, options: RestOptions = {}): Promise<RestResponse> {
   const url = new URL(`http://localhost:3000/api${path}`)
@@ -26,11 +26,11 @@ export async function rest(method: Method, path: string, options: RestOptions = 
   const request = new Request(url, {
     method,
     headers: {
-      ...(form ? {} : { 'content-type': 'application/json' }),
+      ...(form ? {} : { 'content-type': options.raw === undefined ? 'application/json' : 'application/xml' }),
       ...(options.token ? { authorization: `JWT ${options.token}` } : {}),
       ...options.headers,
     },
-    body: form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    body: form ?? options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   })
   const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
   const text = await response.text()

@@ -29,10 +29,12 @@ import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 }
 import { ArticleScope as ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec } from '@/admin/myArticles/ArticleScope'
 import { PublishOrSubmit as PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d } from '@/admin/review/PublishOrSubmit'
 import { InitialsAvatar as InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371 } from '@/admin/avatar/InitialsAvatar'
+import { ImportNavLink as ImportNavLink_eac1a699eb49a521c790b077b4ac20dd } from '@/import/wordpress/admin/NavLink'
 import { Dashboard as Dashboard_0d6625b7f13ee764fd23a0cf2428adda } from '@/admin/dashboard/Dashboard'
 import { ModerationNavLink as ModerationNavLink_7cef92cd73c17662c1449f444b52a04a } from '@/admin/moderation/NavLink'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { DashboardOrQueue as DashboardOrQueue_e3a472ae1e63792dff5c05a94c48ebeb } from '@/admin/moderation/DashboardOrQueue'
+import { ImportView as ImportView_9e0c821d62da15f4a2c8d54628068c7f } from '@/import/wordpress/admin/ImportView'
 import { ModerationView as ModerationView_f72e416d30a7bb35fb5f9e077d934544 } from '@/admin/moderation/ModerationView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -69,10 +71,12 @@ export const importMap = {
   "@/admin/myArticles/ArticleScope#ArticleScope": ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec,
   "@/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d,
   "@/admin/avatar/InitialsAvatar#InitialsAvatar": InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371,
+  "@/import/wordpress/admin/NavLink#ImportNavLink": ImportNavLink_eac1a699eb49a521c790b077b4ac20dd,
   "@/admin/dashboard/Dashboard#Dashboard": Dashboard_0d6625b7f13ee764fd23a0cf2428adda,
   "@/admin/moderation/NavLink#ModerationNavLink": ModerationNavLink_7cef92cd73c17662c1449f444b52a04a,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@/admin/moderation/DashboardOrQueue#DashboardOrQueue": DashboardOrQueue_e3a472ae1e63792dff5c05a94c48ebeb,
+  "@/import/wordpress/admin/ImportView#ImportView": ImportView_9e0c821d62da15f4a2c8d54628068c7f,
   "@/admin/moderation/ModerationView#ModerationView": ModerationView_f72e416d30a7bb35fb5f9e077d934544,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

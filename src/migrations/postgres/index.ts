@@ -10,6 +10,7 @@ import * as migration_20261125_015550_comment_email_status_index from './2026112
 import * as migration_20261207_004852_comment_spam_reason from './20261207_004852_comment_spam_reason';
 import * as migration_20261207_020456_media_storage from './20261207_020456_media_storage';
 import * as migration_20261207_035818_tags_pages_redirects from './20261207_035818_tags_pages_redirects';
+import * as migration_20261207_040314_import_sources from './20261207_040314_import_sources';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261207_035818_tags_pages_redirects.up,
     down: migration_20261207_035818_tags_pages_redirects.down,
-    name: '20261207_035818_tags_pages_redirects'
+    name: '20261207_035818_tags_pages_redirects',
+  },
+  {
+    up: migration_20261207_040314_import_sources.up,
+    down: migration_20261207_040314_import_sources.down,
+    name: '20261207_040314_import_sources'
   },
 ];
