@@ -20,7 +20,9 @@ export const ImportSources: CollectionConfig = {
     defaultColumns: ['kind', 'sourceId', 'target', 'documentId', 'updatedAt'],
     hidden: ({ user }) => !hasRole(user, 'admin'),
   },
-  access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
+  // Written only by the importer (with overrideAccess): a row made or changed by hand would point a
+  // later run at the wrong document. Admins read them, and may delete one to make a run forget it.
+  access: { read: isAdmin, create: () => false, update: () => false, delete: isAdmin },
   // Not a reader's or an editor's business: kept out of the staff GraphQL schema too.
   graphQL: false,
   endpoints: [importUploadEndpoint, importStatusEndpoint],

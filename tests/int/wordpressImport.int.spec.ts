@@ -304,6 +304,13 @@ describe('WordPress import', () => {
       expect((await rest('POST', '/import-sources', { token, body: { key: 'k', site: 's', kind: 'post', sourceId: '1', target: 'articles', documentId: 'x' } })).status).toBe(403)
     })
 
+    it('lets an admin read the bookkeeping but not write it by hand: only the importer does', async () => {
+      const { token } = staff.admin
+      expect((await rest('GET', '/import-sources', { token })).status).toBe(200)
+      const made = await rest('POST', '/import-sources', { token, body: { key: 'k', site: 's', kind: 'post', sourceId: '1', target: 'articles', documentId: 'x' } })
+      expect(made.status).toBe(403)
+    })
+
     it('refuses an empty upload with 400, and an upload declared larger than the limit with 413', async () => {
       const { token } = staff.admin
       expect((await rest('POST', '/import-sources/wordpress', { token, raw: '' })).status).toBe(400)
