@@ -4,6 +4,8 @@ import type { ReplyNotificationAction } from '@/comments/replyNotifications'
 
 import { CONFIRM_TTL_MS } from '@/comments/replyNotifications'
 
+import { quote, SITE } from './plainText'
+
 export type Email = { to: string; subject: string; text: string; headers?: Record<string, string> }
 
 export type EmailLinks = {
@@ -14,16 +16,6 @@ export type EmailLinks = {
   /** A signed confirm or unsubscribe link for one comment's author (src/comments/replyNotifications.ts). */
   replyNotification: (link: { action: ReplyNotificationAction; commentId: string; email: string }) => string
 }
-
-const SITE = 'Byline'
-
-/** Plain text only: nothing a commenter typed can turn into markup in someone's mail client. */
-const quote = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .map((line) => `> ${line}`)
-    .join('\n')
 
 const commenter = (comment: NoticeComment, { withEmail }: { withEmail: boolean }) =>
   [

@@ -2,15 +2,7 @@ import type { ReviewEvent, StaffMember } from '../../collections/Articles/review
 
 import type { Email } from './commentEmails'
 
-const SITE = 'Byline'
-
-/** Plain text only: nothing typed into the note can turn into markup in someone's mail client. */
-const quote = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .map((line) => `> ${line}`)
-    .join('\n')
+import { quote, SITE } from './plainText'
 
 /**
  * The review notices as messages, one per recipient. The editor's note goes to the author in

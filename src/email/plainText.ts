@@ -1,0 +1,13 @@
+/** The name the site signs its mail with, in subjects and footers. */
+export const SITE = 'Byline'
+
+/**
+ * Someone's words quoted in a plain-text mail, each line behind "> ". Plain text only: nothing a
+ * reader or an editor typed can turn into markup in someone's mail client.
+ */
+export const quote = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n')
