@@ -29,6 +29,15 @@ export default tseslint.config(
     },
   },
   {
+    // Every environment read goes through src/lib/env.ts, which checks it and reports every
+    // problem at once. instrumentation.ts keeps Next's NEXT_RUNTIME, which Next inlines at build.
+    files: ['src/**', 'app/**', 'collections/**', 'globals/**', 'payload.config.ts', 'next.config.ts'],
+    ignores: ['src/lib/env.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment through src/lib/env.ts.' }],
+    },
+  },
+  {
     // Tests read arbitrary JSON response bodies and assert on them.
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

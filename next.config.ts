@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import { COMMENT_COOKIES } from './src/lib/commentCookies'
 import { RESERVED_SLUGS } from './src/lib/reservedSlugs'
-import { BASE_SECURITY_HEADERS } from './src/server/securityHeaders'
+import { BASE_SECURITY_HEADERS } from './src/productionServer/securityHeaders'
 
 /** A category or article slug in a URL, never one of the site's or Payload's own first segments. */
 const reserved = [...RESERVED_SLUGS].filter((slug) => /^[a-z0-9-]+$/.test(slug)).join('|')

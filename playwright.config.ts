@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 /**
- * End-to-end tests in Debian's Chromium against the production server (src/server/start.ts: a
+ * End-to-end tests in Debian's Chromium against the production server (src/productionServer/start.ts: a
  * production build behind the response cache, what `npm start` runs). Run them with
  * `bash scripts/e2e.sh`, which prepares a throwaway seeded database, builds, and sets the
  * environment read here; Playwright's own browser downloads are not reachable from our machines.
@@ -22,7 +22,7 @@ const baseURL = `http://localhost:${port}`
 const frontPort = Number(process.env.E2E_FRONT_PORT ?? port + 1)
 process.env.E2E_FRONT_PORT = String(frontPort)
 const frontPrefix = process.env.E2E_FRONT_PREFIX ?? path.join(os.tmpdir(), `byline-e2e-front-${frontPort}`)
-// The page store (src/server/pageStore.ts): the app writes its cached pages here and nginx serves them.
+// The page store (src/productionServer/pageStore.ts): the app writes its cached pages here and nginx serves them.
 const pageStore = path.join(frontPrefix, 'pages')
 
 export default defineConfig({

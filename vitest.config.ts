@@ -38,14 +38,24 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/int/**/*.int.spec.ts', 'tests/unit/**/*.spec.ts'],
     env: testEnv,
-    globalSetup: ['tests/helpers/globalSetup.ts'],
     setupFiles: ['tests/helpers/setup.ts'],
-    // One database per run, shared by files that run one at a time: each file cleans up after itself.
-    fileParallelism: false,
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        // Plain functions and the server's parts: no database, files in parallel, seconds in all
+        // (`npx vitest run --project unit`).
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.spec.ts'] },
+      },
+      {
+        // Against the run's real database, migrated once by globalSetup, shared by files that run
+        // one at a time: each file cleans up after itself.
+        extends: true,
+        test: { name: 'int', include: ['tests/int/**/*.int.spec.ts'], globalSetup: ['tests/helpers/globalSetup.ts'], fileParallelism: false },
+      },
+    ],
   },
 })

@@ -246,7 +246,7 @@ async function main() {
       let nginxStatic: Measured | undefined
       await section('pages', async () => {
         await expectOk(appAt(article))
-        // The app's figures are of the production server's response cache (src/server): say so if it did not answer.
+        // The app's figures are of the production server's response cache (src/productionServer): say so if it did not answer.
         const served = (await expectOk(appAt(article))).headers.get('x-byline-cache')
         if (served !== 'HIT') console.warn(`   warning: the app's response cache did not answer a repeated request (X-Byline-Cache: ${served})`)
         for (const connections of [10, 50]) {

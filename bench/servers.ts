@@ -52,7 +52,7 @@ function pinned(command: string, args: string[], options: { env: NodeJS.ProcessE
   }
 }
 
-/** The production server (`npm run serve`: src/server/start.ts, what `npm start` runs) on the repository's build. */
+/** The production server (`npm run serve`: src/productionServer/start.ts, what `npm start` runs) on the repository's build. */
 export async function startApp({ port, env, log, cores }: { port: number; env: NodeJS.ProcessEnv; log: string; cores?: string }): Promise<Server> {
   const url = `http://127.0.0.1:${port}`
   const { stop, pid } = pinned('npm', ['run', 'serve', '--', '--port', String(port)], { env, log, cores })

@@ -12,7 +12,7 @@
 # balances readers across them (least connections) and, for reads, retries the next instance when
 # one refuses, times out or answers 502/503, so readers see no error while one instance is up.
 # --store is the page store: the directory the app writes its cached pages to, the app's
-# BYLINE_PAGE_STORE (src/server/pageStore.ts), given to every instance on the machine: one writes
+# BYLINE_PAGE_STORE (src/productionServer/pageStore.ts), given to every instance on the machine: one writes
 # it, the others take over should it go (deploy/README.md). Without it every page is asked of the
 # app (and kept for a second). With Debian's libnginx-mod-http-brotli-static installed, the store's
 # brotli copies are served too.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end tests: a production build run by the production server (src/server/start.ts) against a throwaway embedded database
+# End-to-end tests: a production build run by the production server (src/productionServer/start.ts) against a throwaway embedded database
 # holding the demo newsroom, driven by Playwright in Chromium (playwright.config.ts).
 # Extra arguments go to `playwright test`, e.g. `bash scripts/e2e.sh --grep 'reference article'`.
 set -euo pipefail

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 
 import type { RedisEnv } from '@/lib/env'
 
-import { announcePurge } from '@/server/purge'
+import { announcePurge } from '@/cache/purgeSignal'
 
 import { forgetRecords } from './records'
 import { publishPurge } from './sharedInvalidation'
@@ -51,7 +51,7 @@ export async function expireTags(
 
 /**
  * Expires tags in this server, inside a request: Next's cached pages, the production server's
- * copies of them (src/server) and the remembered records (src/cache/records.ts). Returns false
+ * copies of them (src/productionServer) and the remembered records (src/cache/records.ts). Returns false
  * outside a request, where Next has no cache to expire.
  */
 export function expireInRequest(tags: string[]): boolean {

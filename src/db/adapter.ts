@@ -71,7 +71,7 @@ type Pool = { on: (event: 'error', listener: (error: Error) => void) => void }
  * node-postgres emits 'error' on the pool when an idle connection dies (the server restarted, an
  * administrator ended it), and an EventEmitter with no listener for 'error' throws: the whole
  * server would go down with the database. Payload adds none, so here is one: the pool opens a new
- * connection on the next query, and the outage answers (src/server/outage.ts) cover the meantime.
+ * connection on the next query, and the outage answers (src/productionServer/outage.ts) cover the meantime.
  */
 function withPoolErrorsLogged(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   return afterConnect(adapter, async (instance) => {

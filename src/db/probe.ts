@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 
 /**
- * Whether the database answers, asked by the production server (src/server/start.ts) when Next or
+ * Whether the database answers, asked by the production server (src/productionServer/pagePipeline.ts) when Next or
  * Payload has just failed a request: a failure while the database is unreachable is an outage
  * (503, try again), any other is a bug (500). The server and the application bundled by Next load
- * separate copies of every module, so, as with the purge target (src/server/purge.ts), they meet
+ * separate copies of every module, so, as with the purge target (src/cache/purgeSignal.ts), they meet
  * on a global that the application registers at boot (instrumentation.ts).
  */
 export type DatabaseProbe = () => Promise<{ up: true } | { up: false; reason: string }>

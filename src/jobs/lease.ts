@@ -239,7 +239,7 @@ type WithGate = { [APP_GATE]?: ReturnType<typeof jobsQueueGate> }
 
 /**
  * The app's one gate (src/jobs/config.ts). On a global: Next bundles the config apart from the
- * production server (src/server/start.ts), which must reach the same gate to release its lease.
+ * production server (src/productionServer/start.ts), which must reach the same gate to release its lease.
  */
 export function appQueueGate(settings: RedisEnv | null): ReturnType<typeof jobsQueueGate> {
   const holder = globalThis as WithGate

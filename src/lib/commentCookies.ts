@@ -1,7 +1,7 @@
 /**
  * The reader's comment cookies. Their names are shared with next.config.ts, which sends a reader
  * who has one to their own uncached view of an article, and with the deploy/ front cache, which
- * bypasses its micro-cache for them, and with the production server's response cache (src/server).
+ * bypasses its micro-cache for them, and with the production server's response cache (src/productionServer).
  */
 export const COMMENT_COOKIES = {
   /** Signed list of this browser's submitted comment ids (src/comments/pendingCookie.ts). */

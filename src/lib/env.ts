@@ -108,6 +108,9 @@ const messages = {
     `BYLINE_JOBS_CRON "${value}" is not a cron schedule: five fields (minute hour day month weekday), or six with seconds first. Example: */10 * * * * * for every 10 seconds.`,
   malformedTimeZone: (value: string) =>
     `BYLINE_TIME_ZONE "${value}" is not an IANA time zone name. Examples: Europe/London, America/New_York, UTC.`,
+  malformedPort: (value: string) => `PORT (or --port) "${value}" is not a port number (0 to 65535).`,
+  malformedCacheMb: (value: string) => `BYLINE_RESPONSE_CACHE_MB "${value}" is not a number of megabytes (0 turns the response cache off).`,
+  pageStoreWithoutCache: 'BYLINE_PAGE_STORE writes the pages the response cache keeps: it needs BYLINE_RESPONSE_CACHE_MB above 0.',
   s3MalformedPathStyle: (value: string) =>
     `S3_FORCE_PATH_STYLE "${value}" must be true (host/bucket/key, for Ceph, MinIO and most self-hosted servers) or false (bucket.host/key).`,
 }
@@ -222,7 +225,7 @@ export function parseTrustedProxies(raw: string | undefined): string[] {
   return entries
 }
 
-/** The trusted proxies alone, for the production server (src/server/start.ts), which needs nothing else. */
+/** The trusted proxies alone, for the production server (src/productionServer/start.ts), which needs nothing else. */
 export function readTrustedProxies(source: Record<string, string | undefined> = process.env): string[] {
   checkRetiredProxyHops(source.BYLINE_PROXY_HOPS)
   return parseTrustedProxies(source.BYLINE_TRUSTED_PROXIES)
@@ -430,21 +433,75 @@ export function parseS3Env(source: Record<string, string | undefined>): S3Env | 
   return { endpoint, bucket, region, accessKeyId, secretAccessKey, forcePathStyle }
 }
 
-/** Reads and checks the whole environment, reporting every problem at once. */
-export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+/** Whether `next build` is loading the application (Next sets NEXT_PHASE): nothing long-lived may start then. */
+export const isBuildPhase = (source: Record<string, string | undefined> = process.env): boolean => source.NEXT_PHASE === 'phase-production-build'
+
+/** BYLINE_SKIP_DEMO=true: `npm run prepare-db` leaves an empty database empty instead of adding the demo newsroom. */
+export const skipsDemoContent = (source: Record<string, string | undefined> = process.env): boolean => source.BYLINE_SKIP_DEMO?.trim() === 'true'
+
+/** The production server only ever runs a production build, and Next reads this before anything else. */
+export function enterProductionMode(): void {
+  ;(process.env as Record<string, string>).NODE_ENV = 'production'
+}
+
+/** Runs each check, keeping its problem as a line, so that every problem is reported at once. */
+function collectProblems() {
   const problems: string[] = []
   const attempt = <T>(read: () => T): T | undefined => {
     try {
       return read()
     } catch (error) {
-      if (error instanceof ConfigurationError) {
-        problems.push(...(error instanceof S3ConfigurationError ? error.problems : [error.message]))
-        return undefined
-      }
-      throw error
+      if (!(error instanceof ConfigurationError)) throw error
+      problems.push(...(error instanceof S3ConfigurationError ? error.problems : [error.message]))
+      return undefined
     }
   }
+  // One problem reads as one line; several as a list, so they can all be fixed in one go.
+  const failure = () =>
+    new ConfigurationError(
+      problems.length === 1 ? `Byline cannot start: ${problems[0]}` : `Byline cannot start, the environment needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    )
+  return { problems, attempt, failure }
+}
 
+export type ProductionServerEnv = {
+  port: number
+  /** Loopback unless told otherwise: the app sits behind nginx on the same machine. */
+  hostname: string
+  /** The response cache's memory budget; 0 turns it off. */
+  responseCacheBytes: number
+  /** The directory nginx serves kept pages from (BYLINE_PAGE_STORE), or null. */
+  pageStore: string | null
+  trustedProxies: string[]
+  redis: RedisEnv | null
+}
+
+/**
+ * What the production server (src/productionServer/start.ts) reads, its command line's --port
+ * and --hostname winning over PORT and HOSTNAME. Every problem at once, as readEnv does; a shared
+ * database check included, so several instances on SQLite are refused before Next starts.
+ */
+export function readProductionServerEnv(args: { port?: string; hostname?: string }, source: Record<string, string | undefined> = process.env): ProductionServerEnv {
+  const { problems, attempt, failure } = collectProblems()
+  const portRaw = args.port ?? source.PORT?.trim() ?? '3000'
+  const port = Number(portRaw)
+  if (!/^\d+$/.test(portRaw) || port > 65535) problems.push(messages.malformedPort(portRaw))
+  const megabytesRaw = source.BYLINE_RESPONSE_CACHE_MB?.trim() || '256'
+  const megabytes = Number(megabytesRaw)
+  if (!Number.isFinite(megabytes) || megabytes < 0) problems.push(messages.malformedCacheMb(megabytesRaw))
+  const pageStore = source.BYLINE_PAGE_STORE?.trim() || null
+  if (pageStore && megabytes === 0) problems.push(messages.pageStoreWithoutCache)
+  const trustedProxies = attempt(() => readTrustedProxies(source)) ?? DEFAULT_TRUSTED_PROXIES
+  const redis = attempt(() => readRedisEnv(source)) ?? null
+  attempt(() => checkSharedDatabase(parseDatabaseUrl(source.DATABASE_URL, resolveDataDir(source.DATA_DIR)), redis))
+  if (problems.length > 0) throw failure()
+  const hostname = args.hostname ?? (source.HOSTNAME?.trim() || '127.0.0.1')
+  return { port, hostname, responseCacheBytes: megabytes * 1024 * 1024, pageStore, trustedProxies, redis }
+}
+
+/** Reads and checks the whole environment, reporting every problem at once. */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const { problems, attempt, failure } = collectProblems()
   const dataDir = resolveDataDir(source.DATA_DIR)
   const database = attempt(() => parseDatabaseUrl(source.DATABASE_URL, dataDir))
   const secret = database
@@ -461,12 +518,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const timeZone = attempt(() => parseTimeZone(source.BYLINE_TIME_ZONE))
 
   if (problems.length > 0 || !database || !secret || !serverURL || !trustedProxies || !email || redis === undefined || s3 === undefined || !jobsCron || !timeZone) {
-    // One problem reads as one line; several as a list, so they can all be fixed in one go.
-    throw new ConfigurationError(
-      problems.length === 1
-        ? `Byline cannot start: ${problems[0]}`
-        : `Byline cannot start, the environment needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    )
+    throw failure()
   }
   return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, trustedProxies, email, redis, s3, jobsCron, timeZone }
 }

@@ -3,7 +3,7 @@ import { isIP } from 'node:net'
 
 /**
  * The client's address: the X-Forwarded-For entry `hops` from the right. The production server
- * (src/server/start.ts) replaces the header with the one address it trusts (the socket's peer, or
+ * (src/productionServer/requestHandler.ts) replaces the header with the one address it trusts (the socket's peer, or
  * what the proxies in BYLINE_TRUSTED_PROXIES report), so the default of one hop reads exactly
  * that; whatever a client sends itself never reaches the app.
  */

@@ -30,6 +30,6 @@ export const RESERVED_SLUGS = new Set([
   'personal',
   'paged',
   'revalidate',
-  // The designed 404 page the production server sends (src/server/pages.ts).
+  // The designed 404 page the production server sends (src/productionServer/requestKinds.ts).
   'page-not-found',
 ])

@@ -1,7 +1,7 @@
 /**
  * Everything reader pages do in the browser, in one small script instead of React: the page is
  * complete HTML without it (the comment form posts, the video link opens the video), and the
- * production server strips Next's client runtime from reader pages (src/server/strip.ts), which
+ * production server strips Next's client runtime from reader pages (src/productionServer/strip.ts), which
  * is most of their weight and all of their main-thread time on a phone.
  *
  * - `form[data-comment-form]`: sent in the background; the reader's comment appears above the

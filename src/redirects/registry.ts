@@ -1,7 +1,7 @@
 import type { RedirectAnswer } from './table'
 
 /**
- * How the production server (src/server/start.ts) asks the application for redirects. The
+ * How the production server (src/productionServer/requestHandler.ts) asks the application for redirects. The
  * server and the application bundled by Next load separate copies of every module, so they meet
  * on a global, which instrumentation.ts fills with a lookup over the application's Payload.
  * Under `next start` or `next dev` nobody asks.

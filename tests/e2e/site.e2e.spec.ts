@@ -296,7 +296,7 @@ test.describe('Reader site', () => {
   })
 
   test.describe('addresses', () => {
-    // The last is where Next renders the designed page for the server (src/server/pages.ts): never a 200 for readers.
+    // The last is where Next renders the designed page for the server (src/productionServer/requestKinds.ts): never a 200 for readers.
     const unknownPaths = ['/page-not-found', '/no-such-section', '/entertainment/no-such-article', `/television/${DRAFT_SLUG}`, `/entertainment/${DRAFT_SLUG}`, '/a/b/c/d', '/authors/nobody', '/cast/nobody', '/entertainment?page=99', '/?page=99', '/?page=0']
     const NOT_FOUND_HEADING = 'We can’t find that page'
 

@@ -10,7 +10,7 @@ test.describe('Production server start-up', () => {
     // The build takes a while to load before the server tries to listen.
     test.slow()
     const port = new URL(baseURL ?? '').port
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts', '--port', port], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/productionServer/start.ts', '--port', port], {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })

@@ -1,4 +1,4 @@
-import { PageStoreSeat } from '../../src/server/pageStoreSeat'
+import { PageStoreSeat } from '../../src/productionServer/pageStoreSeat'
 
 /**
  * An instance holding the page store's writer seat in a process of its own, for

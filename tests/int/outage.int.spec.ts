@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { readDatabaseProbe, registerDatabaseProbe } from '@/db/probe'
-import { DatabaseWatch, outageJson, outagePage, RETRY_AFTER_SECONDS } from '@/server/outage'
+import { DatabaseWatch, outageJson, outagePage, RETRY_AFTER_SECONDS } from '@/productionServer/outage'
 
 import { getTestPayload } from '../helpers/payload'
 

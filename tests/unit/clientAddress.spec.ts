@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 import { DEFAULT_TRUSTED_PROXIES } from '@/lib/env'
 import { clientIp } from '@/lib/requestMetadata'
-import { clientAddress, trustedProxies, vouchForClient } from '@/server/clientAddress'
+import { clientAddress, trustedProxies, vouchForClient } from '@/productionServer/clientAddress'
 
 const loopback = trustedProxies(DEFAULT_TRUSTED_PROXIES)
 const behindBalancer = trustedProxies([...DEFAULT_TRUSTED_PROXIES, '10.0.0.0/8', '2001:db8:ffff::/48'])
@@ -47,7 +47,7 @@ describe('The client address the server hands the app', () => {
 })
 
 describe('The server, as a client connects to it', () => {
-  /** A real socket to a server that rewrites the headers as src/server/start.ts does, and reports what the app would read. */
+  /** A real socket to a server that rewrites the headers as src/productionServer/requestHandler.ts does, and reports what the app would read. */
   async function seenByApp(trusted: string[], headers: Record<string, string>): Promise<{ forwardedFor: string | null; realIp: string | null }> {
     const proxies = trustedProxies(trusted)
     const server = http.createServer((req, res) => {

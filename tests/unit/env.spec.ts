@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { ConfigurationError, DEFAULT_JOBS_CRON, parseDatabaseUrl, readEnv, readJobsCron, readServerUrl, readTimeZone, readTrustedProxies, redact, resolveDataDir } from '@/lib/env'
+import { ConfigurationError, DEFAULT_JOBS_CRON, isBuildPhase, parseDatabaseUrl, readEnv, readJobsCron, readProductionServerEnv, readServerUrl, readTimeZone, readTrustedProxies, redact, resolveDataDir, skipsDemoContent } from '@/lib/env'
 
 const SECRET = 'a'.repeat(32)
 
@@ -321,5 +321,39 @@ describe('Environment', () => {
     ])('leaves %s, which has no password, as it is', (url) => {
       expect(redact(url)).toBe(url)
     })
+  })
+})
+
+describe('The production server’s environment', () => {
+  const base = { DATABASE_URL: 'file:/tmp/byline-env-test.db' }
+
+  it('listens on loopback port 3000 with a 256 MB response cache unless told otherwise, the command line first', () => {
+    expect(readProductionServerEnv({}, base)).toMatchObject({ port: 3000, hostname: '127.0.0.1', responseCacheBytes: 256 * 1024 * 1024, pageStore: null, redis: null })
+    const told = readProductionServerEnv({ port: '4000' }, { ...base, PORT: '5000', HOSTNAME: '0.0.0.0', BYLINE_RESPONSE_CACHE_MB: '0' })
+    expect(told).toMatchObject({ port: 4000, hostname: '0.0.0.0', responseCacheBytes: 0 })
+    expect(readProductionServerEnv({ hostname: '::1' }, { ...base, BYLINE_PAGE_STORE: ' /srv/pages ' })).toMatchObject({ hostname: '::1', pageStore: '/srv/pages' })
+  })
+
+  it('reports every problem at once, each in a line that says how to fix it', () => {
+    const read = () =>
+      readProductionServerEnv({ port: '70000' }, { ...base, BYLINE_RESPONSE_CACHE_MB: '0', BYLINE_PAGE_STORE: '/srv/pages', BYLINE_TRUSTED_PROXIES: 'not-an-address', REDIS_URL: 'redis://127.0.0.1:6379' })
+    expect(read).toThrow(ConfigurationError)
+    const message = (() => {
+      try {
+        read()
+        return ''
+      } catch (error) {
+        return (error as Error).message
+      }
+    })()
+    for (const part of ['PORT (or --port) "70000"', 'BYLINE_PAGE_STORE', 'BYLINE_TRUSTED_PROXIES has "not-an-address"', 'REDIS_URL (shared mode']) expect(message).toContain(part)
+    expect(() => readProductionServerEnv({}, { ...base, BYLINE_RESPONSE_CACHE_MB: 'lots' })).toThrow('BYLINE_RESPONSE_CACHE_MB "lots" is not a number of megabytes')
+  })
+
+  it('knows a build from a run, and a demo-less start', () => {
+    expect(isBuildPhase({ NEXT_PHASE: 'phase-production-build' })).toBe(true)
+    expect(isBuildPhase({ NEXT_PHASE: 'phase-production-server' })).toBe(false)
+    expect(skipsDemoContent({ BYLINE_SKIP_DEMO: 'true' })).toBe(true)
+    expect(skipsDemoContent({})).toBe(false)
   })
 })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { MAX_TAG_LENGTH, tag } from '@/cache/tags'
-import { forLog } from '@/server/logText'
-import { isImpossiblePath, MAX_SEGMENT_CHARS } from '@/server/pages'
+import { forLog } from '@/productionServer/logText'
+import { isImpossiblePath, MAX_SEGMENT_CHARS } from '@/productionServer/requestKinds'
 
 /** Issue 22: a 10,000-character slug in a URL wrote 10 KB log lines. */
 const LONG_SLUG = 'a'.repeat(10_000)

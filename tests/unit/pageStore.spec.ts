@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { PageStore, storeFileFor, type StoredBodies } from '@/server/pageStore'
+import { PageStore, storeFileFor, type StoredBodies } from '@/productionServer/pageStore'
 
 const bodies = (html: string): StoredBodies => ({ identity: Buffer.from(html), gzip: Buffer.from(`gz:${html}`), br: Buffer.from(`br:${html}`) })
 const FOREVER = Number.POSITIVE_INFINITY

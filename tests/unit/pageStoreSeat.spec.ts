@@ -4,8 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { storeFileFor, type StoredBodies } from '@/server/pageStore'
-import { PageStoreSeat } from '@/server/pageStoreSeat'
+import { storeFileFor, type StoredBodies } from '@/productionServer/pageStore'
+import { PageStoreSeat } from '@/productionServer/pageStoreSeat'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const FOREVER = Number.POSITIVE_INFINITY

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { BASE_SECURITY_HEADERS, READER_PAGE_CSP } from '@/server/securityHeaders'
+import { BASE_SECURITY_HEADERS, READER_PAGE_CSP } from '@/productionServer/securityHeaders'
 
 import nextConfig from '../../next.config'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { inlineStylesheets } from '@/server/inlineStyles'
-import { stripNextRuntime } from '@/server/strip'
+import { inlineStylesheets } from '@/productionServer/inlineStyles'
+import { stripNextRuntime } from '@/productionServer/strip'
 
 // The shape of a Next 16 page as `next start` sends it (abridged from a real article page).
 const PAGE = [

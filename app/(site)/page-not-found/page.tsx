@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Page not found', robots: { index: fa
 
 /**
  * The designed 404 page as a page of its own, for the production server to send as the body of
- * every reader page Next answers with 404 (src/server/start.ts explains why). The server never
+ * every reader page Next answers with 404 (src/productionServer/designedNotFound.ts explains why). The server never
  * lets a reader see this address with a 200. It shows the site's sections, so it goes with them.
  */
 export default async function PageNotFound() {

@@ -2,7 +2,23 @@ import type { OutgoingHttpHeaders } from 'node:http'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 
-import { chooseEncoding, type Encoding } from './responseCache'
+/** How a page's bytes travel: the encodings the server stores and sends. */
+export type Encoding = 'br' | 'gzip' | 'identity'
+
+/** The best encoding the reader accepts of those stored (q=0 refuses one). */
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
+  if (!acceptEncoding) return 'identity'
+  const accepted = new Set<string>()
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';')
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean)
+    if (q && Number(q[1]) === 0) continue
+    accepted.add(name.trim())
+  }
+  if (accepted.has('br')) return 'br'
+  if (accepted.has('gzip')) return 'gzip'
+  return 'identity'
+}
 
 const gzip = promisify(zlib.gzip)
 const brotli = promisify(zlib.brotliCompress)

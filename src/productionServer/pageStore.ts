@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { Encoding } from './responseCache'
+import type { Encoding } from './encoding'
 
 /**
  * The page store (issue #6): the response cache's anonymous HTML pages written out as files, for
@@ -14,7 +14,7 @@ import type { Encoding } from './responseCache'
  * directory (one atomic rename), so the next reader's request finds no file and goes to the app,
  * which renders the fresh page and writes it into the new generation.
  *
- * Only what the response cache keeps is written (an anonymous 200 HTML page, src/server/
+ * Only what the response cache keeps is written (an anonymous 200 HTML page, src/productionServer/
  * responseCache.ts), and nginx reads the store only for requests the app would answer from that
  * cache: no cookie of staff, preview or commenter, no credentials, no query string (deploy/
  * nginx.conf.template). A page is written as `PATH/index.html` with `index.html.gz` and

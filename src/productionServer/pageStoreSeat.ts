@@ -5,7 +5,7 @@ import path from 'node:path'
 import { PageStore, type StoredBodies } from './pageStore'
 
 /**
- * Several instances on one machine sharing its page store (src/server/pageStore.ts), which nginx
+ * Several instances on one machine sharing its page store (src/productionServer/pageStore.ts), which nginx
  * serves. Every instance is given the same BYLINE_PAGE_STORE; one of them, the writer, writes and
  * rotates it, since two writers would delete each other's generations. The others follow: they
  * never write a page, but the store must not outlive a change while the writer is gone, or nginx

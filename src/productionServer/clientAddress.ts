@@ -6,7 +6,7 @@ import { BlockList, isIP } from 'node:net'
  * Who sent a request, as far as this server can know. The socket's peer is the only address no
  * client can forge; X-Forwarded-For is believed only as far as it was written by proxies we trust
  * (BYLINE_TRUSTED_PROXIES, src/lib/env.ts). The server then hands the app this one address
- * (src/server/start.ts), so flood control never sees an address a client picked itself.
+ * (src/productionServer/requestHandler.ts), so flood control never sees an address a client picked itself.
  */
 
 /** `::ffff:203.0.113.7`, how a dual-stack socket reports an IPv4 peer, is the IPv4 address. */

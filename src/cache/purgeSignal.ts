@@ -2,10 +2,11 @@ import type { AsyncLocalStorage } from 'node:async_hooks'
 import type { ServerResponse } from 'node:http'
 
 /**
- * How Next's side of the process tells the response cache (src/server/responseCache.ts) that
- * cached pages went out of date. The server (src/server/start.ts) and the application bundled by
- * Next load separate copies of every module, so they meet on a global registered by the server;
- * under `next start` or `next dev` nothing is registered and announcing is a no-op.
+ * The signal that kept pages went out of date, raised by the application whenever Next expires a
+ * tag (./expire.ts) and heard by whoever keeps pages outside Next: the production server's
+ * response cache and page store (src/productionServer) subscribe. The server and the application
+ * bundled by Next load separate copies of every module, so they meet on a global; under
+ * `next start` or `next dev` nobody subscribes and announcing is a no-op.
  */
 export type PurgeTarget = {
   purge: () => void
@@ -17,7 +18,7 @@ const KEY = Symbol.for('byline.responseCache')
 
 type WithTarget = { [KEY]?: PurgeTarget }
 
-export function registerPurgeTarget(target: PurgeTarget) {
+export function subscribeToPurges(target: PurgeTarget) {
   ;(globalThis as WithTarget)[KEY] = target
 }
 

@@ -16,10 +16,10 @@ export const BASE_SECURITY_HEADERS = {
 const VIDEO_PLAYERS = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com']
 
 /**
- * A reader page once the server has taken Next's runtime out (src/server/strip.ts): one script of
+ * A reader page once the server has taken Next's runtime out (src/productionServer/strip.ts): one script of
  * ours from this origin, the stylesheet inlined as a `<style>`, JSON-LD (data, which CSP does not
  * govern), images from this origin. No inline script may run, so an injected `<script>` is dead.
- * Previews keep Next's runtime and its inline scripts, so they go without (src/server/start.ts).
+ * Previews keep Next's runtime and its inline scripts, so they go without (src/productionServer/pagePipeline.ts).
  */
 export const READER_PAGE_CSP = [
   "default-src 'self'",
