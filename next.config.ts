@@ -3,7 +3,7 @@ import type { NextConfig } from 'next'
 import { withPayload } from '@payloadcms/next/withPayload'
 import path from 'node:path'
 
-import { COMMENT_COOKIES } from './src/lib/commentCookies'
+import { COMMENT_COOKIES } from './src/comments/cookies'
 import { RESERVED_SLUGS } from './src/lib/reservedSlugs'
 import { BASE_SECURITY_HEADERS } from './src/productionServer/securityHeaders'
 

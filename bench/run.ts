@@ -32,7 +32,7 @@ import { CATEGORIES, CONTROL_PAGE, lighthouse } from './lighthouse'
 import { get, startApp, startFront, startStaticNginx } from './servers'
 import { ensureDebianPackage, measure, median, nextRunTag, wrkInBackground } from './wrk'
 
-import { VIEW_BEACON } from '@/views/beaconPath'
+import { VIEW_BEACON } from '@/pageViews/beaconPath'
 
 type Result = 'PASS' | 'FAIL' | '-' | 'ERROR' | 'INVALID'
 type Row = { figure: string; value: string; target: string; result: Result; data?: unknown }

@@ -1,13 +1,13 @@
 import type { Access, CollectionConfig } from 'payload'
 
 import { isStaff } from '@/access/isStaff'
-import { isViewDay } from '@/views/days'
+import { isViewDay } from '@/pageViews/days'
 
 /** Rows are written by the view counter through the Local API only, never over REST or GraphQL. */
 const noClientWrites: Access = () => false
 
 /**
- * Page views of articles, per article, day and server process (src/views). The reader site's
+ * Page views of articles, per article, day and server process (src/pageViews). The reader site's
  * "Most Popular" sums them over a window. Counts only: no reader, address or cookie is recorded.
  */
 export const ArticleViews: CollectionConfig = {

@@ -11,7 +11,7 @@ import { APIError, AuthenticationError, LockedAuth } from 'payload'
 import type { AttemptStore, ThrottleRule } from './throttle'
 
 import { readRedisEnv } from '@/lib/env'
-import { clientIp } from '@/lib/requestMetadata'
+import { clientIp } from '@/lib/ipAddress'
 import { sharedStateRedis } from '@/lib/sharedRedis'
 
 import { hashDummyPassword } from './dummyPassword'
@@ -50,7 +50,7 @@ function storeFor(payload: Payload): AttemptStore {
   return holder[STORE]
 }
 
-/** The production server leaves one trusted client address in X-Forwarded-For (src/lib/requestMetadata.ts). */
+/** The production server leaves one trusted client address in X-Forwarded-For (src/lib/ipAddress.ts). */
 const addressOf = (req: PayloadRequest) => clientIp(req.headers)
 
 /**

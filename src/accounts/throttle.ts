@@ -4,7 +4,7 @@
  * does, so an outsider who knows a colleague's email slows down only their own address and
  * never locks the colleague out. The Payload adapters are in ./hooks.ts.
  */
-import { addressGroup } from '@/lib/requestMetadata'
+import { addressGroup } from '@/lib/ipAddress'
 
 const MINUTE = 60_000
 

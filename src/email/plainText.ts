@@ -1,3 +1,6 @@
+/** One plain-text mail, as the notices build it and the email adapter sends it. */
+export type Email = { to: string; subject: string; text: string; headers?: Record<string, string> }
+
 /** The name the site signs its mail with, in subjects and footers. */
 export const SITE = 'Byline'
 

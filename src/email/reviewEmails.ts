@@ -1,6 +1,6 @@
 import type { ReviewEvent, StaffMember } from '../../collections/Articles/review/notify'
 
-import type { Email } from './commentEmails'
+import type { Email } from './plainText'
 
 import { quote, SITE } from './plainText'
 

@@ -10,7 +10,7 @@ import { PUBLIC_ARTICLES } from '@/access/canReadArticle'
 import { summaryTags } from '@/cache/pageTags'
 import { remember } from '@/cache/records'
 import { tag } from '@/cache/tags'
-import { getPopularArticleIds } from '@/views/popular'
+import { getPopularArticleIds } from '@/pageViews/popular'
 
 import type { CategoryNode } from './categories'
 import type { ImageRef } from './media'
@@ -437,7 +437,7 @@ function popularList(limit: number): Promise<MostPopular> {
 
 /**
  * "Most Popular": the most viewed published articles of the last seven days (counted by the
- * article page's view beacon, src/views), padded with the newest while few have views. One more
+ * article page's view beacon, src/pageViews), padded with the newest while few have views. One more
  * is ranked than shown, so leaving out the article the list sits beside still fills it.
  */
 export async function getMostPopular({ limit = 5, excludeId }: { limit?: number; excludeId?: string } = {}): Promise<MostPopular> {

@@ -4,7 +4,7 @@ import type { RedisEnv } from '@/lib/env'
 
 /**
  * Per-request state that several instances must share in shared mode (REDIS_URL): the sign-in
- * throttle's counts (src/accounts) and which readers were counted lately (src/views). One Redis
+ * throttle's counts (src/accounts) and which readers were counted lately (src/pageViews). One Redis
  * client per process serves both; the purge log and the jobs lease keep connections of their own,
  * which block or hold a lease and have other timeouts.
  *

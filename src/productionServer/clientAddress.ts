@@ -66,7 +66,7 @@ export function clientAddress({ peer, forwardedFor, trusted }: { peer: string | 
 
 /**
  * Replaces X-Forwarded-For (and X-Real-IP) with the one address clientAddress vouches for, before
- * Next and Payload see the request: the app's clientIp (src/lib/requestMetadata.ts) then reads it.
+ * Next and Payload see the request: the app's clientIp (src/lib/ipAddress.ts) then reads it.
  */
 export function vouchForClient(req: IncomingMessage, trusted: TrustedProxies): void {
   const forwarded = req.headers['x-forwarded-for']

@@ -25,7 +25,7 @@ export function requestHandler({ handle, pipeline, notFound, trusted }: { handle
 
   return (req: IncomingMessage, res: ServerResponse) => {
     // From here on the app sees one address as the client's, the one this server can vouch for:
-    // flood control, view counts and login throttles read it (src/lib/requestMetadata.ts).
+    // flood control, view counts and login throttles read it (src/lib/ipAddress.ts).
     vouchForClient(req, trusted)
     if (notFound.isOwnRequest(req)) return void handle(req, res)
     // The designed page's own address is not a page: asked for directly, it is a 404 like any other.

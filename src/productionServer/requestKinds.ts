@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http'
 
-import { COMMENT_COOKIES } from '@/lib/commentCookies'
+import { COMMENT_COOKIES } from '@/comments/cookies'
 
 /**
  * The kinds of request the production server tells apart, in one place. The nginx front

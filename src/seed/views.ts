@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { ARTICLE_VIEWS } from '@/views/counter'
-import { viewDay, viewWindow } from '@/views/days'
+import { ARTICLE_VIEWS } from '@/pageViews/counter'
+import { viewDay, viewWindow } from '@/pageViews/days'
 
 import { REFERENCE_SLUG } from './data'
 

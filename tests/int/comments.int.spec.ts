@@ -10,7 +10,7 @@ import type { Role } from '@/access/roles'
 import type { Newsroom, StaffUser } from '../helpers/fixtures'
 
 import { PENDING_LIMITS } from '@/comments/submit'
-import { hashIp } from '@/lib/requestMetadata'
+import { hashIp } from '@/lib/ipAddress'
 
 import { cleanupNewsroom, cleanupStaff, seedNewsroom, seedStaff, uniqueTag } from '../helpers/fixtures'
 import { getTestPayload } from '../helpers/payload'

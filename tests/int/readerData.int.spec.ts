@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { forgetAllRecords } from '@/cache/records'
 import { getArticle, getArticlesInCategories, getLatestArticles, getMostPopular } from '@/lib/articles'
-import { getApprovedComments } from '@/lib/comments'
+import { getApprovedComments } from '@/comments/thread'
 import { block, doc, image, internalLink, p } from '@/seed/lexical'
 import { placeholderImage } from '@/seed/images'
 
@@ -167,7 +167,7 @@ describe('Reader page data', () => {
 
   describe('the article page’s comments', () => {
     // The thread is read through the database adapter, not Payload's find operation
-    // (src/lib/comments.ts): its filter and selection are the whole access rule for this read.
+    // (src/comments/thread.ts): its filter and selection are the whole access rule for this read.
     it('are the approved ones only, replies under what they answer, oldest first, with nothing private', async () => {
       const made: string[] = []
       const add = async (name: string, status: string, minutesAgo: number, parent?: string) => {

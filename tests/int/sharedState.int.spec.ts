@@ -8,8 +8,8 @@ import type { AttemptStore } from '@/accounts/throttle'
 import { sharedAttemptStore } from '@/accounts/redisStore'
 import { forgetSuccess, forgotPasswordRules, LIMITS, loginRules, takeAttempt } from '@/accounts/throttle'
 import { SHARED_STATE_TIMEOUT_MS, sharedStateConnection } from '@/lib/sharedRedis'
-import { RecentViewers, VIEWERS_PER_ADDRESS } from '@/views/recentViewers'
-import { sharedViewerStore } from '@/views/sharedViewers'
+import { RecentViewers, VIEWERS_PER_ADDRESS } from '@/pageViews/recentViewers'
+import { sharedViewerStore } from '@/pageViews/sharedViewers'
 
 import { startPrivateRedis, type PrivateRedis } from '../helpers/privateRedis'
 

@@ -7,12 +7,12 @@ import type { Role } from '@/access/roles'
 import type { ArticleView } from '@/payload-types'
 
 import { ROLES } from '@/access/roles'
-import { recordView, sharedBeaconDeps } from '@/views/beacon'
-import { ARTICLE_VIEWS, ViewCounter } from '@/views/counter'
-import { viewDay } from '@/views/days'
-import { getPopularArticleIds } from '@/views/popular'
-import { PublishedArticles } from '@/views/publishedArticles'
-import { RecentViewers } from '@/views/recentViewers'
+import { recordView, sharedBeaconDeps } from '@/pageViews/beacon'
+import { ARTICLE_VIEWS, ViewCounter } from '@/pageViews/counter'
+import { viewDay } from '@/pageViews/days'
+import { getPopularArticleIds } from '@/pageViews/popular'
+import { PublishedArticles } from '@/pageViews/publishedArticles'
+import { RecentViewers } from '@/pageViews/recentViewers'
 
 import type { Newsroom, StaffUser } from '../helpers/fixtures'
 

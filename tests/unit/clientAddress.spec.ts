@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 
 import { DEFAULT_TRUSTED_PROXIES } from '@/lib/env'
-import { clientIp } from '@/lib/requestMetadata'
+import { clientIp } from '@/lib/ipAddress'
 import { clientAddress, trustedProxies, vouchForClient } from '@/productionServer/clientAddress'
 
 const loopback = trustedProxies(DEFAULT_TRUSTED_PROXIES)

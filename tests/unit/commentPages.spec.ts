@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import type { CommentView } from '@/lib/comments'
+import type { CommentView } from '@/comments/thread'
 
-import { commentPageHref, pageOfThread } from '@/lib/commentPages'
+import { commentPageHref, pageOfThread } from '@/comments/threadPages'
 
 const comment = (id: string, replies: CommentView[] = []): CommentView => ({
   id,

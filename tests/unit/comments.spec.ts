@@ -359,7 +359,7 @@ describe('Refused comment form page', () => {
 
 describe('Comment display', () => {
   it('splits paragraphs and lines and finds URLs, leaving markup as text', async () => {
-    const { commentParagraphs } = await import('@/lib/commentText')
+    const { commentParagraphs } = await import('@/comments/text')
     expect(commentParagraphs('<b>hi</b> see https://example.org/a.\nnext line\n\n\nwww.example.net')).toEqual([
       [
         [

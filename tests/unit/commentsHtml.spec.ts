@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 
-import type { CommentView } from '@/lib/comments'
+import type { CommentView } from '@/comments/thread'
 
 import { commentsHtml } from '@/components/CommentThread/commentsHtml'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { botReason } from '@/views/botFilter'
+import { botReason } from '@/pageViews/botFilter'
 
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0'
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'

@@ -2,10 +2,10 @@ import type { Payload } from 'payload'
 
 import { describe, expect, it } from 'vitest'
 
-import { ViewCounter, MAX_ATTEMPTS } from '@/views/counter'
-import { isViewDay, previousDay, viewDay, viewWindow } from '@/views/days'
-import { MemoryViewerStore, RecentViewers, VIEWERS_PER_ADDRESS } from '@/views/recentViewers'
-import { ViewTally } from '@/views/tally'
+import { ViewCounter, MAX_ATTEMPTS } from '@/pageViews/counter'
+import { isViewDay, previousDay, viewDay, viewWindow } from '@/pageViews/days'
+import { MemoryViewerStore, RecentViewers, VIEWERS_PER_ADDRESS } from '@/pageViews/recentViewers'
+import { ViewTally } from '@/pageViews/tally'
 
 describe('View days', () => {
   it('names a view’s day by its UTC date', () => {

@@ -21,9 +21,9 @@ import type { ArticleView } from '@/lib/articles'
 
 import { getArticle, getMostPopular, getRelatedArticles } from '@/lib/articles'
 import { getCategoryPath } from '@/lib/categories'
-import { getReplyContext, readCommentCookies } from '@/lib/commentForm'
-import { commentPageHref, pageOfThread } from '@/lib/commentPages'
-import { findInThread, getApprovedComments, withPending } from '@/lib/comments'
+import { getReplyContext, readCommentCookies } from '@/comments/form'
+import { commentPageHref, pageOfThread } from '@/comments/threadPages'
+import { findInThread, getApprovedComments, withPending } from '@/comments/thread'
 import { newsArticleJsonLd } from '@/lib/structuredData'
 import { absoluteUrl } from '@/lib/urls'
 

@@ -6,7 +6,7 @@ import type { FormPage } from '@/comments/formPage'
 
 import { formPageHtml } from '@/comments/formPage'
 import { isSameSite } from '@/comments/origin'
-import { COMMENT_COOKIES, formValues, sentForm, submitCommentForm } from '@/lib/commentForm'
+import { COMMENT_COOKIES, formValues, sentForm, submitCommentForm } from '@/comments/form'
 import { readServerUrl } from '@/lib/env'
 import { getPayloadClient } from '@/lib/payload'
 

@@ -5,7 +5,7 @@ import type { BotSignals } from '@/comments/spam'
 import type { Comment } from '@/payload-types'
 
 import { hasRole, ROLES } from '@/access/roles'
-import { payloadSubmissionDeps } from '@/comments/payloadDeps'
+import { payloadSubmissionDeps } from '@/comments/stores'
 import { ruleNoteOf } from '@/comments/policy'
 import { FORM_FIELDS } from '@/comments/spam'
 import { checkSubmission, FloodError } from '@/comments/submit'

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Comment } from '@/payload-types'
 
-import { clientIp, hashIp } from '@/lib/requestMetadata'
+import { clientIp, hashIp } from '@/lib/ipAddress'
 
 /**
  * Keeps what moderation needs to recognise a sender (a salted hash of their IP and their user

@@ -5,9 +5,9 @@ import type { Comment } from '@/payload-types'
 import type { ReplyNotificationContext } from './requestReplyNotifications'
 
 import { noticesFor, recipientsFor } from '@/comments/notify'
-import { noticeCommentFrom, payloadNoticeDeps } from '@/comments/payloadDeps'
+import { noticeCommentFrom, payloadNoticeDeps } from '@/comments/stores'
 import { replyNotificationLink } from '@/comments/replyNotifications'
-import { commentEmails } from '@/email/commentEmails'
+import { commentEmails } from '@/comments/emails'
 import { notificationsDisabled } from '@/email/notificationContext'
 import { afterResponse } from '@/lib/afterResponse'
 

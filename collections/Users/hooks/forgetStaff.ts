@@ -5,7 +5,7 @@ import { tag } from '@/cache/tags'
 import { afterResponse } from '@/lib/afterResponse'
 
 /**
- * Who moderates is remembered (src/comments/payloadDeps.ts), so a held comment's notice does not
+ * Who moderates is remembered (src/comments/stores.ts), so a held comment's notice does not
  * look the staff up every time. Any change to an account may change it: forget it now, and again
  * once the request has answered, when the change is committed and a notice that read the old
  * roles meanwhile (on another connection) cannot keep them.

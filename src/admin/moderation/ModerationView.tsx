@@ -1,11 +1,10 @@
 import type { AdminViewServerProps, AdminViewServerPropsOnly } from 'payload'
 
-import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter, SetStepNav } from '@payloadcms/ui'
-import { redirect } from 'next/navigation'
 import { formatAdminURL } from 'payload/shared'
 
 import { hasRole } from '@/access/roles'
+import { AdminScreen } from '@/admin/AdminScreen'
 
 import { ModerationQueue } from './ModerationQueue.client'
 import { loadQueue, parseFilters, parsePage, parseStatus } from './queue'
@@ -54,33 +53,11 @@ export async function QueuePanel({ initPageResult, searchParams }: Pick<AdminVie
   )
 }
 
-/**
- * /admin/moderation: comments by status, pending first, with the actions the signed-in account
- * may take. Payload lets custom views through without its admin-access check, so this view
- * sends visitors to the login page itself.
- */
-export async function ModerationView({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, permissions, visibleEntities, locale } = initPageResult
-  const { payload, user } = req
-  const adminRoute = payload.config.routes.admin
-  const queueHref = formatAdminURL({ adminRoute, path: QUEUE_PATH })
-  if (!user) redirect(`${formatAdminURL({ adminRoute, path: payload.config.admin.routes.login })}?redirect=${encodeURIComponent(queueHref)}`)
-  if (!permissions.canAccessAdmin) redirect(formatAdminURL({ adminRoute, path: payload.config.admin.routes.unauthorized }))
-
+/** /admin/moderation: comments by status, pending first, with the actions the signed-in account may take. */
+export function ModerationView(props: AdminViewServerProps) {
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={payload}
-      permissions={permissions}
-      req={req}
-      searchParams={searchParams}
-      user={user}
-      viewType="moderation"
-      visibleEntities={visibleEntities}
-    >
-      <QueuePanel initPageResult={initPageResult} searchParams={searchParams} />
-    </DefaultTemplate>
+    <AdminScreen {...props} path={QUEUE_PATH} viewType="moderation">
+      <QueuePanel initPageResult={props.initPageResult} searchParams={props.searchParams} />
+    </AdminScreen>
   )
 }

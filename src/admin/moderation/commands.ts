@@ -6,7 +6,7 @@ import type { CommentStatus } from '@/comments/policy'
 
 import { hasRole } from '@/access/roles'
 import { checkNewsroomReply, NEWSROOM, replyMessages } from '@/comments/newsroom'
-import { payloadSubmissionDeps } from '@/comments/payloadDeps'
+import { payloadSubmissionDeps } from '@/comments/stores'
 
 import { isDocumentId } from './queue'
 

@@ -1,7 +1,7 @@
-import type { CommentView } from '@/lib/comments'
+import type { CommentView } from '@/comments/thread'
 
 import { NEWSROOM } from '@/comments/newsroom'
-import { commentParagraphs } from '@/lib/commentText'
+import { commentParagraphs } from '@/comments/text'
 import { formatDate } from '@/lib/dates'
 
 /**
@@ -14,7 +14,7 @@ import { formatDate } from '@/lib/dates'
  *
  * Everything a commenter wrote goes through `escapeHtml`, text and attributes alike, and the only
  * URLs written into attributes are http(s) ones (the commenter's site passed `safeHref` when its
- * view was built in src/lib/comments.ts; links in the body match the text scanner's own
+ * view was built in src/comments/thread.ts; links in the body match the text scanner's own
  * pattern). The markup is also well-formed XML (`<br/>`), which lets the tests parse it to prove
  * no commenter's text became markup.
  */

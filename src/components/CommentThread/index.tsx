@@ -1,6 +1,6 @@
-import type { CommentView } from '@/lib/comments'
+import type { CommentView } from '@/comments/thread'
 
-import { commentPageHref } from '@/lib/commentPages'
+import { commentPageHref } from '@/comments/threadPages'
 
 import { commentsHtml } from './commentsHtml'
 

@@ -1,4 +1,4 @@
-import { VIEW_BEACON } from '@/views/beaconPath'
+import { VIEW_BEACON } from '@/pageViews/beaconPath'
 
 export type ViewBeaconProps = { articleId: string }
 

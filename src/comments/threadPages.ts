@@ -1,4 +1,4 @@
-import type { CommentView } from './comments'
+import type { CommentView } from './thread'
 
 export type ThreadPage = { thread: CommentView[]; page: number; totalPages: number }
 

@@ -1,12 +1,9 @@
-import type { Notice, NoticeArticle, NoticeComment, NoticeParent, Recipients } from '@/comments/notify'
+import { type Email, quote, SITE } from '@/email/plainText'
 
-import type { ReplyNotificationAction } from '@/comments/replyNotifications'
+import type { Notice, NoticeArticle, NoticeComment, NoticeParent, Recipients } from './notify'
+import { CONFIRM_TTL_MS, type ReplyNotificationAction } from './replyNotifications'
 
-import { CONFIRM_TTL_MS } from '@/comments/replyNotifications'
-
-import { quote, SITE } from './plainText'
-
-export type Email = { to: string; subject: string; text: string; headers?: Record<string, string> }
+export type { Email }
 
 export type EmailLinks = {
   /** The public origin (serverURL). */

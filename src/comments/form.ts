@@ -3,18 +3,18 @@ import 'server-only'
 import type { SentForm } from '@/comments/formPage'
 import type { CommentField } from '@/comments/validate'
 
-import { storedDiscussion } from '@/comments/payloadDeps'
+import { storedDiscussion } from '@/comments/stores'
 import { addPendingId, readPendingIds } from '@/comments/pendingCookie'
 import { toSettings } from '@/comments/settings'
 import { FORM_FIELDS, issueFormToken } from '@/comments/spam'
 import { isClosed } from '@/comments/submit'
 
-import type { CommentView } from './comments'
+import type { CommentView } from './thread'
 
-import { getPayloadClient } from './payload'
-import { safeHref } from './urls'
+import { getPayloadClient } from '../lib/payload'
+import { safeHref } from '../lib/urls'
 
-import { COMMENT_COOKIES } from './commentCookies'
+import { COMMENT_COOKIES } from './cookies'
 
 export { COMMENT_COOKIES }
 

@@ -4,8 +4,8 @@ import { PUBLIC_COMMENTS } from '@/access/canReadComment'
 import { isNewsroomName } from '@/comments/newsroom'
 import type { Comment } from '@/payload-types'
 
-import { getPayloadClient } from './payload'
-import { safeHref } from './urls'
+import { getPayloadClient } from '../lib/payload'
+import { safeHref } from '../lib/urls'
 
 export type CommentView = {
   id: string

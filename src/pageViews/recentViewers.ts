@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 
-import { clientIp, hashIp } from '@/lib/requestMetadata'
+import { clientIp, hashIp } from '@/lib/ipAddress'
 
 export const VIEW_WINDOW_MS = 60 * 60 * 1000
 /**

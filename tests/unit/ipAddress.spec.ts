@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { addressGroup, clientIp, hashIp } from '@/lib/requestMetadata'
+import { addressGroup, clientIp, hashIp } from '@/lib/ipAddress'
 
 const SECRET = 'f'.repeat(64)
 
