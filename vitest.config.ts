@@ -10,10 +10,8 @@ import { defineConfig } from 'vitest/config'
  * so. The environment is fixed here, before any worker imports payload.config.ts.
  */
 const target = process.env.BYLINE_TEST_DB ?? 'sqlite'
-const runId = `byline_test_${Date.now()}_${randomBytes(3).toString('hex')}`
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-int-'))
 
-function databaseUrl(): string {
+function databaseUrl(runId: string, dataDir: string): string {
   if (target === 'sqlite') return `file:${path.join(dataDir, 'test.db')}`
   const server = target === 'postgres' ? process.env.TEST_POSTGRES_URL : process.env.TEST_MONGODB_URL
   if (!server) throw new Error(`BYLINE_TEST_DB=${target} needs TEST_${target.toUpperCase()}_URL to be set.`)
@@ -22,12 +20,22 @@ function databaseUrl(): string {
   return url.toString()
 }
 
-const testEnv = {
-  DATA_DIR: dataDir,
-  DATABASE_URL: databaseUrl(),
-  PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-  BYLINE_TEST_ADMIN_URL: target === 'sqlite' ? '' : (target === 'postgres' ? process.env.TEST_POSTGRES_URL : process.env.TEST_MONGODB_URL) ?? '',
+function newTestEnv(): Record<string, string> {
+  const runId = `byline_test_${Date.now()}_${randomBytes(3).toString('hex')}`
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-int-'))
+  return {
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl(runId, dataDir),
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    BYLINE_TEST_ADMIN_URL: target === 'sqlite' ? '' : (target === 'postgres' ? process.env.TEST_POSTGRES_URL : process.env.TEST_MONGODB_URL) ?? '',
+  }
 }
+
+// Vitest evaluates this file more than once in its main process (once per project here). The
+// first evaluation picks the run's database and the later ones reuse it: otherwise globalSetup
+// would migrate one database while the test workers open another.
+process.env.BYLINE_TEST_ENV ??= JSON.stringify(newTestEnv())
+const testEnv: Record<string, string> = JSON.parse(process.env.BYLINE_TEST_ENV)
 Object.assign(process.env, testEnv)
 
 export default defineConfig({
