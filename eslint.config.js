@@ -38,6 +38,20 @@ export default tseslint.config(
     },
   },
   {
+    // Payload's database adapter is reached only through src/db/belowPayload.ts, whose header
+    // states the contract (the public's filters from src/access, named fields, no read hooks).
+    files: ['src/**', 'app/**', 'collections/**', 'payload.config.ts', 'scripts/**'],
+    ignores: ['src/db/belowPayload.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='db'][object.name='payload']", message: 'Go below Payload only through src/db/belowPayload.ts.' },
+        { selector: "MemberExpression[property.name='db'][object.property.name='payload']", message: 'Go below Payload only through src/db/belowPayload.ts.' },
+        { selector: "VariableDeclarator[init.name='payload'] > ObjectPattern > Property[key.name='db']", message: 'Go below Payload only through src/db/belowPayload.ts.' },
+      ],
+    },
+  },
+  {
     // Tests read arbitrary JSON response bodies and assert on them.
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

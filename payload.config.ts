@@ -56,7 +56,7 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' · Byline' },
+    meta: { titleSuffix: ` · ${env.siteName}` },
     // The newsroom's time zone (BYLINE_TIME_ZONE) is the admin's default: scheduled publishing reads times in it.
     timezones: adminTimeZones(env.timeZone),
     // Initials drawn locally instead of Payload's default Gravatar, which sends each staff

@@ -2,13 +2,15 @@ import type { SEOPluginConfig } from '@payloadcms/plugin-seo/types'
 
 import type { Article } from '@/payload-types'
 
+import { SITE_NAME } from '@/lib/siteName'
+
 /**
  * Search and social metadata for articles and pages (@payloadcms/plugin-seo adds the `meta` group: title,
  * description, image). The admin's "Auto-generate" buttons fill each from the article itself; the
  * plugin shows the length hints (title 50–60 characters, description 100–150).
  */
 
-const TITLE_SUFFIX = ' · Byline'
+const TITLE_SUFFIX = ` · ${SITE_NAME}`
 const TITLE_MAX = 60
 const DESCRIPTION_MAX = 150
 

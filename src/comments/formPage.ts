@@ -1,5 +1,6 @@
 import { FORM_FIELDS } from './formFields'
 import { LIMITS } from './validate'
+import { escapeHtml } from '@/lib/escapeHtml'
 
 /** What the reader sent, as text, field by field: everything the form page gives back. */
 export type SentForm = {
@@ -25,10 +26,6 @@ export type FormPage = {
   articlePath: string | null
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-/** Text made safe for both element content and a double-quoted attribute. */
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char)
 
 const FIELDS = [
   { name: 'body', id: 'comment', label: 'Comment', required: true },

@@ -3,6 +3,8 @@ import type { ParentFacts } from './submit'
 import type { CommentStatus } from './policy'
 import type { DiscussionSettings } from './settings'
 
+import { SITE_NAME } from '@/lib/siteName'
+
 import { countLinks, findListedWord } from './policy'
 import { LIMITS, validateComment } from './validate'
 
@@ -12,7 +14,7 @@ import { LIMITS, validateComment } from './validate'
  * submit.ts), so the badge cannot be borrowed; the moderator's address is stored as the comment's
  * private email, which only moderators read, and is never shown.
  */
-export const NEWSROOM = { name: 'Byline', badge: 'Staff' } as const
+export const NEWSROOM = { name: SITE_NAME, badge: 'Staff' } as const
 
 export const isNewsroomName = (name: string): boolean => name.trim().toLowerCase() === NEWSROOM.name.toLowerCase()
 

@@ -4,6 +4,7 @@ import type { Article, Comment } from '@/payload-types'
 
 import { remember } from '@/cache/records'
 import { tag } from '@/cache/tags'
+import { countRowsAsSystem, findRowsAsSystem } from '@/db/belowPayload'
 import { articleHref } from '@/lib/urls'
 
 import type { NoticeComment, NoticeDeps } from './notify'
@@ -37,19 +38,16 @@ export const storedDiscussion = (payload: Payload): Promise<StoredDiscussion> =>
  */
 export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
   const { payload } = req
-  const { db } = payload
   return {
     settings: async () => toSettings(await storedDiscussion(payload)),
     article: async (id) => {
-      const { docs } = await db.find<Article>({
+      const [doc] = await findRowsAsSystem<Article>({
         req,
         collection: 'articles',
         where: { id: { equals: id } },
         limit: 1,
-        pagination: false,
         select: { commentsOpen: true, publishedAt: true, _status: true },
       })
-      const doc = docs[0]
       if (!doc) return null
       return {
         id: doc.id,
@@ -60,15 +58,14 @@ export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
     },
     parent: async (id) => {
       const find = async (commentId: string) => {
-        const { docs } = await db.find<Comment>({
+        const [comment] = await findRowsAsSystem<Comment>({
           req,
           collection: 'comments',
           where: { id: { equals: commentId } },
           limit: 1,
-          pagination: false,
           select: { article: true, parent: true, status: true },
         })
-        return docs[0] ?? null
+        return comment ?? null
       }
       const comment = await find(id)
       if (!comment) return null
@@ -84,29 +81,26 @@ export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
       return { id: comment.id, articleId: relId(comment.article) ?? '', status: comment.status, depth }
     },
     lastCommentAt: async ({ ipHash, email }) => {
-      const { docs } = await db.find<Comment>({
+      const [latest] = await findRowsAsSystem<Comment>({
         req,
         collection: 'comments',
         where: { or: [{ authorEmail: { equals: email } }, ...(ipHash ? [{ ipHash: { equals: ipHash } }] : [])] },
         sort: '-createdAt',
         limit: 1,
-        pagination: false,
         select: { createdAt: true },
       })
-      return docs[0] ? new Date(docs[0].createdAt) : null
+      return latest ? new Date(latest.createdAt) : null
     },
     hasDuplicate: async ({ articleId, body }) =>
-      (await db.count({ req, collection: 'comments', where: { and: [{ article: { equals: articleId } }, { body: { equals: body } }] } }))
-        .totalDocs > 0,
+      (await countRowsAsSystem({ req, collection: 'comments', where: { and: [{ article: { equals: articleId } }, { body: { equals: body } }] } })) > 0,
     // The email and status narrow it by index (see the collection's indexes); name and website
     // are compared here, exactly as the reader typed them, after trimming.
     hasApprovedComment: async ({ email, name, url }) => {
-      const { docs } = await db.find<Comment>({
+      const docs = await findRowsAsSystem<Comment>({
         req,
         collection: 'comments',
         where: { and: [{ authorEmail: { equals: email } }, { status: { equals: 'approved' } }, { authorName: { equals: name } }] },
         limit: 20,
-        pagination: false,
         select: { authorUrl: true },
       })
       return docs.some((doc) => (doc.authorUrl || null) === url)
@@ -114,14 +108,14 @@ export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
     pendingCounts: async ({ ipHash, email, articleId }) => {
       const pending = { status: { equals: 'pending' } }
       const [sender, article] = await Promise.all([
-        db.count({
+        countRowsAsSystem({
           req,
           collection: 'comments',
           where: { and: [pending, { or: [{ authorEmail: { equals: email } }, ...(ipHash ? [{ ipHash: { equals: ipHash } }] : [])] }] },
         }),
-        db.count({ req, collection: 'comments', where: { and: [pending, { article: { equals: articleId } }] } }),
+        countRowsAsSystem({ req, collection: 'comments', where: { and: [pending, { article: { equals: articleId } }] } }),
       ])
-      return { sender: sender.totalDocs, article: article.totalDocs }
+      return { sender, article }
     },
   }
 }

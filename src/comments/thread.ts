@@ -2,6 +2,7 @@ import 'server-only'
 
 import { PUBLIC_COMMENTS } from '@/access/canReadComment'
 import { isNewsroomName } from '@/comments/newsroom'
+import { findPublicRows } from '@/db/belowPayload'
 import type { Comment } from '@/payload-types'
 
 import { getPayloadClient } from '../lib/payload'
@@ -55,13 +56,14 @@ export function threadComments(flat: FlatComment[]): CommentView[] {
  */
 export async function getApprovedComments({ articleId }: { articleId: string }): Promise<{ count: number; thread: CommentView[] }> {
   const payload = await getPayloadClient()
-  const { docs } = await payload.db.find<Comment>({
+  const docs = await findPublicRows<Comment>({
+    payload,
     collection: 'comments',
-    pagination: false,
-    limit: 0,
-    sort: 'createdAt',
-    where: { and: [{ article: { equals: articleId } }, PUBLIC_COMMENTS] },
+    publicFilter: PUBLIC_COMMENTS,
+    where: { article: { equals: articleId } },
     select: { authorName: true, authorUrl: true, body: true, parent: true, createdAt: true },
+    sort: 'createdAt',
+    limit: 0,
   })
   const flat: FlatComment[] = docs.map((doc) => ({
     id: doc.id,

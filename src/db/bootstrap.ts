@@ -7,6 +7,7 @@ import type { Env } from '@/lib/env'
 import { ConfigurationError, readEnv } from '@/lib/env'
 import { preloadLexical } from '@/lib/preloadLexical'
 
+import { migrate } from './belowPayload'
 import { checkDatabaseReachable } from './preflight'
 
 /**
@@ -24,7 +25,7 @@ export async function bootPayload({ logTo }: { logTo?: { write: (line: string) =
   const logger = logTo ? ({ options: {}, destination: logTo } as unknown as SanitizedConfig['logger']) : config.logger
   const payload = await getPayload({ config: { ...config, logger } })
   // MongoDB has no schema to migrate; the SQL adapters read their committed migration files.
-  if (env.database.kind !== 'mongodb') await payload.db.migrate()
+  if (env.database.kind !== 'mongodb') await migrate(payload)
   return { env, payload }
 }
 

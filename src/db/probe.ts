@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { inTransaction } from './belowPayload'
+
 /**
  * Whether the database answers, asked by the production server (src/productionServer/pagePipeline.ts) when Next or
  * Payload has just failed a request: a failure while the database is unreachable is an outage
@@ -19,8 +21,7 @@ type WithProbe = { [KEY]?: DatabaseProbe }
  * any page does. Either failing means readers' pages and writes fail too.
  */
 export async function probeDatabase(payload: Payload): Promise<void> {
-  const transaction = await payload.db.beginTransaction()
-  if (transaction) await payload.db.rollbackTransaction(transaction)
+  await inTransaction(payload, async () => undefined)
   await payload.count({ collection: 'categories', overrideAccess: true })
 }
 

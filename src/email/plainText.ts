@@ -2,7 +2,7 @@
 export type Email = { to: string; subject: string; text: string; headers?: Record<string, string> }
 
 /** The name the site signs its mail with, in subjects and footers. */
-export const SITE = 'Byline'
+export { SITE_NAME as SITE } from '@/lib/siteName'
 
 /**
  * Someone's words quoted in a plain-text mail, each line behind "> ". Plain text only: nothing a

@@ -10,6 +10,7 @@ import { PUBLIC_ARTICLES } from '@/access/canReadArticle'
 import { summaryTags } from '@/cache/pageTags'
 import { remember } from '@/cache/records'
 import { tag } from '@/cache/tags'
+import { findPublicRows } from '@/db/belowPayload'
 import { getPopularArticleIds } from '@/pageViews/popular'
 
 import type { CategoryNode } from './categories'
@@ -366,13 +367,14 @@ export async function searchArticles({
   // The ids alone, up to 101 rows: through the adapter's find with the public's filter, as the
   // article page reads its article; Payload's find operation added 1.6 ms of per-row read
   // traversal to 2.9 ms for a common word.
-  const { docs: matches } = await payload.db.find<Article>({
+  const matches = await findPublicRows<Article>({
+    payload,
     collection: 'articles',
-    where: { and: [...words.map((word) => ({ searchText: { like: word } })), PUBLIC_ARTICLES] },
+    publicFilter: PUBLIC_ARTICLES,
+    where: { and: words.map((word) => ({ searchText: { like: word } })) },
+    select: { publishedAt: true },
     sort: '-publishedAt',
     limit: wanted + 1,
-    pagination: false,
-    select: { publishedAt: true },
   })
   const more = matches.length > wanted
   const ids = matches.slice(0, wanted).map((match) => String(match.id))
@@ -460,14 +462,15 @@ const ARTICLE_SELECT = { ...SUMMARY_SELECT, content: true, cast: true, tags: tru
  */
 const findPublishedArticle = cache(async (slug: string): Promise<ArticleDoc | null> => {
   const payload = await getPayloadClient()
-  const { docs } = await payload.db.find<Article>({
+  const [article] = await findPublicRows<Article>({
+    payload,
     collection: 'articles',
-    where: { and: [{ slug: { equals: slug } }, PUBLIC_ARTICLES] },
-    limit: 1,
-    pagination: false,
+    publicFilter: PUBLIC_ARTICLES,
+    where: { slug: { equals: slug } },
     select: ARTICLE_SELECT,
+    limit: 1,
   })
-  return docs[0] ?? null
+  return article ?? null
 })
 
 export type ArticleLookup = { status: 'found'; article: ArticleView } | { status: 'moved'; href: string } | { status: 'missing' }

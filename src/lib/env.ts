@@ -36,6 +36,8 @@ export type Env = {
   jobsCron: string
   /** The newsroom's IANA time zone: the admin shows times in it (src/lib/timeZone.ts). */
   timeZone: string
+  /** The newsroom's name (BYLINE_SITE_NAME): masthead, titles, feeds, mail, structured data. */
+  siteName: string
 }
 
 export type RedisEnv = {
@@ -72,6 +74,8 @@ export class S3ConfigurationError extends ConfigurationError {
 }
 
 const messages = {
+  malformedSiteName: (value: string) =>
+    `BYLINE_SITE_NAME must be 1 to ${SITE_NAME_MAX} characters with no line breaks or control characters (got ${JSON.stringify(value.slice(0, SITE_NAME_MAX + 10))}).`,
   unknownScheme: (scheme: string) =>
     `DATABASE_URL has the unknown scheme "${scheme}". Use mongodb://, mongodb+srv://, postgres:// or file: (or leave it unset for the embedded SQLite database in data/).`,
   malformedUrl: (value: string) =>
@@ -233,17 +237,28 @@ export function readTrustedProxies(source: Record<string, string | undefined> = 
 
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/
 
+const SITE_NAME_MAX = 60
+
+/** The newsroom's name, "Byline" unless BYLINE_SITE_NAME says otherwise. */
+export function readSiteName(source: Record<string, string | undefined> = process.env): string {
+  const raw = source.BYLINE_SITE_NAME
+  const name = raw?.trim() || 'Byline'
+  // eslint-disable-next-line no-control-regex
+  if (name.length > SITE_NAME_MAX || /[\u0000-\u001f\u007f]/.test(name)) throw new ConfigurationError(messages.malformedSiteName(raw ?? ''))
+  return name
+}
+
 /**
  * Email goes through SMTP when SMTP_HOST is set and is printed to the console otherwise (local
- * runs and tests). The sender defaults to "Byline <noreply@host of the site>".
+ * runs and tests). The sender defaults to "<the site's name> <noreply@host of the site>".
  */
-export function parseEmailEnv(source: Record<string, string | undefined>, serverURL: string): EmailEnv {
+export function parseEmailEnv(source: Record<string, string | undefined>, serverURL: string, siteName = 'Byline'): EmailEnv {
   const read = (name: string) => source[name]?.trim() || undefined
-  const fromRaw = read('EMAIL_FROM') ?? `Byline <noreply@${new URL(serverURL).hostname}>`
+  const fromRaw = read('EMAIL_FROM') ?? `${siteName} <noreply@${new URL(serverURL).hostname}>`
   // "Name <address>" or a bare address.
   const [, name, address] = /^(?:"?([^"<]*?)"?\s*<)?([^<>\s]+)>?$/.exec(fromRaw) ?? []
   if (!address || !ADDRESS.test(address)) throw new ConfigurationError(messages.malformedEmailFrom(fromRaw))
-  const from = { name: name || 'Byline', address }
+  const from = { name: name || siteName, address }
 
   const host = read('SMTP_HOST')
   if (!host) {
@@ -494,6 +509,7 @@ export function readProductionServerEnv(args: { port?: string; hostname?: string
   const trustedProxies = attempt(() => readTrustedProxies(source)) ?? DEFAULT_TRUSTED_PROXIES
   const redis = attempt(() => readRedisEnv(source)) ?? null
   attempt(() => checkSharedDatabase(parseDatabaseUrl(source.DATABASE_URL, resolveDataDir(source.DATA_DIR)), redis))
+  attempt(() => readSiteName(source))
   if (problems.length > 0) throw failure()
   const hostname = args.hostname ?? (source.HOSTNAME?.trim() || '127.0.0.1')
   return { port, hostname, responseCacheBytes: megabytes * 1024 * 1024, pageStore, trustedProxies, redis }
@@ -510,15 +526,16 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const serverURL = attempt(() => resolveServerUrl(source.NEXT_PUBLIC_SERVER_URL, source.PORT))
   attempt(() => checkRetiredProxyHops(source.BYLINE_PROXY_HOPS))
   const trustedProxies = attempt(() => parseTrustedProxies(source.BYLINE_TRUSTED_PROXIES))
-  const email = serverURL ? attempt(() => parseEmailEnv(source, serverURL)) : undefined
+  const siteName = attempt(() => readSiteName(source))
+  const email = serverURL ? attempt(() => parseEmailEnv(source, serverURL, siteName)) : undefined
   const redis = attempt(() => parseRedisEnv(source))
   if (database && redis) attempt(() => checkSharedDatabase(database, redis))
   const s3 = attempt(() => parseS3Env(source))
   const jobsCron = attempt(() => parseJobsCron(source.BYLINE_JOBS_CRON))
   const timeZone = attempt(() => parseTimeZone(source.BYLINE_TIME_ZONE))
 
-  if (problems.length > 0 || !database || !secret || !serverURL || !trustedProxies || !email || redis === undefined || s3 === undefined || !jobsCron || !timeZone) {
+  if (problems.length > 0 || !database || !secret || !serverURL || !trustedProxies || !email || redis === undefined || s3 === undefined || !jobsCron || !timeZone || !siteName) {
     throw failure()
   }
-  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, trustedProxies, email, redis, s3, jobsCron, timeZone }
+  return { database, dataDir, mediaDir: path.join(dataDir, 'media'), secret, serverURL, trustedProxies, email, redis, s3, jobsCron, timeZone, siteName }
 }

@@ -12,6 +12,7 @@ import { getCategoryWithDescendants } from './categories'
 import { getTagBySlug } from './listings'
 import { getAuthor } from './people'
 import { renderRss } from './rss'
+import { SITE_NAME } from './siteName'
 import { absoluteUrl, authorHref, categoryHref, tagHref } from './urls'
 
 /** How many of the newest articles a feed carries; readers poll, so older ones are already known. */
@@ -35,10 +36,10 @@ export async function getSiteFeed(): Promise<string> {
   const { docs } = await getLatestArticles({ limit: FEED_SIZE })
   await tagPage([tag.latest, ...summaryTags(docs)])
   return renderRss({
-    title: 'Byline',
+    title: SITE_NAME,
     link: absoluteUrl('/'),
     self: absoluteUrl(feedHref()),
-    description: 'News, culture and entertainment from the Byline newsroom.',
+    description: `News, culture and entertainment from the ${SITE_NAME} newsroom.`,
     items: docs.map(toItem),
   })
 }
@@ -53,10 +54,10 @@ export async function getCategoryFeed({ slug }: { slug: string }): Promise<strin
   const docs = await getNewestInCategories({ categoryIds: found.ids, limit: FEED_SIZE })
   await tagPage([tag.categories, ...found.ids.map(tag.inCategory), ...summaryTags(docs)])
   return renderRss({
-    title: `Byline: ${found.category.name}`,
+    title: `${SITE_NAME}: ${found.category.name}`,
     link: absoluteUrl(categoryHref(found.category.slug)),
     self: absoluteUrl(feedHref(found.category.slug)),
-    description: `The latest ${found.category.name.toLowerCase()} stories from Byline.`,
+    description: `The latest ${found.category.name.toLowerCase()} stories from ${SITE_NAME}.`,
     items: docs.map(toItem),
   })
 }
@@ -71,10 +72,10 @@ export async function getTagFeed({ slug }: { slug: string }): Promise<string | n
   const docs = await getNewestTagged({ tagId: found.id, limit: FEED_SIZE })
   await tagPage([tag.articleTag(found.id), tag.articleTagUrl(slug), tag.taggedWith(found.id), tag.categories, ...summaryTags(docs)])
   return renderRss({
-    title: `Byline: ${found.name}`,
+    title: `${SITE_NAME}: ${found.name}`,
     link: absoluteUrl(tagHref(found.slug)),
     self: absoluteUrl(`${tagHref(found.slug)}/feed.xml`),
-    description: found.description ?? `Stories tagged ${found.name} on Byline.`,
+    description: found.description ?? `Stories tagged ${found.name} on ${SITE_NAME}.`,
     items: docs.map(toItem),
   })
 }
@@ -91,10 +92,10 @@ export async function getAuthorFeed({ slug }: { slug: string }): Promise<string 
   const docs = found.articles.slice(0, FEED_SIZE)
   await tagPage([tag.author(author.id), tag.authorUrl(slug), tag.byAuthor(author.id), tag.categories, ...summaryTags(docs)])
   return renderRss({
-    title: `Byline: ${author.name}`,
+    title: `${SITE_NAME}: ${author.name}`,
     link: absoluteUrl(author.href),
     self: absoluteUrl(authorFeedHref(author.slug)),
-    description: author.bio ?? `Stories by ${author.name} on Byline.`,
+    description: author.bio ?? `Stories by ${author.name} on ${SITE_NAME}.`,
     items: docs.map(toItem),
   })
 }

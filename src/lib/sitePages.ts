@@ -5,6 +5,7 @@ import { cache } from 'react'
 import type { Page } from '@/payload-types'
 
 import { PUBLIC_PAGES } from '@/access/canReadPage'
+import { findPublicRows } from '@/db/belowPayload'
 import { pagePath } from '@/routing/pagePath'
 
 import { fillBody } from './articles'
@@ -38,14 +39,8 @@ type PageDoc = Pick<Page, 'id' | keyof typeof PAGE_SELECT>
  */
 const findPublishedPage = cache(async (slug: string): Promise<PageDoc | null> => {
   const payload = await getPayloadClient()
-  const { docs } = await payload.db.find<Page>({
-    collection: 'pages',
-    where: { and: [{ slug: { equals: slug } }, PUBLIC_PAGES] },
-    limit: 1,
-    pagination: false,
-    select: PAGE_SELECT,
-  })
-  return docs[0] ?? null
+  const [page] = await findPublicRows<Page>({ payload, collection: 'pages', publicFilter: PUBLIC_PAGES, where: { slug: { equals: slug } }, select: PAGE_SELECT, limit: 1 })
+  return page ?? null
 })
 
 /**
@@ -78,14 +73,8 @@ export const getPageAt = cache(async (...segments: string[]): Promise<PageLookup
 
 async function findPublishedParent(id: string) {
   const payload = await getPayloadClient()
-  const { docs } = await payload.db.find<Page>({
-    collection: 'pages',
-    where: { and: [{ id: { equals: id } }, PUBLIC_PAGES] },
-    limit: 1,
-    pagination: false,
-    select: { title: true, slug: true },
-  })
-  return docs[0] ?? null
+  const [parent] = await findPublicRows<Page>({ payload, collection: 'pages', publicFilter: PUBLIC_PAGES, where: { id: { equals: id } }, select: { title: true, slug: true }, limit: 1 })
+  return parent ?? null
 }
 
 /** Every published page's address and last change, for the sitemap. */

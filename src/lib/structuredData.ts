@@ -1,8 +1,7 @@
 import type { ArticleView } from './articles'
 
+import { SITE_NAME } from './siteName'
 import { absoluteUrl, siteOrigin } from './urls'
-
-export const PUBLISHER_NAME = 'Byline'
 
 /** schema.org NewsArticle for the article page (headline, authors, dates, image, publisher). */
 export function newsArticleJsonLd(article: ArticleView): Record<string, unknown> {
@@ -20,6 +19,6 @@ export function newsArticleJsonLd(article: ArticleView): Record<string, unknown>
     keywords: article.tags.length > 0 ? article.tags.map((t) => t.name) : undefined,
     wordCount: article.wordCount,
     author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: absoluteUrl(author.href) })),
-    publisher: { '@type': 'Organization', name: PUBLISHER_NAME, url: siteOrigin() },
+    publisher: { '@type': 'Organization', name: SITE_NAME, url: siteOrigin() },
   }
 }

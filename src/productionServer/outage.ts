@@ -3,6 +3,8 @@ import type { OutgoingHttpHeaders } from 'node:http'
 import type { DatabaseProbe } from '../db/probe'
 
 import { BASE_SECURITY_HEADERS, READER_PAGE_CSP } from './securityHeaders'
+import { escapeHtml } from '@/lib/escapeHtml'
+import { SITE_NAME } from '@/lib/siteName'
 
 /**
  * What readers and API clients get while the database is unreachable: 503 with Retry-After, a
@@ -81,13 +83,14 @@ export function outageJson(): { status: number; headers: OutgoingHttpHeaders; bo
  * site's layout reads the sections from the database), so it is written here, in the site's
  * colours and type, light and dark, with nothing to load.
  */
+const name = escapeHtml(SITE_NAME)
 const PAGE = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>Back in a moment · Byline</title>
+<title>Back in a moment · ${name}</title>
 <style>
 :root { color-scheme: light dark; --text: #1a1a1a; --muted: #545454; --bg: #fff; --border: #d9d6d0; --accent: #0b57d0; --kicker: #a3211b; }
 @media (prefers-color-scheme: dark) { :root { --text: #ececec; --muted: #b5b5b5; --bg: #121212; --border: #3a3a3a; --accent: #8ab4f8; --kicker: #f2a39d; } }
@@ -102,11 +105,11 @@ a { color: var(--accent); }
 </style>
 </head>
 <body>
-<header><a href="/">Byline</a></header>
+<header><a href="/">${name}</a></header>
 <main>
 <p class="kicker">Service interruption</p>
 <h1>We’ll be back in a moment</h1>
-<p>Byline can’t reach its database just now, so this page can’t be shown. Please try again in a minute; this page will reload on its own.</p>
+<p>${name} can’t reach its database just now, so this page can’t be shown. Please try again in a minute; this page will reload on its own.</p>
 <p><a href="">Try again</a> · <a href="/">Front page</a></p>
 </main>
 </body>

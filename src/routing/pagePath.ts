@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { PUBLIC_PAGES } from '@/access/canReadPage'
+import { findPublicRows } from '@/db/belowPayload'
 import { pageHref } from '@/lib/urls'
 
 type PageLike = { slug?: string | null; parent?: unknown }
@@ -20,14 +21,11 @@ export async function pagePath({ payload, page, req, published = false }: { payl
   if (!page.slug) return null
   const parentId = relationId(page.parent)
   if (!parentId) return pageHref([page.slug])
-  const { docs } = await payload.db.find<{ slug?: string | null }>({
-    collection: 'pages',
-    where: { and: [{ id: { equals: parentId } }, ...(published ? [PUBLIC_PAGES] : [])] },
-    limit: 1,
-    pagination: false,
-    select: { slug: true },
-    req,
-  })
-  const parentSlug = docs[0]?.slug
+  // The published address is read as the public would (src/db/belowPayload.ts); any other is
+  // the editor's own save (a redirect from a page's old address), read in its transaction.
+  const [parent] = published
+    ? await findPublicRows<{ slug?: string | null }>({ payload, collection: 'pages', publicFilter: PUBLIC_PAGES, where: { id: { equals: parentId } }, select: { slug: true }, limit: 1, req })
+    : (await payload.find({ collection: 'pages', where: { id: { equals: parentId } }, select: { slug: true }, limit: 1, pagination: false, depth: 0, draft: true, overrideAccess: true, req })).docs
+  const parentSlug = parent?.slug
   return parentSlug ? pageHref([parentSlug, page.slug]) : null
 }

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { ConfigurationError, DEFAULT_JOBS_CRON, isBuildPhase, parseDatabaseUrl, readEnv, readJobsCron, readProductionServerEnv, readServerUrl, readTimeZone, readTrustedProxies, redact, resolveDataDir, skipsDemoContent } from '@/lib/env'
+import { ConfigurationError, DEFAULT_JOBS_CRON, isBuildPhase, parseDatabaseUrl, readEnv, readJobsCron, readProductionServerEnv, readServerUrl, readSiteName, readTimeZone, readTrustedProxies, redact, resolveDataDir, skipsDemoContent } from '@/lib/env'
 
 const SECRET = 'a'.repeat(32)
 
@@ -247,6 +247,21 @@ describe('Environment', () => {
     expect(items).toHaveLength(2)
     expect(items[0]).toMatch(/^ {2}- PAYLOAD_SECRET is not set/)
     expect(items[1]).toMatch(/^ {2}- NEXT_PUBLIC_SERVER_URL "ftp:\/\/news.example.com"/)
+  })
+
+  describe('BYLINE_SITE_NAME', () => {
+    it('is Byline unless given, trimmed, and signs the default sender', () => {
+      expect(readEnv({ DATA_DIR: dataDir }).siteName).toBe('Byline')
+      const env = readEnv({ DATA_DIR: dataDir, BYLINE_SITE_NAME: '  The Riverside Courier ' })
+      expect(env.siteName).toBe('The Riverside Courier')
+      expect(env.email.from.name).toBe('The Riverside Courier')
+      expect(readSiteName({ BYLINE_SITE_NAME: '   ' })).toBe('Byline')
+    })
+
+    it.each(['x'.repeat(61), 'Two\nlines', 'Bell\u0007'])('refuses %j with a line naming the variable, at start-up and in the production server', (value) => {
+      expect(problemWith({ DATA_DIR: dataDir, BYLINE_SITE_NAME: value }).message).toMatch(/^Byline cannot start: BYLINE_SITE_NAME must be 1 to 60 characters with no line breaks or control characters/)
+      expect(() => readProductionServerEnv({}, { DATA_DIR: dataDir, BYLINE_SITE_NAME: value })).toThrow('BYLINE_SITE_NAME must be')
+    })
   })
 
   describe('BYLINE_TIME_ZONE', () => {

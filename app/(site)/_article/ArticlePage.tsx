@@ -21,6 +21,7 @@ import type { ArticleView } from '@/lib/articles'
 
 import { getArticle, getMostPopular, getRelatedArticles } from '@/lib/articles'
 import { getCategoryPath } from '@/lib/categories'
+import { SITE_NAME } from '@/lib/siteName'
 import { getReplyContext, readCommentCookies } from '@/comments/form'
 import { commentPageHref, pageOfThread } from '@/comments/threadPages'
 import { findInThread, getApprovedComments, withPending } from '@/comments/thread'
@@ -77,7 +78,7 @@ export async function articleMetadata(params: ArticleParams, commentPage = 1): P
       url,
       title,
       description,
-      siteName: 'Byline',
+      siteName: SITE_NAME,
       publishedTime: article.publishedAt ?? undefined,
       modifiedTime: article.updatedAt,
       section: article.category.name,

@@ -6,6 +6,7 @@ import { tag } from '@/cache/tags'
 import { tagPage } from '@/cache/tagPage'
 import { ArticleBody } from '@/components/ArticleBody'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { SITE_NAME } from '@/lib/siteName'
 import { getPageAt } from '@/lib/sitePages'
 import { absoluteUrl } from '@/lib/urls'
 
@@ -23,7 +24,7 @@ export async function pageMetadata(segments: string[]): Promise<Metadata> {
     title: page.seo.title ? { absolute: page.seo.title } : page.title,
     description: page.seo.description ?? undefined,
     alternates: { canonical: absoluteUrl(page.href) },
-    openGraph: { type: 'website', url: absoluteUrl(page.href), title: page.seo.title ?? page.title, description: page.seo.description ?? undefined, siteName: 'Byline' },
+    openGraph: { type: 'website', url: absoluteUrl(page.href), title: page.seo.title ?? page.title, description: page.seo.description ?? undefined, siteName: SITE_NAME },
   }
 }
 

@@ -6,7 +6,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from
 
 import type { CommentStatus } from '@/comments/policy'
 
-import { NEWSROOM } from '@/comments/newsroom'
 import { fieldRules } from '@/comments/validate'
 
 import type { Queue, QueueRow } from './queue'
@@ -23,6 +22,8 @@ type Props = Queue & {
   /** Admins: delete for good, empty Spam and the Trash. */
   canPurge: boolean
   queueHref: string
+  /** What the newsroom's replies are signed with (src/comments/newsroom.ts). */
+  newsroomName: string
   apiURL: string
   adminRoute: string
 }
@@ -468,7 +469,7 @@ export function ModerationQueue(props: Props) {
               {editing?.id === row.id && editing.mode === 'reply' ? (
                 <InlineEditor
                   id={`reply-${row.id}`}
-                  label={`Reply to ${row.authorName} as ${NEWSROOM.name}`}
+                  label={`Reply to ${row.authorName} as ${props.newsroomName}`}
                   hint={
                     row.status === 'pending'
                       ? 'Published at once under this comment, which is approved with it. Readers see it from the newsroom, with a staff badge.'

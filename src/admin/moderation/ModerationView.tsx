@@ -5,6 +5,7 @@ import { formatAdminURL } from 'payload/shared'
 
 import { hasRole } from '@/access/roles'
 import { AdminScreen } from '@/admin/AdminScreen'
+import { NEWSROOM } from '@/comments/newsroom'
 
 import { ModerationQueue } from './ModerationQueue.client'
 import { loadQueue, parseFilters, parsePage, parseStatus } from './queue'
@@ -42,6 +43,7 @@ export async function QueuePanel({ initPageResult, searchParams }: Pick<AdminVie
           {...queue}
           canModerate={Boolean(permissions.collections?.comments?.update)}
           canPurge={hasRole(user, 'admin')}
+          newsroomName={NEWSROOM.name}
           queueHref={formatAdminURL({ adminRoute, path: QUEUE_PATH })}
           apiURL={`${payload.config.serverURL}${payload.config.routes.api}`}
           adminRoute={adminRoute}

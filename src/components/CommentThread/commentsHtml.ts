@@ -3,6 +3,7 @@ import type { CommentView } from '@/comments/thread'
 import { NEWSROOM } from '@/comments/newsroom'
 import { commentParagraphs } from '@/comments/text'
 import { formatDate } from '@/lib/dates'
+import { escapeHtml } from '@/lib/escapeHtml'
 
 /**
  * The comments of a thread as one HTML string, for the page to insert as it is.
@@ -22,10 +23,6 @@ export function commentsHtml({ thread, replyDepth, articleHref }: { thread: Comm
   return thread.map((comment) => commentHtml({ comment, depth: 1, replyDepth, articleHref })).join('')
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-/** Text made safe for both element content and a double-quoted attribute. */
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ESCAPES[char])
 
 function commentHtml({ comment, depth, replyDepth, articleHref }: { comment: CommentView; depth: number; replyDepth: number; articleHref: string }): string {
   const name = escapeHtml(comment.authorName)

@@ -18,6 +18,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { randomUUID } from 'node:crypto'
 
+import { adapterOf } from '@/db/belowPayload'
 import { normalizeSource, sourceProblem } from '@/redirects/paths'
 
 type SqlAdapter = {
@@ -55,7 +56,7 @@ const SQLITE_CACHE_KB = 128 * 1024
 export type BulkWriter = ReturnType<typeof bulkWriter>
 
 export function bulkWriter(payload: Payload) {
-  const adapter = payload.db
+  const adapter = adapterOf(payload)
   if (!isSqlAdapter(adapter)) return null
   const sql = adapter
   const dbOf = async (req: PayloadRequest) => (req.transactionID ? sql.sessions[String(await req.transactionID)]?.db : undefined) ?? sql.drizzle

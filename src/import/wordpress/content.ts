@@ -15,6 +15,7 @@ import { htmlDocument } from './map'
 
 import { parseVideoUrl } from '@/lib/video'
 import { isAllowedLinkUrl } from '@/fields/safeLinks'
+import { escapeHtml } from '@/lib/escapeHtml'
 
 type LexicalNode = { type: string; version: number; [key: string]: unknown }
 export type LexicalDocument = { root: LexicalNode & { children: LexicalNode[] } }
@@ -97,7 +98,6 @@ function lonelyVideo(element: Element): string | null {
   return src && parseVideoUrl(src.startsWith('//') ? `https:${src}` : src) ? (src.startsWith('//') ? `https:${src}` : src) : null
 }
 
-const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** A paragraph of text with a link, for what Byline cannot show but the reader should still reach. */
 const linkParagraph = (label: string, url: string) =>

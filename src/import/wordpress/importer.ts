@@ -34,6 +34,7 @@ import { normalizeSource } from '@/redirects/paths'
 import { RESERVED_SLUGS } from '@/lib/reservedSlugs'
 import { articleHref, authorHref, categoryHref } from '@/lib/urls'
 import { fieldRules, LIMITS } from '@/comments/validate'
+import { inTransaction as inDatabaseTransaction } from '@/db/belowPayload'
 
 import { convertContent } from './content'
 import {
@@ -287,18 +288,14 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     const rows: [string, SourceRow][] = []
     const counts: [Outcome, ReportType][] = []
     const tx: Transaction = { req, remember: (key, row) => void rows.push([key, row]), count: (outcome, type) => void counts.push([outcome, type]) }
-    const transactionID = dryRun ? null : await payload.db.beginTransaction()
-    if (transactionID) req.transactionID = transactionID
-    try {
-      const result = await task(tx)
-      if (transactionID) await payload.db.commitTransaction(transactionID)
-      for (const [key, row] of rows) sources.set(key, row)
-      for (const [outcome, type] of counts) report.count(outcome, type)
-      return result
-    } catch (error) {
-      if (transactionID) await payload.db.rollbackTransaction(transactionID)
-      throw error
+    const run = async (transactionID: string | number | null) => {
+      if (transactionID !== null) req.transactionID = transactionID
+      return task(tx)
     }
+    const result = dryRun ? await run(null) : await inDatabaseTransaction(payload, run)
+    for (const [key, row] of rows) sources.set(key, row)
+    for (const [outcome, type] of counts) report.count(outcome, type)
+    return result
   }
 
   const base = (req: PayloadRequest) => ({ req, overrideAccess: true, depth: 0, context: { ...CONTEXT } }) as const

@@ -4,24 +4,24 @@ import type { LinkCheck, ReplyNotificationDeps } from '@/comments/replyNotificat
 
 import { checkReplyNotificationLink, followReplyNotificationLink, REPLY_NOTIFICATIONS_PATH, replyNotificationMessages as messages } from '@/comments/replyNotifications'
 import { getPayloadClient } from '@/lib/payload'
+import { SITE_NAME } from '@/lib/siteName'
+import { escapeHtml } from '@/lib/escapeHtml'
 
 /**
  * The links in reply-notification emails (src/comments/replyNotifications.ts): GET shows what the
  * link will do with a button, POST does it (the button, or a mail client's one-click unsubscribe).
  */
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char)
 
 /** A whole small page: the reply-notification links open outside any article, often from a phone's mail app. */
 function page({ status, title, text, form }: { status: number; title: string; text: string; form?: { action: string; button: string } }) {
   const html = [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">',
-    `<title>${escapeHtml(title)} · Byline</title></head><body><main>`,
+    `<title>${escapeHtml(title)} · ${escapeHtml(SITE_NAME)}</title></head><body><main>`,
     `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`,
     form ? `<form method="post" action="${escapeHtml(form.action)}"><button type="submit">${escapeHtml(form.button)}</button></form>` : '',
-    '<p><a href="/">Byline</a></p></main></body></html>',
+    `<p><a href="/">${escapeHtml(SITE_NAME)}</a></p></main></body></html>`,
   ].join('')
   // X-Accel-Expires: the deploy/ nginx micro-caches answers whatever Cache-Control says, and this one changes when the button is pressed.
   const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-accel-expires': '0', 'x-robots-tag': 'noindex' }
