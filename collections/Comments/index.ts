@@ -4,7 +4,7 @@ import { anyone } from '@/access/anyone'
 import { canReadComment } from '@/access/canReadComment'
 import { isAdmin } from '@/access/isAdmin'
 import { isModerator, isModeratorField } from '@/access/isModerator'
-import { hasRole } from '@/access/roles'
+import { COMMENT_READERS, hasRole } from '@/access/roles'
 import { fieldRules, LIMITS } from '@/comments/validate'
 
 import { applySubmissionRules } from './hooks/applySubmissionRules'
@@ -14,8 +14,7 @@ import { refuseMalformedSubmission } from './hooks/refuseMalformedSubmission'
 import { requestReplyNotifications } from './hooks/requestReplyNotifications'
 import { sendNotifications } from './hooks/sendNotifications'
 import { skipPopulateOnCreate } from './hooks/skipPopulateOnCreate'
-
-export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
+import { COMMENT_STATUSES, STATUS_LABELS } from '@/comments/statuses'
 
 /** Private request metadata is written by hooks only, never by a client. */
 const noClientWrites: FieldAccess = () => false
@@ -27,7 +26,7 @@ export const Comments: CollectionConfig = {
     useAsTitle: 'authorName',
     defaultColumns: ['authorName', 'body', 'article', 'status', 'createdAt'],
     // Contributors have nothing here beyond what readers see on the site.
-    hidden: ({ user }) => !hasRole(user, 'admin', 'editor', 'moderator', 'writer'),
+    hidden: ({ user }) => !hasRole(user, ...COMMENT_READERS),
   },
   access: {
     read: canReadComment,
@@ -74,7 +73,7 @@ export const Comments: CollectionConfig = {
       required: true,
       defaultValue: 'pending',
       index: true,
-      options: COMMENT_STATUSES.map((value) => ({ label: value[0]?.toUpperCase() + value.slice(1), value })),
+      options: COMMENT_STATUSES.map((value) => ({ label: STATUS_LABELS[value], value })),
       access: { create: isModeratorField, update: isModeratorField },
       admin: { position: 'sidebar' },
     },

@@ -9,15 +9,13 @@ import { slugField } from '@/fields/slug'
 import { checkPageSlug } from '@/routing/slugClaims'
 
 import { redirectOldUrl } from './hooks/redirectOldUrl'
+import { relationId } from '@/lib/relationId'
 
 const messages = {
   cycle: 'A page cannot be put under itself or one of its own subpages.',
   tooDeep: 'Pages nest one level deep (/{parent}/{page}): choose a top-level page as the parent.',
   hasChildren: 'This page has subpages of its own, so it stays at the top level: move its subpages first.',
 }
-
-const relationId = (value: unknown): string | null =>
-  typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : null
 
 /**
  * The routes serve /{page} and /{parent}/{page}: a parent must be a top-level page, and a page

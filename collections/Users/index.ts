@@ -4,7 +4,7 @@ import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { isEditorOrSelf } from '@/access/isEditorOrSelf'
 import { isStaff } from '@/access/isStaff'
-import { hasRole, ROLES } from '@/access/roles'
+import { EDITORS, ROLES, hasRole } from '@/access/roles'
 
 import { answerLoginFailuresAlike, forgetSuccessfulLogin, throttleForgotPassword, throttleLogin } from '@/accounts/hooks'
 
@@ -27,7 +27,7 @@ export const Users: CollectionConfig = {
     defaultColumns: ['name', 'email', 'roles'],
     group: 'Newsroom',
     // Everyone else manages only their own account, from the account page.
-    hidden: ({ user }) => !hasRole(user, 'admin', 'editor'),
+    hidden: ({ user }) => !hasRole(user, ...EDITORS),
   },
   access: {
     admin: isStaff,

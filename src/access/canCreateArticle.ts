@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
 import { keepsOwnByline, ownAuthorIds } from './ownership'
-import { hasRole } from './roles'
+import { BYLINE_ONLY, EDITORS, hasRole } from './roles'
 
 /**
  * Editors create anything. Writers and contributors create articles under their own byline
@@ -9,8 +9,8 @@ import { hasRole } from './roles'
  * call. Without data (the admin asking what to show) the answer is just the role's.
  */
 export const canCreateArticle: Access = async ({ req, data }) => {
-  if (hasRole(req.user, 'admin', 'editor')) return true
-  if (!hasRole(req.user, 'writer', 'contributor')) return false
+  if (hasRole(req.user, ...EDITORS)) return true
+  if (!hasRole(req.user, ...BYLINE_ONLY)) return false
   if (data?._status === 'published' && !hasRole(req.user, 'writer')) return false
   return keepsOwnByline({ data, authorIds: await ownAuthorIds({ req }) })
 }

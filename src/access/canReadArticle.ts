@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
 import { ownAuthorIds } from './ownership'
-import { hasRole } from './roles'
+import { WRITERS, hasRole } from './roles'
 
 /** What everybody may read: published articles. Reader reads that skip Payload's access checks (the article page, search) filter with this. */
 export const PUBLIC_ARTICLES = { _status: { equals: 'published' } } as const
@@ -13,7 +13,7 @@ const published = PUBLIC_ARTICLES
  * published articles only.
  */
 export const canReadArticle: Access = async ({ req }) => {
-  if (hasRole(req.user, 'admin', 'editor', 'writer')) return true
+  if (hasRole(req.user, ...WRITERS)) return true
   if (hasRole(req.user, 'contributor')) {
     const authorIds = await ownAuthorIds({ req })
     if (authorIds.length === 0) return published

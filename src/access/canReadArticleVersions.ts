@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
 import { ownAuthorIds } from './ownership'
-import { hasRole } from './roles'
+import { WRITERS, hasRole } from './roles'
 
 /**
  * Revision history holds every draft ever saved, so it follows `canReadArticle` for the newsroom,
@@ -9,7 +9,7 @@ import { hasRole } from './roles'
  * (Payload's default would show it to any logged-in account).
  */
 export const canReadArticleVersions: Access = async ({ req }) => {
-  if (hasRole(req.user, 'admin', 'editor', 'writer')) return true
+  if (hasRole(req.user, ...WRITERS)) return true
   if (!hasRole(req.user, 'contributor')) return false
   const authorIds = await ownAuthorIds({ req })
   return authorIds.length > 0 && { 'version.authors': { in: authorIds } }

@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
 import { ownArticleIds } from './ownership'
-import { hasRole } from './roles'
+import { MODERATORS, hasRole } from './roles'
 
 /** What everybody may read: approved comments. The article page's thread, read without Payload's access checks, filters with this. */
 export const PUBLIC_COMMENTS = { status: { equals: 'approved' } } as const
@@ -13,7 +13,7 @@ const approved = PUBLIC_COMMENTS
  * Everyone else sees approved comments only.
  */
 export const canReadComment: Access = async ({ req }) => {
-  if (hasRole(req.user, 'admin', 'editor', 'moderator')) return true
+  if (hasRole(req.user, ...MODERATORS)) return true
   if (!hasRole(req.user, 'writer')) return approved
   const articleIds = await ownArticleIds({ req })
   if (articleIds.length === 0) return approved

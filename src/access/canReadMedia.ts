@@ -5,20 +5,14 @@ import { remember } from '@/cache/records'
 import { tag } from '@/cache/tags'
 import { collectReferences } from '@/lib/richTextReferences'
 
-import { hasRole } from './roles'
+import { WRITERS, hasRole } from './roles'
+import { relationId } from '@/lib/relationId'
 
 /** The images public pages show, and the rest. */
 export type MediaVisibility = { publicIds: ReadonlySet<string>; privateIds: ReadonlySet<string> }
 
 /** Rows read per query while listing what public pages show: bounded memory on a large site. */
 const PAGE = 500
-
-const idOf = (value: unknown): string | null => {
-  if (typeof value === 'string' && value) return value
-  if (typeof value === 'number') return String(value)
-  if (value && typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
-  return null
-}
 
 /** Every document a paged query returns, a page at a time. */
 async function* everyDoc<T>(read: (page: number) => Promise<{ docs: T[]; hasNextPage: boolean }>): AsyncGenerator<T> {
@@ -43,7 +37,7 @@ export function mediaVisibility(payload: Payload): Promise<MediaVisibility> {
     load: async () => {
       const publicIds = new Set<string>()
       const add = (value: unknown) => {
-        const id = idOf(value)
+        const id = relationId(value)
         if (id) publicIds.add(id)
       }
       const system = { depth: 0, limit: PAGE, sort: 'id', overrideAccess: true } as const
@@ -59,7 +53,7 @@ export function mediaVisibility(payload: Payload): Promise<MediaVisibility> {
       for await (const member of everyDoc((page) => payload.find({ ...system, page, collection: 'cast', select: { photo: true } }))) add(member.photo)
       const privateIds = new Set<string>()
       for await (const media of everyDoc((page) => payload.find({ ...system, page, collection: 'media', select: {} }))) {
-        const id = idOf(media.id)
+        const id = relationId(media.id)
         if (id && !publicIds.has(id)) privateIds.add(id)
       }
       return { publicIds, privateIds }
@@ -85,7 +79,7 @@ function publicWhere({ publicIds, privateIds }: MediaVisibility): Where | true {
 export const canReadMedia: Access = async ({ req, isReadingStaticFile }) => {
   if (isReadingStaticFile) return true
   const { user, payload } = req
-  if (hasRole(user, 'admin', 'editor', 'writer')) return true
+  if (hasRole(user, ...WRITERS)) return true
   const onlyPublic = publicWhere(await mediaVisibility(payload))
   if (user && hasRole(user, 'contributor')) return onlyPublic === true ? true : { or: [onlyPublic, { createdBy: { equals: user.id } }] }
   return onlyPublic

@@ -1,6 +1,6 @@
 import type { FieldAccess } from 'payload'
 
-import { hasRole } from './roles'
+import { BYLINE_ONLY, EDITORS, hasRole } from './roles'
 
 /**
  * Editors move a review any way (publish it, send it back). The authors of a draft may only submit
@@ -8,6 +8,6 @@ import { hasRole } from './roles'
  * is the collection's update access; this narrows what they may do to the review field.
  */
 export const canSetReviewState: FieldAccess = ({ req: { user }, siblingData }) => {
-  if (hasRole(user, 'admin', 'editor')) return true
-  return hasRole(user, 'writer', 'contributor') && (siblingData as { state?: unknown } | undefined)?.state === 'submitted'
+  if (hasRole(user, ...EDITORS)) return true
+  return hasRole(user, ...BYLINE_ONLY) && (siblingData as { state?: unknown } | undefined)?.state === 'submitted'
 }

@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
 import { keepsOwnByline, ownAuthorIds } from './ownership'
-import { hasRole } from './roles'
+import { EDITORS, hasRole } from './roles'
 
 /**
  * Editors edit, publish and unpublish any article. Writers do all of that to their own articles;
@@ -9,7 +9,7 @@ import { hasRole } from './roles'
  * Refusing `_status: 'published'` here also hides the admin's Publish button from contributors.
  */
 export const canUpdateArticle: Access = async ({ req, data }) => {
-  if (hasRole(req.user, 'admin', 'editor')) return true
+  if (hasRole(req.user, ...EDITORS)) return true
   const isWriter = hasRole(req.user, 'writer')
   if (!isWriter && !hasRole(req.user, 'contributor')) return false
   if (data?._status === 'published' && !isWriter) return false

@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
-import { hasRole } from './roles'
+import { CONTRIBUTORS, hasRole } from './roles'
 
 /** Roles that author content: they may create articles, authors, cast and media. */
 export const canWriteArticles: Access = ({ req: { user } }) =>
-  hasRole(user, 'admin', 'editor', 'writer', 'contributor')
+  hasRole(user, ...CONTRIBUTORS)

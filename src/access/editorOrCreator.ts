@@ -2,7 +2,7 @@ import type { Access } from 'payload'
 
 import type { Role } from './roles'
 
-import { hasRole } from './roles'
+import { EDITORS, hasRole } from './roles'
 
 /**
  * Editors change any record; the given roles change the records they created themselves
@@ -11,7 +11,7 @@ import { hasRole } from './roles'
 export const editorOrCreator =
   (...roles: Role[]): Access =>
   ({ req: { user } }) => {
-    if (hasRole(user, 'admin', 'editor')) return true
+    if (hasRole(user, ...EDITORS)) return true
     if (!user || !hasRole(user, ...roles)) return false
     return { createdBy: { equals: user.id } }
   }

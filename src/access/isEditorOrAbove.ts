@@ -1,7 +1,7 @@
 import type { Access, FieldAccess } from 'payload'
 
-import { hasRole } from './roles'
+import { EDITORS, hasRole } from './roles'
 
-export const isEditorOrAbove: Access = ({ req: { user } }) => hasRole(user, 'admin', 'editor')
+export const isEditorOrAbove: Access = ({ req: { user } }) => hasRole(user, ...EDITORS)
 
-export const isEditorOrAboveField: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin', 'editor')
+export const isEditorOrAboveField: FieldAccess = ({ req: { user } }) => hasRole(user, ...EDITORS)

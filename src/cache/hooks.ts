@@ -5,15 +5,9 @@ import { readRedisEnv } from '@/lib/env'
 import { expireTags } from './expire'
 import { forgetRecords } from './records'
 import { tag } from './tags'
+import { relationId, relationIds } from '@/lib/relationId'
 
 type Doc = Record<string, unknown>
-
-const idOf = (value: unknown): string | null => {
-  if (typeof value === 'string' || typeof value === 'number') return String(value)
-  if (typeof value === 'object' && value !== null && 'id' in value) return idOf((value as { id: unknown }).id)
-  return null
-}
-const idsOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(idOf).filter((id): id is string => id !== null) : [])
 
 /** What the public sees of an article: only a published one. Saving a draft of an unpublished article changes nothing public. */
 // On create Payload passes an empty previousDoc: no id, nothing public.
@@ -29,14 +23,14 @@ export function articleTags(doc: Doc, previousDoc?: Doc): string[] {
   if (versions.length === 0) return []
   const tags = new Set<string>([tag.latest, tag.sitemap])
   for (const version of versions) {
-    const id = idOf(version.id)
+    const id = relationId(version.id)
     if (id) tags.add(tag.article(id))
     if (typeof version.slug === 'string') tags.add(tag.articleUrl(version.slug))
-    const category = idOf(version.category)
+    const category = relationId(version.category)
     if (category) tags.add(tag.inCategory(category))
-    for (const author of idsOf(version.authors)) tags.add(tag.byAuthor(author))
-    for (const member of idsOf(version.cast)) tags.add(tag.featuringCast(member))
-    for (const articleTag of idsOf(version.tags)) tags.add(tag.taggedWith(articleTag))
+    for (const author of relationIds(version.authors)) tags.add(tag.byAuthor(author))
+    for (const member of relationIds(version.cast)) tags.add(tag.featuringCast(member))
+    for (const articleTag of relationIds(version.tags)) tags.add(tag.taggedWith(articleTag))
     if (version.featured === true) tags.add(tag.featured)
   }
   return [...tags]
@@ -52,7 +46,7 @@ export function pageTags(doc: Doc, previousDoc?: Doc): string[] {
   if (versions.length === 0) return []
   const tags = new Set<string>([tag.sitemap])
   for (const version of versions) {
-    const id = idOf(version.id)
+    const id = relationId(version.id)
     if (id) tags.add(tag.page(id))
     if (typeof version.slug === 'string') tags.add(tag.pageUrl(version.slug))
   }
@@ -61,7 +55,7 @@ export function pageTags(doc: Doc, previousDoc?: Doc): string[] {
 
 /** An article's comment thread changes when an approved comment appears, changes, or stops being approved. */
 export function commentTags(doc: Doc, previousDoc?: Doc): string[] {
-  const article = idOf(doc.article) ?? idOf(previousDoc?.article)
+  const article = relationId(doc.article) ?? relationId(previousDoc?.article)
   const visible = doc.status === 'approved' || previousDoc?.status === 'approved'
   return article && visible ? [tag.comments(article)] : []
 }

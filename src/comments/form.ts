@@ -15,6 +15,7 @@ import { getPayloadClient } from '../lib/payload'
 import { safeHref } from '../lib/urls'
 
 import { COMMENT_COOKIES } from './cookies'
+import { relationId } from '@/lib/relationId'
 
 export { COMMENT_COOKIES }
 
@@ -171,7 +172,7 @@ export async function getReplyContext({
       body: doc.body,
       createdAt: doc.createdAt,
       replies: [],
-      parentId: typeof doc.parent === 'object' && doc.parent ? doc.parent.id : (doc.parent ?? null),
+      parentId: relationId(doc.parent),
     })),
   }
 }

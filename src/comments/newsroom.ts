@@ -1,6 +1,6 @@
 import type { ParentFacts } from './submit'
 
-import type { CommentStatus } from './policy'
+import type { CommentStatus } from './statuses'
 import type { DiscussionSettings } from './settings'
 
 import { SITE_NAME } from '@/lib/siteName'

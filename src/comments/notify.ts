@@ -1,4 +1,4 @@
-import type { CommentStatus } from './policy'
+import type { CommentStatus } from './statuses'
 
 /**
  * Who hears about a comment, as WordPress does it: moderators when one waits for them, the

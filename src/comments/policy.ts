@@ -1,11 +1,9 @@
 import type { DiscussionSettings } from './settings'
 import type { CleanInput } from './validate'
+import { LINK_IN_TEXT } from './text'
+import type { CommentStatus } from './statuses'
 
-export type CommentStatus = 'approved' | 'pending' | 'spam' | 'trash'
-
-const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi
-
-export const countLinks = (text: string): number => text.match(LINK)?.length ?? 0
+export const countLinks = (text: string): number => text.match(LINK_IN_TEXT)?.length ?? 0
 
 /** The first listed word or phrase found in any of the commenter's fields (case-insensitive substring, as WordPress does). */
 export function findListedWord(words: readonly string[], input: CleanInput): string | null {

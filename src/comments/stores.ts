@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { Article, Comment } from '@/payload-types'
 
 import { remember } from '@/cache/records'
+import { EDITORS } from '@/access/roles'
 import { tag } from '@/cache/tags'
 import { countRowsAsSystem, findRowsAsSystem } from '@/db/belowPayload'
 import { articleHref } from '@/lib/urls'
@@ -12,9 +13,7 @@ import type { StoredDiscussion } from './settings'
 import type { SubmissionDeps } from './submit'
 
 import { toSettings } from './settings'
-
-const relId = (value: unknown): string | null =>
-  typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : null
+import { relationId } from '@/lib/relationId'
 
 /**
  * The discussion settings as stored, remembered until they change (tag.discussion): every
@@ -71,14 +70,14 @@ export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
       if (!comment) return null
       // Walk up to the root; bounded, so a corrupted cycle cannot spin forever.
       let depth = 1
-      let above = relId(comment.parent)
+      let above = relationId(comment.parent)
       while (above && depth < 50) {
         const next = await find(above)
         if (!next) break
         depth += 1
-        above = relId(next.parent)
+        above = relationId(next.parent)
       }
-      return { id: comment.id, articleId: relId(comment.article) ?? '', status: comment.status, depth }
+      return { id: comment.id, articleId: relationId(comment.article) ?? '', status: comment.status, depth }
     },
     lastCommentAt: async ({ ipHash, email }) => {
       const [latest] = await findRowsAsSystem<Comment>({
@@ -127,9 +126,9 @@ export function payloadSubmissionDeps(req: PayloadRequest): SubmissionDeps {
  */
 export function noticeCommentFrom({ id, data }: { id: string; data: Record<string, unknown> }): NoticeComment | null {
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null)
-  const [articleId, authorName, authorEmail, body] = [relId(data.article), text(data.authorName), text(data.authorEmail), text(data.body)]
+  const [articleId, authorName, authorEmail, body] = [relationId(data.article), text(data.authorName), text(data.authorEmail), text(data.body)]
   if (!articleId || !authorName || !authorEmail || !body) return null
-  return { id, articleId, parentId: relId(data.parent), authorName, authorEmail, authorUrl: text(data.authorUrl), body }
+  return { id, articleId, parentId: relationId(data.parent), authorName, authorEmail, authorUrl: text(data.authorUrl), body }
 }
 
 /**
@@ -158,10 +157,10 @@ export function payloadNoticeDeps(req: PayloadRequest): NoticeDeps {
         select: { article: true, parent: true, authorName: true, authorEmail: true, authorUrl: true, body: true },
       })
       const comment = docs[0]
-      const articleId = relId(comment?.article)
+      const articleId = relationId(comment?.article)
       if (!comment || !articleId) return null
       const { authorName, authorEmail, authorUrl, body } = comment
-      return { id: comment.id, articleId, parentId: relId(comment.parent), authorName, authorEmail, authorUrl: authorUrl ?? null, body }
+      return { id: comment.id, articleId, parentId: relationId(comment.parent), authorName, authorEmail, authorUrl: authorUrl ?? null, body }
     },
     article: (id) =>
       remember({
@@ -170,7 +169,7 @@ export function payloadNoticeDeps(req: PayloadRequest): NoticeDeps {
         load: async () => {
           const { docs } = await payload.find({ ...shared, collection: 'articles', where: { id: { equals: id } }, limit: 1, select: { title: true, slug: true, category: true } })
           const article = docs[0]
-          const categoryId = relId(article?.category)
+          const categoryId = relationId(article?.category)
           if (!article || !categoryId) return null
           const category = await payload.find({ ...shared, collection: 'categories', where: { id: { equals: categoryId } }, limit: 1, select: { slug: true } })
           const slug = category.docs[0]?.slug
@@ -183,14 +182,14 @@ export function payloadNoticeDeps(req: PayloadRequest): NoticeDeps {
         tags: [tag.staff],
         load: async () => {
           const moderators = await emailsOf({ roles: { in: ['moderator'] } })
-          return moderators.length > 0 ? moderators : emailsOf({ roles: { in: ['admin', 'editor'] } })
+          return moderators.length > 0 ? moderators : emailsOf({ roles: { in: [...EDITORS] } })
         },
       }),
     authorEmails: async (articleId) => {
-      const authorIds = ((await articleById(articleId))?.authors ?? []).map(relId).filter((id): id is string => id !== null)
+      const authorIds = ((await articleById(articleId))?.authors ?? []).map(relationId).filter((id): id is string => id !== null)
       if (authorIds.length === 0) return []
       const { docs } = await payload.find({ ...system, collection: 'authors', where: { id: { in: authorIds } }, select: { user: true } })
-      const userIds = docs.map((author) => relId(author.user)).filter((id): id is string => id !== null)
+      const userIds = docs.map((author) => relationId(author.user)).filter((id): id is string => id !== null)
       return userIds.length === 0 ? [] : emailsOf({ id: { in: userIds } })
     },
     parent: async (id) => {

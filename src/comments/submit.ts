@@ -2,7 +2,8 @@ import { APIError, ValidationError } from 'payload'
 
 import type { BotSignals } from './spam'
 
-import type { CommentStatus, Decision } from './policy'
+import type { Decision } from './policy'
+import type { CommentStatus } from './statuses'
 import type { DiscussionSettings } from './settings'
 import type { CleanInput, CommentInput } from './validate'
 

@@ -1,14 +1,15 @@
 /** One run of a comment's text: plain text, or a URL the reader typed, to be shown as a link. */
 export type TextRun = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string }
 
-const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi
+/** An address a reader typed into a comment: counted by the link rules (policy.ts), shown as a link here. */
+export const LINK_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi
 // Punctuation that ends a sentence rather than the address.
 const TRAILING = /[.,;:!?)\]'"]+$/
 
 function linkify(line: string): TextRun[] {
   const runs: TextRun[] = []
   let last = 0
-  for (const match of line.matchAll(URL_IN_TEXT)) {
+  for (const match of line.matchAll(LINK_IN_TEXT)) {
     const raw = match[0].replace(TRAILING, '')
     const start = match.index ?? 0
     if (start > last) runs.push({ kind: 'text', text: line.slice(last, start) })

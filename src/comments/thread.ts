@@ -7,6 +7,7 @@ import type { Comment } from '@/payload-types'
 
 import { getPayloadClient } from '../lib/payload'
 import { safeHref } from '../lib/urls'
+import { relationId } from '@/lib/relationId'
 
 export type CommentView = {
   id: string
@@ -72,7 +73,7 @@ export async function getApprovedComments({ articleId }: { articleId: string }):
     body: doc.body,
     createdAt: doc.createdAt,
     ...(isNewsroomName(doc.authorName) ? { newsroom: true } : {}),
-    parentId: typeof doc.parent === 'object' && doc.parent ? doc.parent.id : (doc.parent ?? null),
+    parentId: relationId(doc.parent),
   }))
   return { count: flat.length, thread: threadComments(flat) }
 }

@@ -1,3 +1,5 @@
+import { isHttpUrl } from '@/lib/httpUrl'
+
 /** What a reader submits, before anything is trusted. */
 export type CommentInput = {
   body?: unknown
@@ -58,12 +60,6 @@ export const fieldRules: Record<CommentField, (value: unknown) => string | true>
     if (url.length > LIMITS.authorUrl) return messages.urlTooLong
     return isHttpUrl(url) ? true : messages.urlInvalid
   },
-}
-
-function isHttpUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false
-  const { protocol } = new URL(value)
-  return protocol === 'https:' || protocol === 'http:'
 }
 
 /** Every field's problem at once, so the reader fixes the form in one go. */

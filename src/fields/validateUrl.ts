@@ -1,3 +1,5 @@
+import { isHttpUrl } from '@/lib/httpUrl'
+
 const messages = {
   invalid: 'Enter a full web address starting with https:// or http://.',
 }
@@ -5,10 +7,5 @@ const messages = {
 /** Optional absolute http(s) URL: empty is fine, anything else must parse. */
 export function validateUrl(value: string | null | undefined): string | true {
   if (!value) return true
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? true : messages.invalid
-  } catch {
-    return messages.invalid // new URL throws on malformed input; that is the answer
-  }
+  return isHttpUrl(value) ? true : messages.invalid
 }

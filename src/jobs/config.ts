@@ -1,7 +1,7 @@
 import type { JobsConfig } from 'payload'
 
 import { canRunJobsOverHttp } from '@/access/canRunJobsOverHttp'
-import { hasRole } from '@/access/roles'
+import { EDITORS, hasRole } from '@/access/roles'
 import { readJobsCron, readRedisEnv } from '@/lib/env'
 
 import { appQueueGate } from './lease'
@@ -32,8 +32,8 @@ export const jobs: JobsConfig = {
   // and not at all in shared mode, where that route would run jobs beside the lease holder.
   access: {
     run: canRunJobsOverHttp,
-    queue: ({ req }) => hasRole(req.user, 'admin', 'editor'),
-    cancel: ({ req }) => hasRole(req.user, 'admin', 'editor'),
+    queue: ({ req }) => hasRole(req.user, ...EDITORS),
+    cancel: ({ req }) => hasRole(req.user, ...EDITORS),
   },
   // Finished jobs stay for a trail of who scheduled what; they are small.
   deleteJobOnComplete: false,

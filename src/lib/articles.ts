@@ -21,7 +21,8 @@ import { getCategories } from './categories'
 import { imageRef } from './media'
 import { getPayloadClient } from './payload'
 import { countWords, readingMinutes } from './readingTime'
-import { getAuthors, getCastMembers, getMedia, getTags, relationId } from './references'
+import { getAuthors, getCastMembers, getMedia, getTags } from './references'
+import { relationId, relationIds } from './relationId'
 import { collectReferences, fillReferences } from './richTextReferences'
 import type { RelatedCandidate } from './relatedStories'
 
@@ -72,8 +73,6 @@ const SUMMARY_SELECT = {
   heroImage: true,
 } as const
 
-const idOf = relationId
-const idsOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(idOf).filter((id): id is string => id !== null) : [])
 
 export const authorRef = (author: AuthorDoc): AuthorRef => ({
   id: author.id,
@@ -99,7 +98,7 @@ const present = <T>(value: T | null | undefined): value is T => value !== null &
 const lookUp = <T>(ids: string[], found: ReadonlyMap<string, T | null>): T[] => ids.map((id) => found.get(id)).filter(present)
 
 const categoryOf = (categories: CategoryNode[], value: unknown): CategoryRef | null => {
-  const id = idOf(value)
+  const id = relationId(value)
   const category = id ? categories.find((c) => c.id === id) : undefined
   return category ? { id: category.id, name: category.name, slug: category.slug } : null
 }
@@ -113,8 +112,8 @@ type SummaryDoc = Pick<Article, 'authors' | 'category' | 'excerpt' | 'heroImage'
 async function toSummaries(docs: SummaryDoc[]): Promise<ArticleSummary[]> {
   const [categories, authors, images] = await Promise.all([
     getCategories(),
-    getAuthors(docs.flatMap((doc) => idsOf(doc.authors))),
-    getMedia(docs.map((doc) => idOf(doc.heroImage))),
+    getAuthors(docs.flatMap((doc) => relationIds(doc.authors))),
+    getMedia(docs.map((doc) => relationId(doc.heroImage))),
   ])
   return docs.map((doc) => {
     const category = categoryOf(categories, doc.category)
@@ -128,8 +127,8 @@ async function toSummaries(docs: SummaryDoc[]): Promise<ArticleSummary[]> {
       excerpt: doc.excerpt ?? null,
       publishedAt: doc.publishedAt ?? null,
       category,
-      authors: lookUp(idsOf(doc.authors), authors).map((a) => ({ id: a.id, name: a.name, href: authorHref(a.slug) })),
-      image: imageRef(images.get(idOf(doc.heroImage) ?? ''), 'card'),
+      authors: lookUp(relationIds(doc.authors), authors).map((a) => ({ id: a.id, name: a.name, href: authorHref(a.slug) })),
+      image: imageRef(images.get(relationId(doc.heroImage) ?? ''), 'card'),
     }
   })
 }
@@ -297,7 +296,7 @@ async function relatedCandidates({ articleId, where }: { articleId: string; wher
     depth: 0,
     select: RELATED_SELECT,
   })
-  return docs.map((doc) => ({ id: doc.id, categoryId: idOf(doc.category), tagIds: idsOf(doc.tags), castIds: idsOf(doc.cast), publishedAt: doc.publishedAt ?? null }))
+  return docs.map((doc) => ({ id: doc.id, categoryId: relationId(doc.category), tagIds: relationIds(doc.tags), castIds: relationIds(doc.cast), publishedAt: doc.publishedAt ?? null }))
 }
 
 /**
@@ -526,11 +525,11 @@ async function getLinkedArticles(ids: string[]): Promise<Map<string, { id: strin
  */
 async function toArticleView(doc: ArticleDoc, category: CategoryRef): Promise<ArticleView> {
   const inBody = collectReferences(doc.content)
-  const authorIds = idsOf(doc.authors)
-  const castIds = idsOf(doc.cast)
-  const tagIds = idsOf(doc.tags)
-  const heroId = idOf(doc.heroImage)
-  const ogId = idOf(doc.meta?.image)
+  const authorIds = relationIds(doc.authors)
+  const castIds = relationIds(doc.cast)
+  const tagIds = relationIds(doc.tags)
+  const heroId = relationId(doc.heroImage)
+  const ogId = relationId(doc.meta?.image)
   const [authors, cast, media, articles, tags] = await Promise.all([
     getAuthors([...authorIds, ...inBody.authors]),
     getCastMembers([...castIds, ...inBody.cast]),

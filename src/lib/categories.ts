@@ -5,6 +5,7 @@ import { tag } from '@/cache/tags'
 
 import { getPayloadClient } from './payload'
 import { categoryHref } from './urls'
+import { relationId } from '@/lib/relationId'
 
 export type CategoryNode = { id: string; name: string; slug: string; parentId: string | null }
 export type Crumb = { name: string; href: string }
@@ -29,7 +30,7 @@ async function loadCategories(): Promise<CategoryNode[]> {
     id: doc.id,
     name: doc.name,
     slug: doc.slug,
-    parentId: typeof doc.parent === 'object' && doc.parent ? doc.parent.id : (doc.parent ?? null),
+    parentId: relationId(doc.parent),
   }))
 }
 

@@ -6,7 +6,8 @@ import type { AuthorRef, CastRef } from './articles'
 
 import { authorRef, castRef, getArticlesByAuthor, getArticlesFeaturingCast } from './articles'
 import { getPayloadClient } from './payload'
-import { getMedia, relationId } from './references'
+import { getMedia } from './references'
+import { relationId } from './relationId'
 import { authorHref, castHref } from './urls'
 
 /** An author's page: the byline box data and their published articles. */

@@ -6,6 +6,7 @@ import { rememberEach } from '@/cache/records'
 import { tag } from '@/cache/tags'
 
 import { getPayloadClient } from './payload'
+import { relationId } from './relationId'
 
 /**
  * The documents reader pages show beside their own: images, authors and cast members, each read
@@ -33,13 +34,6 @@ export type AuthorDoc = Pick<Author, 'bio' | 'id' | 'name' | 'slug'> & { avatar?
 export type CastDoc = Pick<Cast, 'character' | 'id' | 'name' | 'slug'> & { photo?: MediaDoc | string | null }
 
 /** The id of a relation, populated or not. */
-export const relationId = (value: unknown): string | null => {
-  if (typeof value === 'string' && value) return value
-  if (typeof value === 'number') return String(value)
-  if (value && typeof value === 'object' && 'id' in value) return relationId((value as { id: unknown }).id)
-  return null
-}
-
 const byId = <T extends { id: string }>(docs: T[]) => new Map(docs.map((doc) => [String(doc.id), doc]))
 
 /** Images by id. Alt text and renditions rarely change, so one tag covers every image (tag.media). */

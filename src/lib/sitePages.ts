@@ -10,7 +10,7 @@ import { pagePath } from '@/routing/pagePath'
 
 import { fillBody } from './articles'
 import { getPayloadClient } from './payload'
-import { relationId } from './references'
+import { relationId } from './relationId'
 
 /**
  * Standing pages (the `pages` collection: About, Contact…) as reader pages show them. Pages share

@@ -2,14 +2,12 @@ import type { Payload } from 'payload'
 
 import { ARTICLE_VIEWS } from './counter'
 import { viewWindow } from './days'
+import { relationId } from '@/lib/relationId'
 
 /** Candidates are checked for being published this many at a time. */
 const CHUNK = 200
 
 type Ranked = { id: string; views: number; publishedAt: string }
-
-const relationId = (value: unknown): string | null =>
-  typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String(value.id) : null
 
 /** Total views per article over the window, most viewed first. */
 async function viewTotals({ payload, from, to }: { payload: Payload; from: string; to: string }): Promise<[string, number][]> {

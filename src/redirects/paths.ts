@@ -1,3 +1,5 @@
+import { isHttpUrl } from '@/lib/httpUrl'
+
 /**
  * How redirect sources are written and matched. Pure functions: the admin's `from` field and the
  * server's lookup agree on one spelling of a request (path without a trailing slash, query
@@ -58,11 +60,7 @@ export function sourceProblem(source: string | null): string | null {
 export function isAllowedTarget(url: string): boolean {
   const value = url.trim()
   if (value.startsWith('/')) return !value.startsWith('//') && !value.startsWith('/\\')
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol)
-  } catch {
-    return false
-  }
+  return isHttpUrl(value)
 }
 
 /**

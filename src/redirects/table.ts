@@ -10,6 +10,7 @@ import { articleHref } from '@/lib/urls'
 import { pagePath } from '@/routing/pagePath'
 
 import { buildTable, findRedirect } from './paths'
+import { relationId } from '@/lib/relationId'
 
 /**
  * The whole redirect set in memory, read once and kept until a redirect changes, a category
@@ -25,9 +26,6 @@ const PAGE = 1000
 type Reference = { relationTo: 'articles' | 'pages'; value: unknown }
 type RedirectDoc = { from: string; type?: string | null; to?: { type?: string | null; url?: string | null; reference?: Reference | null } | null }
 
-const idOf = (value: unknown): string | null =>
-  typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : null
-
 type Table = ReturnType<typeof buildTable>
 
 async function loadTable(payload: Payload): Promise<{ table: Table; documents: string[] }> {
@@ -40,7 +38,7 @@ async function loadTable(payload: Payload): Promise<{ table: Table; documents: s
   const wanted = { articles: new Set<string>(), pages: new Set<string>() }
   for (const redirect of redirects) {
     const reference = redirect.to?.type === 'reference' ? redirect.to.reference : null
-    const id = reference ? idOf(reference.value) : null
+    const id = reference ? relationId(reference.value) : null
     if (reference && id) wanted[reference.relationTo].add(id)
   }
   const urls = await currentUrls(payload, wanted)
@@ -50,7 +48,7 @@ async function loadTable(payload: Payload): Promise<{ table: Table; documents: s
     if (redirect.to?.type === 'custom' && redirect.to.url) rules.push({ from: redirect.from, to: redirect.to.url, status })
     const reference = redirect.to?.type === 'reference' ? redirect.to.reference : null
     // A reference to a document the public cannot see (unpublished, deleted) redirects nowhere.
-    const to = reference ? urls.get(`${reference.relationTo}:${idOf(reference.value)}`) : undefined
+    const to = reference ? urls.get(`${reference.relationTo}:${relationId(reference.value)}`) : undefined
     if (to) rules.push({ from: redirect.from, to, status })
   }
   const documents = [...[...wanted.articles].map(tag.article), ...[...wanted.pages].map(tag.page)]
@@ -68,7 +66,7 @@ async function currentUrls(payload: Payload, wanted: { articles: Set<string>; pa
     ])
     const categorySlugs = new Map(categories.map((category) => [String(category.id), category.slug]))
     for (const article of articles) {
-      const categorySlug = categorySlugs.get(idOf(article.category) ?? '')
+      const categorySlug = categorySlugs.get(relationId(article.category) ?? '')
       if (categorySlug) urls.set(`articles:${article.id}`, articleHref({ categorySlug, slug: article.slug }))
     }
   }

@@ -3,14 +3,9 @@ import type { Payload, PayloadRequest } from 'payload'
 import { PUBLIC_PAGES } from '@/access/canReadPage'
 import { findPublicRows } from '@/db/belowPayload'
 import { pageHref } from '@/lib/urls'
+import { relationId } from '@/lib/relationId'
 
 type PageLike = { slug?: string | null; parent?: unknown }
-
-const relationId = (value: unknown): string | null => {
-  if (typeof value === 'string' && value) return value
-  if (value && typeof value === 'object' && 'id' in value) return relationId((value as { id: unknown }).id)
-  return null
-}
 
 /**
  * A page's address: /{slug}, or /{parent}/{slug} under a parent (pages nest one level, as the

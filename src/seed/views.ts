@@ -4,6 +4,7 @@ import { ARTICLE_VIEWS } from '@/pageViews/counter'
 import { viewDay, viewWindow } from '@/pageViews/days'
 
 import { REFERENCE_SLUG } from './data'
+import { relationId } from '@/lib/relationId'
 
 /** Names the demo's rows, apart from the rows real server processes write. */
 export const DEMO_VIEWS_INSTANCE = 'demo-seed'
@@ -48,7 +49,7 @@ export async function seedViews({ payload, now = new Date() }: { payload: Payloa
     pagination: false,
     select: { article: true },
   })
-  const seeded = new Set(existing.map((row) => (typeof row.article === 'object' && row.article ? row.article.id : row.article)))
+  const seeded = new Set(existing.map((row) => relationId(row.article)))
   const { from } = viewWindow({ days: 7, now })
 
   let created = 0

@@ -4,7 +4,7 @@ import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/access/roles'
-import type { CommentStatus } from '@/comments/policy'
+import type { CommentStatus } from '@/comments/statuses'
 
 import { deleteForever, emptyFolder, replyAsNewsroom } from '@/admin/moderation/commands'
 import { loadQueue, parseFilters } from '@/admin/moderation/queue'

@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import { hasRole } from '@/access/roles'
+import { WRITERS, hasRole } from '@/access/roles'
 
 import { reviewMessages } from '../review/rules'
 
@@ -15,7 +15,7 @@ export const explainPublishRefusal: CollectionBeforeOperationHook = ({ args, ope
   if (overrideAccess || (operation !== 'create' && operation !== 'update')) return args
   const status = (args as { data?: { _status?: unknown } }).data?._status
   if (status !== 'published') return args
-  const mayPublish = hasRole(req.user, 'admin', 'editor', 'writer')
+  const mayPublish = hasRole(req.user, ...WRITERS)
   if (!mayPublish && hasRole(req.user, 'contributor')) throw new APIError(reviewMessages.contributorPublish, 403, null, true)
   return args
 }

@@ -12,13 +12,7 @@ import type { ReviewNoticeDeps, StaffMember } from '../review/notify'
 import { reviewEventOf, reviewRecipients, reviewToast } from '../review/notify'
 import { readReview } from '../review/rules'
 import { setReviewOutcome } from './announceReviewOutcome'
-
-const idOf = (value: unknown): string | null =>
-  typeof value === 'string' || typeof value === 'number'
-    ? String(value)
-    : value && typeof value === 'object' && 'id' in value
-      ? idOf((value as { id: unknown }).id)
-      : null
+import { relationId } from '@/lib/relationId'
 
 /** The staff accounts as the review notices need them, read as the system inside the request. */
 function payloadReviewDeps(req: PayloadRequest): ReviewNoticeDeps {
@@ -36,7 +30,7 @@ function payloadReviewDeps(req: PayloadRequest): ReviewNoticeDeps {
     bylineAccounts: async (authorIds) => {
       if (authorIds.length === 0) return []
       const { docs } = await payload.find({ req, collection: 'authors', where: { id: { in: authorIds } }, overrideAccess: true, depth: 0, pagination: false, select: { user: true } })
-      const userIds = docs.map((author) => idOf(author.user)).filter((id): id is string => id !== null)
+      const userIds = docs.map((author) => relationId(author.user)).filter((id): id is string => id !== null)
       return userIds.length === 0 ? [] : find({ id: { in: userIds } })
     },
   }
@@ -67,7 +61,7 @@ export const sendReviewNotices: CollectionAfterChangeHook<Article> = async ({ do
   const recipients = await reviewRecipients({
     event,
     submittedBy: event === 'sent-back' ? readReview(doc.review).submittedBy : before.submittedBy,
-    authorIds: (doc.authors ?? []).map(idOf).filter((id): id is string => id !== null),
+    authorIds: (doc.authors ?? []).map(relationId).filter((id): id is string => id !== null),
     actorId: req.user ? String(req.user.id) : null,
     deps: payloadReviewDeps(req),
   })
@@ -77,7 +71,7 @@ export const sendReviewNotices: CollectionAfterChangeHook<Article> = async ({ do
 
   let path: string | null = null
   if (event === 'published') {
-    const categoryId = idOf(doc.category)
+    const categoryId = relationId(doc.category)
     const category = categoryId
       ? (await payload.find({ req, collection: 'categories', where: { id: { equals: categoryId } }, overrideAccess: true, depth: 0, limit: 1, select: { slug: true } })).docs[0]
       : undefined

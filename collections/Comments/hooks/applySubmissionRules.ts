@@ -4,7 +4,7 @@ import type { BotSignals } from '@/comments/spam'
 
 import type { Comment } from '@/payload-types'
 
-import { hasRole, ROLES } from '@/access/roles'
+import { MODERATORS, ROLES, hasRole } from '@/access/roles'
 import { payloadSubmissionDeps } from '@/comments/stores'
 import { ruleNoteOf } from '@/comments/policy'
 import { FORM_FIELDS } from '@/comments/spam'
@@ -23,7 +23,7 @@ export const applySubmissionRules: CollectionBeforeChangeHook<Comment> = async (
   if (operation !== 'create') return data
   const submission = (context as SubmissionContext).commentSubmission
   if (req.payloadAPI === 'local' && !submission) return data
-  if (hasRole(req.user, 'admin', 'editor', 'moderator')) return data
+  if (hasRole(req.user, ...MODERATORS)) return data
 
   const raw = (req.data ?? {}) as Record<string, unknown>
   const signals = submission?.signals ?? { honeypot: raw[FORM_FIELDS.honeypot], issuedAt: raw[FORM_FIELDS.issuedAt] }

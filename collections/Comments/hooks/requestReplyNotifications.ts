@@ -4,7 +4,7 @@ import type { Comment } from '@/payload-types'
 
 import type { SubmissionContext } from './applySubmissionRules'
 
-import { hasRole } from '@/access/roles'
+import { MODERATORS, hasRole } from '@/access/roles'
 
 /** Set for the afterChange notices: this new comment's author asked about replies and must confirm first. */
 export type ReplyNotificationContext = { replyNotificationsRequested?: boolean }
@@ -20,7 +20,7 @@ export const requestReplyNotifications: CollectionBeforeChangeHook<Comment> = ({
   if (operation !== 'create') return data
   const submission = (context as SubmissionContext).commentSubmission
   if (req.payloadAPI === 'local' && !submission) return data
-  if (hasRole(req.user, 'admin', 'editor', 'moderator')) return data
+  if (hasRole(req.user, ...MODERATORS)) return data
   ;(context as ReplyNotificationContext).replyNotificationsRequested = data.notifyOnReply === true
   return { ...data, notifyOnReply: false }
 }

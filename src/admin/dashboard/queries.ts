@@ -4,7 +4,7 @@ import type { Article, User } from '@/payload-types'
 
 import type { ReviewState } from '../../../collections/Articles/review/rules'
 
-import { hasRole } from '@/access/roles'
+import { BYLINE_ONLY, EDITORS, MODERATORS, WRITERS, hasRole } from '@/access/roles'
 
 /**
  * What the dashboard shows each role (issue #5: "what needs them"). Article reads run as the
@@ -138,10 +138,10 @@ export async function scheduledArticles({ payload, user }: Args): Promise<Schedu
 export async function loadDashboard(args: Args): Promise<DashboardData> {
   const { user } = args
   const [review, comments, scheduled, drafts] = await Promise.all([
-    hasRole(user, 'admin', 'editor') ? awaitingReview(args) : null,
-    hasRole(user, 'admin', 'editor', 'moderator') ? pendingComments(args) : null,
-    hasRole(user, 'admin', 'editor', 'writer') ? scheduledArticles(args) : null,
-    hasRole(user, 'writer', 'contributor') ? myDrafts(args) : null,
+    hasRole(user, ...EDITORS) ? awaitingReview(args) : null,
+    hasRole(user, ...MODERATORS) ? pendingComments(args) : null,
+    hasRole(user, ...WRITERS) ? scheduledArticles(args) : null,
+    hasRole(user, ...BYLINE_ONLY) ? myDrafts(args) : null,
   ])
   return { awaitingReview: review, pendingComments: comments, scheduled, myDrafts: drafts }
 }

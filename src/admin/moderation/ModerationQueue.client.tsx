@@ -4,17 +4,18 @@ import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react'
 
-import type { CommentStatus } from '@/comments/policy'
+import type { CommentStatus } from '@/comments/statuses'
 
 import { fieldRules } from '@/comments/validate'
 
 import type { Queue, QueueRow } from './queue'
 
-import { ACTIONS, actionsFor, type ActionName, KEYS, saveBody, setStatus, STATUS_LABELS } from './actions'
+import { ACTIONS, actionsFor, type ActionName, KEYS, saveBody, setStatus } from './actions'
 import { hasFilters, queueQuery } from './filters'
 import { InlineEditor } from './InlineEditor.client'
 import { QueueFilterForm } from './QueueFilterForm.client'
 import { deleteForeverAction, emptyFolderAction, replyAction } from './serverActions'
+import { STATUS_LABELS } from '@/comments/statuses'
 
 type Props = Queue & {
   /** Moderators, editors and admins; writers read the queue only. */

@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 
-import type { CommentStatus } from '@/comments/policy'
+import type { CommentStatus } from '@/comments/statuses'
 
 import type { QueueFilters } from './filters'
 

@@ -1,4 +1,4 @@
-import type { CommentStatus } from '@/comments/policy'
+import type { CommentStatus } from '@/comments/statuses'
 
 /** What a moderator can do to a comment: each action is a move to another status. */
 export const ACTIONS = {
@@ -16,7 +16,6 @@ export const KEYS: Partial<Record<string, ActionName>> = Object.fromEntries(
   (Object.keys(ACTIONS) as ActionName[]).map((name) => [ACTIONS[name].key, name]),
 )
 
-export const STATUS_LABELS: Record<CommentStatus, string> = { pending: 'Pending', approved: 'Approved', spam: 'Spam', trash: 'Trash' }
 
 /** The actions each tab offers (WordPress's row actions). */
 export const actionsFor = (status: CommentStatus): ActionName[] =>

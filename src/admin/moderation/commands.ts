@@ -2,9 +2,9 @@ import type { PayloadRequest, Where } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import type { CommentStatus } from '@/comments/policy'
+import type { CommentStatus } from '@/comments/statuses'
 
-import { hasRole } from '@/access/roles'
+import { MODERATORS, hasRole } from '@/access/roles'
 import { checkNewsroomReply, NEWSROOM, replyMessages } from '@/comments/newsroom'
 import { payloadSubmissionDeps } from '@/comments/stores'
 
@@ -35,8 +35,6 @@ export const commandMessages = {
 export const PURGE_BATCH = 100
 
 const refuse = (status: Refusal['status'], message: string): Refusal => ({ ok: false, status, message })
-
-const MODERATORS = ['admin', 'editor', 'moderator'] as const
 
 /**
  * Payload's refusals (validation, access, not found) as the moderator should read them; anything

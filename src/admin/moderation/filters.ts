@@ -1,4 +1,4 @@
-import type { CommentStatus } from '@/comments/policy'
+import type { CommentStatus } from '@/comments/statuses'
 
 /** Comments on one page of the queue unless the moderator asks for more. */
 export const PAGE_SIZE = 20

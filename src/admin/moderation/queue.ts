@@ -1,8 +1,9 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import type { CommentStatus, RuleNote } from '@/comments/policy'
+import type { RuleNote } from '@/comments/policy'
+import type { CommentStatus } from '@/comments/statuses'
 
-import { hasRole } from '@/access/roles'
+import { MODERATORS, hasRole } from '@/access/roles'
 import { readRuleNote } from '@/comments/policy'
 import { endOfDay, formatDateTime, newsroomTimeZone, parseDay, startOfDay } from '@/lib/timeZone'
 import { articleHref } from '@/lib/urls'
@@ -10,8 +11,9 @@ import { articleHref } from '@/lib/urls'
 import type { QueueFilters } from './filters'
 
 import { PAGE_SIZE, PAGE_SIZES } from './filters'
+import { COMMENT_STATUSES } from '@/comments/statuses'
 
-export const QUEUE_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const satisfies readonly CommentStatus[]
+export const QUEUE_STATUSES = COMMENT_STATUSES
 
 
 export type QueueRow = {
@@ -107,7 +109,7 @@ async function filterWhere({ req, filters, timeZone }: { req: PayloadRequest; fi
   }
   if (filters.author) where.push({ authorName: { like: filters.author } })
   // Field access would refuse the query for a writer; for them the filter does not exist.
-  if (filters.email && hasRole(req.user, 'admin', 'editor', 'moderator')) {
+  if (filters.email && hasRole(req.user, ...MODERATORS)) {
     const complete = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(filters.email)
     where.push({ authorEmail: complete ? { equals: filters.email } : { like: filters.email } })
   }

@@ -1,6 +1,6 @@
 import type { Where } from 'payload'
 
-import { hasRole } from '@/access/roles'
+import { BYLINE_ONLY, EDITORS, hasRole } from '@/access/roles'
 
 /**
  * "My articles" in the article list: the articles under the user's own bylines. Writers and
@@ -17,7 +17,7 @@ type MaybeUser = Parameters<typeof hasRole>[0]
 
 export function initialScope({ user, stored }: { user: MaybeUser; stored: unknown }): ArticleScope {
   if (stored === 'all' || stored === 'mine') return stored
-  return hasRole(user, 'writer', 'contributor') && !hasRole(user, 'admin', 'editor') ? 'mine' : 'all'
+  return hasRole(user, ...BYLINE_ONLY) && !hasRole(user, ...EDITORS) ? 'mine' : 'all'
 }
 
 export const mineWhere = (authorIds: string[]): Where => ({ authors: { in: authorIds } })

@@ -4,7 +4,7 @@ import type { SelectFieldClientComponent } from 'payload'
 
 import { SelectField, useAuth, useFormFields } from '@payloadcms/ui'
 
-import { hasRole } from '@/access/roles'
+import { EDITORS, hasRole } from '@/access/roles'
 
 type Hint = Record<'editor' | 'author', string>
 
@@ -30,7 +30,7 @@ const HINTS: Record<string, Hint> = {
  */
 export const ReviewStateField: SelectFieldClientComponent = (props) => {
   const { user } = useAuth()
-  const isEditor = hasRole(user, 'admin', 'editor')
+  const isEditor = hasRole(user, ...EDITORS)
   const state = useFormFields(([fields]) => fields[props.path]?.value)
   const hint = HINTS[typeof state === 'string' ? state : 'none'] ?? HINTS.none
   return (

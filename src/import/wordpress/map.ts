@@ -9,6 +9,7 @@ import { JSDOM } from 'jsdom'
 import type { WxrComment, WxrItem, WxrSite, WxrTerm } from './wxr'
 
 import { slugify } from '@/lib/slugify'
+import type { CommentStatus } from '@/comments/statuses'
 
 /** The Byline collections the importer fills, in the report's order. */
 export const REPORT_TYPES = ['articles', 'pages', 'authors', 'categories', 'tags', 'comments', 'media', 'redirects'] as const
@@ -78,7 +79,6 @@ export function wordpressDate({ dateGmt, date }: { dateGmt: string; date: string
   return null
 }
 
-export type CommentStatus = 'approved' | 'pending' | 'spam' | 'trash'
 
 /** `comment_approved`: 1 approved, 0 held, and WordPress's own spam and trash. */
 export function commentStatus(approved: string): CommentStatus {
