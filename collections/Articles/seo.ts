@@ -25,16 +25,16 @@ export function fitText(text: string, max: number): string {
 
 type Draft = Partial<Pick<Article, 'excerpt' | 'heroImage' | 'title'>>
 
-export const generateArticleTitle = ({ doc }: { doc: Draft }) => {
+const generateArticleTitle = ({ doc }: { doc: Draft }) => {
   const title = doc.title?.trim() ?? ''
   if (!title) return ''
   return title.length + TITLE_SUFFIX.length <= TITLE_MAX ? `${title}${TITLE_SUFFIX}` : fitText(title, TITLE_MAX)
 }
 
-export const generateArticleDescription = ({ doc }: { doc: Draft }) => fitText(doc.excerpt ?? '', DESCRIPTION_MAX)
+const generateArticleDescription = ({ doc }: { doc: Draft }) => fitText(doc.excerpt ?? '', DESCRIPTION_MAX)
 
 /** The hero image, as the id the meta image field stores (the form may hold the populated document). */
-export const generateArticleImage = ({ doc }: { doc: Draft }) => {
+const generateArticleImage = ({ doc }: { doc: Draft }) => {
   const hero = doc.heroImage
   if (!hero) return ''
   return typeof hero === 'object' ? hero.id : hero

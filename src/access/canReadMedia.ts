@@ -9,7 +9,7 @@ import { WRITERS, hasRole } from './roles'
 import { relationId } from '@/lib/relationId'
 
 /** The images public pages show, and the rest. */
-export type MediaVisibility = { publicIds: ReadonlySet<string>; privateIds: ReadonlySet<string> }
+type MediaVisibility = { publicIds: ReadonlySet<string>; privateIds: ReadonlySet<string> }
 
 /** Rows read per query while listing what public pages show: bounded memory on a large site. */
 const PAGE = 500
@@ -30,7 +30,7 @@ async function* everyDoc<T>(read: (page: number) => Promise<{ docs: T[]; hasNext
  * published article, and every author or cast change, expires `tag.sitemap`; an upload or media
  * edit expires `tag.media`. A draft's save expires neither, and needs not: it makes nothing public.
  */
-export function mediaVisibility(payload: Payload): Promise<MediaVisibility> {
+function mediaVisibility(payload: Payload): Promise<MediaVisibility> {
   return remember({
     key: 'media-visibility',
     tags: [tag.sitemap, tag.media],

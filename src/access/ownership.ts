@@ -9,7 +9,7 @@ import type { PayloadRequest } from 'payload'
 type Related = string | { id: string } | null | undefined
 
 /** Relationship values arrive as IDs from clients and as documents from the admin's form state. */
-export const relatedId = (value: Related): string | undefined =>
+const relatedId = (value: Related): string | undefined =>
   typeof value === 'object' && value !== null ? value.id : (value ?? undefined)
 
 /** The author profiles the requesting account writes as. */

@@ -40,7 +40,7 @@ return 0`
 const hashedKey = ({ prefix, secret, key }: { prefix: string; secret: string; key: string }) =>
   `${prefix}throttle:${createHmac('sha256', secret).update(key).digest('base64url').slice(0, 27)}`
 
-export function redisAttemptStore({ redis, prefix, secret }: { redis: Redis; prefix: string; secret: string }): AttemptStore {
+function redisAttemptStore({ redis, prefix, secret }: { redis: Redis; prefix: string; secret: string }): AttemptStore {
   const keyOf = (key: string) => hashedKey({ prefix, secret, key })
   return {
     async add(key, at, since) {

@@ -55,7 +55,7 @@ export function forgotPasswordRules({ address }: { address: string | null }): Th
   return [{ key: `forgot-password:address:${groupOf(address)}`, ...LIMITS.forgotPasswordPerAddress }]
 }
 
-export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number }
+type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number }
 
 /**
  * Whether an attempt may go ahead, given per rule the attempts within its window with this one

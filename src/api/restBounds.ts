@@ -36,7 +36,7 @@ function idLookupSize(where: unknown): number | null {
  * access rules make inside the request (which read whole lists on purpose) are not affected, and
  * only GET requests: the admin's bulk delete and update send `limit=0` with a filter, and mean it.
  */
-export const refuseUnboundedPages: CollectionBeforeOperationHook = ({ args, req }) => {
+const refuseUnboundedPages: CollectionBeforeOperationHook = ({ args, req }) => {
   if (req.payloadAPI !== 'REST' || req.method?.toUpperCase() !== 'GET') return args
   const query = (req.query ?? {}) as { limit?: unknown; pagination?: unknown; where?: unknown }
   const lookup = idLookupSize(query.where)

@@ -15,7 +15,7 @@ const IMMEDIATELY = { expire: 0 }
 /** How long a signed request from a background process stays valid. */
 const SIGNATURE_MAX_AGE_MS = 60_000
 
-export const REVALIDATE_PATH = '/revalidate'
+const REVALIDATE_PATH = '/revalidate'
 
 type Logger = { error: (message: string) => void; info?: (message: string) => void }
 

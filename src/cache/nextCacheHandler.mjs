@@ -27,7 +27,7 @@ const STATE = Symbol.for('byline.nextCacheHandler')
 const TAGS_HEADER = 'x-next-cache-tags'
 
 /** Memory for cached entries; Next's own default in-memory budget was 50 MB. */
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 /** Distinct expired tags remembered before starting over with an empty cache (bounds the map). */
 const MAX_EXPIRED_TAGS = 50_000

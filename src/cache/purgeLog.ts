@@ -56,7 +56,7 @@ export type PurgeLogOptions = PurgeListener & {
   retryMs?: number
 }
 
-export const DEFAULT_PREFIX = 'byline:'
+const DEFAULT_PREFIX = 'byline:'
 const DEFAULT_MAX_LENGTH = 10_000
 const DEFAULT_BLOCK_MS = 1_000
 const DEFAULT_WATCHDOG_MS = 2_500

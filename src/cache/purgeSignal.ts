@@ -8,7 +8,7 @@ import type { ServerResponse } from 'node:http'
  * bundled by Next load separate copies of every module, so they meet on a global; under
  * `next start` or `next dev` nobody subscribes and announcing is a no-op.
  */
-export type PurgeTarget = {
+type PurgeTarget = {
   purge: () => void
   /** The response of the request being handled, tracked by the server through async context. */
   requests: AsyncLocalStorage<ServerResponse>

@@ -12,7 +12,7 @@ import { registeredPurgeLog, registerPurgeLog } from './purgeLogRegistry'
 export { parseRedisEnv, type RedisEnv } from '@/lib/env'
 
 /** What a server empties when the log says so; each is the process's own cache. */
-export type ProcessCaches = {
+type ProcessCaches = {
   /** The response cache and the page store: emptied on any purge (they do not know their pages' tags). */
   purgePages: () => void
   /** The record cache, by tag. */

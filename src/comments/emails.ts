@@ -5,7 +5,7 @@ import { CONFIRM_TTL_MS, type ReplyNotificationAction } from './replyNotificatio
 
 export type { Email }
 
-export type EmailLinks = {
+type EmailLinks = {
   /** The public origin (serverURL). */
   origin: string
   /** Where Payload's admin is mounted, usually /admin. */

@@ -19,10 +19,10 @@ import { relationId } from '@/lib/relationId'
 
 export { COMMENT_COOKIES }
 
-export type FormValues = { body: string; authorName: string; authorEmail: string; authorUrl: string; parent: string; notifyOnReply: string }
+type FormValues = { body: string; authorName: string; authorEmail: string; authorUrl: string; parent: string; notifyOnReply: string }
 
 /** A refusal carries the status the reader gets, and how long to wait when a clock can tell. */
-export type SubmitResult =
+type SubmitResult =
   | { ok: true; id: string; status: string; pendingCookie: string }
   | { ok: false; status: number; message: string; errors: Partial<Record<CommentField | 'parent' | 'article', string>>; retryAfter?: number }
 
@@ -116,7 +116,7 @@ function isRefusal(error: unknown): error is Refusal {
   return error.status >= 400 && error.status < 500
 }
 
-export type ReplyContext = {
+type ReplyContext = {
   closed: boolean
   threadDepth: number
   /** Top-level comments (each with its replies) per page of the thread. */
@@ -177,7 +177,7 @@ export async function getReplyContext({
   }
 }
 
-export type SavedCommenter = { authorName: string; authorEmail: string; authorUrl: string }
+type SavedCommenter = { authorName: string; authorEmail: string; authorUrl: string }
 
 const decode = (value: string | undefined): unknown => {
   if (!value) return null

@@ -31,7 +31,7 @@ export const replyMessages = {
 } as const
 
 /** A refusal carries the status an API would answer with: 400 for the text, 404 and 409 for the comment answered. */
-export type ReplyCheck = { ok: true; body: string } | { ok: false; status: 400 | 404 | 409; message: string }
+type ReplyCheck = { ok: true; body: string } | { ok: false; status: 400 | 404 | 409; message: string }
 
 /**
  * Whether a newsroom reply may be published as it is. It is published at once, so the rules that

@@ -11,7 +11,7 @@ const sign = ({ value, secret }: { value: string; secret: string }) =>
  * page can show a reader their own held comments (WordPress does this with a cookie too) and
  * nobody can list other people's by editing the cookie.
  */
-export function writePendingIds({ ids, secret }: { ids: readonly string[]; secret: string }): string {
+function writePendingIds({ ids, secret }: { ids: readonly string[]; secret: string }): string {
   const value = [...new Set(ids)].slice(0, MAX_IDS).join('~')
   return `${value}.${sign({ value, secret })}`
 }

@@ -44,7 +44,7 @@ export type StoredDiscussion = {
   commentsPerPage?: number | null
 }
 
-export const wordList = (text: string | null | undefined): string[] =>
+const wordList = (text: string | null | undefined): string[] =>
   (text ?? '')
     .split('\n')
     .map((line) => line.trim().toLowerCase())

@@ -3,9 +3,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 export { FORM_FIELDS } from './formFields'
 
 /** People take longer than this to read an article and write something. */
-export const MIN_SECONDS_TO_SUBMIT = 3
+const MIN_SECONDS_TO_SUBMIT = 3
 /** One comment per this many seconds per IP hash and per email. */
-export const FLOOD_SECONDS = 15
+const FLOOD_SECONDS = 15
 
 const sign = ({ value, secret }: { value: string; secret: string }) =>
   createHmac('sha256', `byline-form:${secret}`).update(value).digest('base64url')

@@ -62,7 +62,7 @@ export type Submission = {
   secret: string
 }
 
-export type Accepted = { value: CleanInput & { article: string; parent: string | null }; decision: Decision }
+type Accepted = { value: CleanInput & { article: string; parent: string | null }; decision: Decision }
 
 /** Too many held comments waiting; not a wait a clock can tell, so no Retry-After. */
 export class PendingLimitError extends APIError {

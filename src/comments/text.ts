@@ -1,5 +1,5 @@
 /** One run of a comment's text: plain text, or a URL the reader typed, to be shown as a link. */
-export type TextRun = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string }
+type TextRun = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string }
 
 /** An address a reader typed into a comment: counted by the link rules (policy.ts), shown as a link here. */
 export const LINK_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi

@@ -29,7 +29,7 @@ type FlatComment = Omit<CommentView, 'replies'> & { parentId: string | null }
  * shown (still pending, or moderated away) is kept at the top level rather than hidden: a
  * moderator approved it.
  */
-export function threadComments(flat: FlatComment[]): CommentView[] {
+function threadComments(flat: FlatComment[]): CommentView[] {
   const nodes = new Map<string, CommentView>()
   for (const { parentId: _parentId, ...comment } of flat) nodes.set(comment.id, { ...comment, replies: [] })
   const roots: CommentView[] = []

@@ -1,6 +1,6 @@
 import type { CommentView } from './thread'
 
-export type ThreadPage = { thread: CommentView[]; page: number; totalPages: number }
+type ThreadPage = { thread: CommentView[]; page: number; totalPages: number }
 
 /**
  * One page of a long thread, as WordPress pages comments: a page holds `perPage` top-level

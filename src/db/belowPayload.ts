@@ -28,7 +28,7 @@ import type { PUBLIC_PAGES } from '@/access/canReadPage'
  */
 
 /** The filters the access rules give anonymous readers: published articles and pages, approved comments. */
-export type PublicFilter = typeof PUBLIC_ARTICLES | typeof PUBLIC_COMMENTS | typeof PUBLIC_PAGES
+type PublicFilter = typeof PUBLIC_ARTICLES | typeof PUBLIC_COMMENTS | typeof PUBLIC_PAGES
 
 type PublicFind = {
   payload: Payload

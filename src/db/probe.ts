@@ -20,7 +20,7 @@ type WithProbe = { [KEY]?: DatabaseProbe }
  * connection on PostgreSQL, a new handle on the SQLite file), and a count reads through Payload as
  * any page does. Either failing means readers' pages and writes fail too.
  */
-export async function probeDatabase(payload: Payload): Promise<void> {
+async function probeDatabase(payload: Payload): Promise<void> {
   await inTransaction(payload, async () => undefined)
   await payload.count({ collection: 'categories', overrideAccess: true })
 }

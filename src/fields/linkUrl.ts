@@ -15,11 +15,11 @@ const messages = {
 }
 
 /** "https://https://example.com" → "https://example.com"; anything else unchanged. */
-export function repairDoubledScheme(url: string): string {
+function repairDoubledScheme(url: string): string {
   return url.replace(DOUBLED_SCHEME, '')
 }
 
-export const hasDoubledScheme = (url: string): boolean => DOUBLED_SCHEME.test(url)
+const hasDoubledScheme = (url: string): boolean => DOUBLED_SCHEME.test(url)
 
 /**
  * The link drawer's address field refuses a doubled scheme with a message saying what happened

@@ -32,12 +32,12 @@ const messages = {
 }
 
 /** How long a holder that stops renewing (it died, or lost Redis) keeps others waiting. */
-export const LEASE_TTL_MS = 30_000
+const LEASE_TTL_MS = 30_000
 
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`
 
-export type LeaseLogger = { info: (message: string) => void; warn: (message: string) => void }
+type LeaseLogger = { info: (message: string) => void; warn: (message: string) => void }
 
 export type Lease = {
   readonly key: string
@@ -136,7 +136,7 @@ export function createLease(args: { redis: Redis; key: string; owner?: string; t
   return lease
 }
 
-export type QueueGate = {
+type QueueGate = {
   /** Payload's `jobs.shouldAutoRun`: asked by every instance's cron at each tick. */
   shouldAutoRun: (payload: Payload) => Promise<boolean>
 }

@@ -31,11 +31,11 @@ const messages = {
   malformedLimit: (value: string) => `--limit "${value}" is not a whole number from 1 to 1000.`,
 }
 
-export type RunOnceResult =
+type RunOnceResult =
   | { ran: true; jobs: number; released: number }
   | { ran: false; holder: string | null }
 
-export type QueueSelection = { limit: number; queue?: string; allQueues?: boolean }
+type QueueSelection = { limit: number; queue?: string; allQueues?: boolean }
 
 /** One run of the queue under the lease (or without one in a single-process setup). */
 export async function runQueueOnce(args: { payload: Payload; lease: Lease | null; staleAfterMs?: number } & QueueSelection): Promise<RunOnceResult> {

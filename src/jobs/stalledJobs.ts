@@ -13,7 +13,7 @@ import type { Payload, Where } from 'payload'
  * lease and kept going: the timeout must outlast the longest task plus a lease (30 s).
  * Byline's one task, scheduled publishing, takes well under a second.
  */
-export const STALE_AFTER_MS = 2 * 60_000
+const STALE_AFTER_MS = 2 * 60_000
 
 /** After this many interrupted runs a job is failed for a person to look at rather than retried forever (a job that kills its runner would otherwise take every instance down in turn). */
 export const MAX_INTERRUPTIONS = 3
@@ -24,7 +24,7 @@ const messages = {
   interrupted: (times: number) => `Its runner stopped while running it (${times} time(s)).`,
 }
 
-export type SweepResult = { released: (number | string)[]; failed: (number | string)[] }
+type SweepResult = { released: (number | string)[]; failed: (number | string)[] }
 
 export async function sweepStalledJobs(args: { payload: Payload; staleAfterMs?: number; now?: () => Date }): Promise<SweepResult> {
   const { payload, staleAfterMs = STALE_AFTER_MS, now = () => new Date() } = args

@@ -30,10 +30,10 @@ import { RELATED_CANDIDATES, rankRelated } from './relatedStories'
 import { searchWords } from './searchQuery'
 import { articleHref, authorHref, castHref, tagHref } from './urls'
 
-export type CategoryRef = { id: string; name: string; slug: string }
+type CategoryRef = { id: string; name: string; slug: string }
 export type AuthorRef = { id: string; name: string; slug: string; href: string; bio: string | null; avatar: ImageRef | null }
 export type CastRef = { id: string; name: string; slug: string; href: string; character: string | null; photo: ImageRef | null }
-export type TagRef = { id: string; name: string; slug: string; href: string }
+type TagRef = { id: string; name: string; slug: string; href: string }
 
 export type ArticleSummary = {
   id: string
@@ -328,9 +328,9 @@ export async function getRelatedArticles({ article }: { article: Pick<ArticleVie
 }
 
 /** A search counts its matches exactly up to this many; past it, it says "more than". */
-export const SEARCH_COUNT_CAP = 100
+const SEARCH_COUNT_CAP = 100
 
-export type SearchResults = Page<ArticleSummary> & {
+type SearchResults = Page<ArticleSummary> & {
   /** More articles match than `totalDocs`, which is then only how many were counted. */
   more: boolean
 }
@@ -472,7 +472,7 @@ const findPublishedArticle = cache(async (slug: string): Promise<ArticleDoc | nu
   return article ?? null
 })
 
-export type ArticleLookup = { status: 'found'; article: ArticleView } | { status: 'moved'; href: string } | { status: 'missing' }
+type ArticleLookup = { status: 'found'; article: ArticleView } | { status: 'moved'; href: string } | { status: 'missing' }
 
 /**
  * The article page's data. An article lives at its own category's URL; asked for under another

@@ -59,7 +59,7 @@ export type S3Env = {
   forcePathStyle: boolean
 }
 
-export type SmtpEnv = { host: string; port: number; secure: boolean; auth: { user: string; pass: string } | null }
+type SmtpEnv = { host: string; port: number; secure: boolean; auth: { user: string; pass: string } | null }
 export type EmailEnv = { from: { name: string; address: string }; smtp: SmtpEnv | null }
 
 export class ConfigurationError extends Error {
@@ -156,7 +156,7 @@ export function parseDatabaseUrl(raw: string | undefined, dataDir: string): Data
  * The embedded demo keeps a generated secret in data/ so that sessions survive restarts;
  * any server database is a real deployment and must be given one.
  */
-export function resolveSecret(args: { database: DatabaseChoice; dataDir: string; raw?: string }): string {
+function resolveSecret(args: { database: DatabaseChoice; dataDir: string; raw?: string }): string {
   const { database, dataDir, raw } = args
   if (raw) {
     if (raw.length < 32) throw new ConfigurationError(messages.shortSecret)
@@ -204,7 +204,7 @@ function resolveServerUrl(raw: string | undefined, port: string | undefined): st
  * past BYLINE_TRUSTED_PROXIES instead. Its old default, 1, means what it always meant (one proxy
  * on this machine: loopback is trusted by default), so only another value is refused.
  */
-export function checkRetiredProxyHops(raw: string | undefined): void {
+function checkRetiredProxyHops(raw: string | undefined): void {
   const value = raw?.trim()
   if (value && value !== '1') throw new ConfigurationError(messages.retiredProxyHops(value))
 }
@@ -216,7 +216,7 @@ export const DEFAULT_TRUSTED_PROXIES = ['127.0.0.0/8', '::1/128']
  * BYLINE_TRUSTED_PROXIES: comma- or space-separated addresses and CIDR ranges. Only a request
  * from one of them may say, in X-Forwarded-For, whom it is forwarding for.
  */
-export function parseTrustedProxies(raw: string | undefined): string[] {
+function parseTrustedProxies(raw: string | undefined): string[] {
   const entries = (raw ?? '').split(/[\s,]+/).filter(Boolean)
   if (entries.length === 0) return DEFAULT_TRUSTED_PROXIES
   for (const entry of entries) {
@@ -282,7 +282,7 @@ export function parseEmailEnv(source: Record<string, string | undefined>, server
 }
 
 /** Every key this site keeps in Redis starts with it (the purge log, the jobs lease). */
-export const DEFAULT_REDIS_PREFIX = 'byline:'
+const DEFAULT_REDIS_PREFIX = 'byline:'
 
 const REDIS_NAME = /^[\w:.-]+$/
 
@@ -318,7 +318,7 @@ export function readRedisEnv(source: Record<string, string | undefined> = proces
  * Several processes on one SQLite file would each keep their own write lock and page store, and
  * nothing in shared mode is tested on it: shared mode is for PostgreSQL, refused up front.
  */
-export function checkSharedDatabase(database: DatabaseChoice, redis: RedisEnv | null): void {
+function checkSharedDatabase(database: DatabaseChoice, redis: RedisEnv | null): void {
   if (redis && database.kind === 'sqlite') throw new ConfigurationError(messages.sqliteShared)
 }
 
@@ -352,7 +352,7 @@ function validCronField(field: string, [min, max]: readonly [number, number]): b
  * operators set it (every few seconds for a test of scheduled publishing; less often for a site
  * that drives `npm run jobs` from its own cron).
  */
-export function parseJobsCron(raw: string | undefined): string {
+function parseJobsCron(raw: string | undefined): string {
   const value = raw?.trim().replace(/\s+/g, ' ')
   if (!value) return DEFAULT_JOBS_CRON
   const fields = value.split(' ')
@@ -366,7 +366,7 @@ export function readJobsCron(source: Record<string, string | undefined> = proces
   return parseJobsCron(source.BYLINE_JOBS_CRON)
 }
 
-export const DEFAULT_TIME_ZONE = 'UTC'
+const DEFAULT_TIME_ZONE = 'UTC'
 
 /** Region/City names (and UTC): offsets and abbreviations such as +01:00 or CET say nothing about summer time. */
 const TIME_ZONE_NAME = /^(?:UTC|[a-z]+(?:\/[a-z0-9_+-]+)+)$/i
@@ -375,7 +375,7 @@ const TIME_ZONE_NAME = /^(?:UTC|[a-z]+(?:\/[a-z0-9_+-]+)+)$/i
  * BYLINE_TIME_ZONE: the newsroom's time zone, an IANA name such as Europe/London, checked against
  * the time zone data this Node carries; returned in its canonical spelling. Default: UTC.
  */
-export function parseTimeZone(raw: string | undefined): string {
+function parseTimeZone(raw: string | undefined): string {
   const value = raw?.trim()
   if (!value) return DEFAULT_TIME_ZONE
   if (!TIME_ZONE_NAME.test(value)) throw new ConfigurationError(messages.malformedTimeZone(value))
@@ -479,7 +479,7 @@ function collectProblems() {
   return { problems, attempt, failure }
 }
 
-export type ProductionServerEnv = {
+type ProductionServerEnv = {
   port: number
   /** Loopback unless told otherwise: the app sits behind nginx on the same machine. */
   hostname: string

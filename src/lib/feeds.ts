@@ -16,7 +16,7 @@ import { SITE_NAME } from './siteName'
 import { absoluteUrl, authorHref, categoryHref, tagHref } from './urls'
 
 /** How many of the newest articles a feed carries; readers poll, so older ones are already known. */
-export const FEED_SIZE = 30
+const FEED_SIZE = 30
 
 export const feedHref = (categorySlug?: string) => (categorySlug ? `${categoryHref(categorySlug)}/feed.xml` : '/feed.xml')
 

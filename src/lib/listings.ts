@@ -9,7 +9,7 @@ import { getCategories, getCategoryPath, getCategoryWithDescendants } from './ca
 import { getPayloadClient } from './payload'
 import { categoryHref, tagHref } from './urls'
 
-export const LISTING_PAGE_SIZE = 10
+const LISTING_PAGE_SIZE = 10
 
 /** A category page: the category, its breadcrumbs and subcategories, and one page of articles from the whole subtree. */
 export const getCategoryListing = ({ slug, page }: { slug: string; page: number }) => findListing(slug, page)

@@ -3,7 +3,7 @@ import type { Media } from '@/payload-types'
 /** `credit`: who made the picture ("Photo: Jane Roe / Agency"), shown under it wherever the picture is a figure. */
 export type ImageRef = { src: string; width: number; height: number; alt: string; credit: string | null }
 
-export type MediaSize = keyof NonNullable<Media['sizes']>
+type MediaSize = keyof NonNullable<Media['sizes']>
 
 /**
  * Payload stores absolute URLs built from the serverURL at upload time; the site serves the same

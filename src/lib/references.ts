@@ -19,7 +19,7 @@ import { relationId } from './relationId'
 /** A stored rendition as imageRef reads it. Its url, type and size are computed or unused. */
 const RENDITION = { filename: true, width: true, height: true } as const
 
-export const MEDIA_SELECT = {
+const MEDIA_SELECT = {
   alt: true,
   credit: true,
   filename: true,
@@ -28,7 +28,7 @@ export const MEDIA_SELECT = {
   sizes: { thumbnail: RENDITION, card: RENDITION, column: RENDITION, hero: RENDITION, og: RENDITION },
 } as const
 
-export type MediaDoc = Pick<Media, 'alt' | 'credit' | 'filename' | 'height' | 'id' | 'sizes' | 'width'>
+type MediaDoc = Pick<Media, 'alt' | 'credit' | 'filename' | 'height' | 'id' | 'sizes' | 'width'>
 /** An author as reader pages show them; the avatar is an id where it was not looked up (imageRef skips it). */
 export type AuthorDoc = Pick<Author, 'bio' | 'id' | 'name' | 'slug'> & { avatar?: MediaDoc | string | null }
 export type CastDoc = Pick<Cast, 'character' | 'id' | 'name' | 'slug'> & { photo?: MediaDoc | string | null }
@@ -109,7 +109,7 @@ export function getCastMembers(ids: readonly string[]): Promise<Map<string, Cast
   })
 }
 
-export type TagDoc = Pick<Tag, 'description' | 'id' | 'name' | 'slug'>
+type TagDoc = Pick<Tag, 'description' | 'id' | 'name' | 'slug'>
 
 /** Tags by id: their names on article pages, each kept until that tag changes. */
 export function getTags(ids: readonly string[]): Promise<Map<string, TagDoc | null>> {

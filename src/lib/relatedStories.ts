@@ -4,14 +4,14 @@
  * and the newer of two equal candidates wins.
  */
 
-export const RELATED_LIMIT = 4
+const RELATED_LIMIT = 4
 
 /** Only this many candidates are read, newest first: an old article sharing one tag is not worth a scan. */
 export const RELATED_CANDIDATES = 40
 
 const WEIGHT = { tag: 3, cast: 2, category: 1 } as const
 
-export type RelatedSubject = { id: string; categoryId: string | null; tagIds: string[]; castIds: string[] }
+type RelatedSubject = { id: string; categoryId: string | null; tagIds: string[]; castIds: string[] }
 export type RelatedCandidate = RelatedSubject & { publishedAt: string | null }
 
 /** The score of one candidate: 0 when it shares nothing, and never for the article itself. */

@@ -12,9 +12,9 @@ import { VideoEmbed } from '@/blocks/VideoEmbed/config'
  * new block's relations are filled in without a change here.
  */
 
-export type ReferenceCollection = 'articles' | 'authors' | 'cast' | 'media'
-export type ReferenceIds = Record<ReferenceCollection, string[]>
-export type ReferenceLookup = Record<ReferenceCollection, ReadonlyMap<string, unknown>>
+type ReferenceCollection = 'articles' | 'authors' | 'cast' | 'media'
+type ReferenceIds = Record<ReferenceCollection, string[]>
+type ReferenceLookup = Record<ReferenceCollection, ReadonlyMap<string, unknown>>
 
 type Node = { type?: unknown; children?: unknown; [key: string]: unknown }
 

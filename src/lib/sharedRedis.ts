@@ -24,7 +24,7 @@ const messages = {
 /** Longest a request waits on Redis before it is served from memory instead. */
 export const SHARED_STATE_TIMEOUT_MS = 500
 /** After a failure, requests go to memory at once for this long, so an outage does not slow every request by the timeout. */
-export const SHARED_STATE_COOL_OFF_MS = 2_000
+const SHARED_STATE_COOL_OFF_MS = 2_000
 
 /**
  * A client that fails fast: a command waits at most SHARED_STATE_TIMEOUT_MS, queued or sent, and
@@ -62,7 +62,7 @@ export function sharedStateRedis(settings: RedisEnv): Redis {
 export type SharedStateLogger = { warn: (message: string) => void; info: (message: string) => void }
 
 /** Runs an operation on Redis, or on this process's memory while Redis is unreachable. */
-export type SharedOrLocal = <T>(shared: (redis: Redis) => Promise<T>, local: () => T | Promise<T>) => Promise<T>
+type SharedOrLocal = <T>(shared: (redis: Redis) => Promise<T>, local: () => T | Promise<T>) => Promise<T>
 
 /**
  * The fallback policy, in one place: `what` names the state in the two log lines (down, back).

@@ -18,7 +18,7 @@ import { relationId } from './relationId'
  * memory, and come here only when no category has the first segment.
  */
 
-export type PageView = {
+type PageView = {
   id: string
   title: string
   href: string
@@ -28,7 +28,7 @@ export type PageView = {
   updatedAt: string
 }
 
-export type PageLookup = { status: 'found'; page: PageView } | { status: 'moved'; href: string } | { status: 'missing' }
+type PageLookup = { status: 'found'; page: PageView } | { status: 'moved'; href: string } | { status: 'missing' }
 
 const PAGE_SELECT = { title: true, slug: true, parent: true, content: true, meta: true, updatedAt: true } as const
 type PageDoc = Pick<Page, 'id' | keyof typeof PAGE_SELECT>

@@ -1,4 +1,4 @@
-export type VideoRef = { provider: 'vimeo' | 'youtube'; id: string }
+type VideoRef = { provider: 'vimeo' | 'youtube'; id: string }
 
 const YOUTUBE_HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtube-nocookie.com', 'www.youtube-nocookie.com'])
 const VIMEO_HOSTS = new Set(['vimeo.com', 'www.vimeo.com', 'player.vimeo.com'])

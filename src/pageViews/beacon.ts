@@ -15,13 +15,13 @@ import { sharedViewerStore } from './sharedViewers'
 /** A beacon carries one id; anything bigger is not ours. */
 const MAX_BODY_BYTES = 256
 
-export type BeaconDeps = { counter: ViewCounter; published: PublishedArticles; viewers: RecentViewers }
+type BeaconDeps = { counter: ViewCounter; published: PublishedArticles; viewers: RecentViewers }
 
 /**
  * The article id a beacon carries: `article=<id>` form-encoded (what navigator.sendBeacon sends
  * for URLSearchParams, and a plain form post), or the bare id as text/plain.
  */
-export async function readArticleId(request: Request): Promise<string | null> {
+async function readArticleId(request: Request): Promise<string | null> {
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return null
   const body = await request.text()
   if (body.length > MAX_BODY_BYTES) return null

@@ -10,8 +10,8 @@ import { ViewTally } from './tally'
 export const ARTICLE_VIEWS = 'article-views'
 
 /** How often buffered views are written, and how many buffered views trigger a write sooner. */
-export const FLUSH_EVERY_MS = 10_000
-export const FLUSH_AT_VIEWS = 1_000
+const FLUSH_EVERY_MS = 10_000
+const FLUSH_AT_VIEWS = 1_000
 /** A count that cannot be written this many flushes in a row is given up on (and logged). */
 export const MAX_ATTEMPTS = 3
 
@@ -25,7 +25,7 @@ const messages = {
 }
 
 /** What one flush did, in views. */
-export type FlushResult = { written: number; kept: number; dropped: number }
+type FlushResult = { written: number; kept: number; dropped: number }
 
 type CounterOptions = {
   payload: Payload

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 
 import { clientIp, hashIp } from '@/lib/ipAddress'
 
-export const VIEW_WINDOW_MS = 60 * 60 * 1000
+const VIEW_WINDOW_MS = 60 * 60 * 1000
 /**
  * Readers behind one address (an office, a school, a phone carrier's NAT) that one article may
  * count within the window. The user agent tells them apart, but a client chooses its own, so
@@ -10,7 +10,7 @@ export const VIEW_WINDOW_MS = 60 * 60 * 1000
  */
 export const VIEWERS_PER_ADDRESS = 10
 /** Keys remembered at most (about 100 bytes each); beyond it the oldest are forgotten first. */
-export const MAX_REMEMBERED = 100_000
+const MAX_REMEMBERED = 100_000
 
 type Options = {
   secret: string
@@ -23,7 +23,7 @@ type Options = {
 }
 
 /** One view to decide on: admitted unless `client` was seen within the window, or `address` had `perAddress` clients admitted. */
-export type ViewerCheck = { client: string; address: string; windowMs: number; perAddress: number }
+type ViewerCheck = { client: string; address: string; windowMs: number; perAddress: number }
 
 /**
  * Where RecentViewers remembers whom it admitted: this process's memory (memoryViewerStore), or

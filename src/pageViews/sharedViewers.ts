@@ -22,7 +22,7 @@ if count == 0 then redis.call('SET', KEYS[2], 1, 'PX', ARGV[1]) else redis.call(
 redis.call('SET', KEYS[1], 1, 'NX', 'PX', ARGV[1])
 return 1`
 
-export function redisViewerStore({ redis, prefix }: { redis: Redis; prefix: string }): RecentViewerStore {
+function redisViewerStore({ redis, prefix }: { redis: Redis; prefix: string }): RecentViewerStore {
   return {
     async admit({ client, address, windowMs, perAddress }) {
       const admitted = await redis.eval(ADMIT, 2, `${prefix}views:${client}`, `${prefix}views:${address}`, String(windowMs), String(perAddress))

@@ -1,7 +1,7 @@
 import { signPreviewToken } from './token'
 
 /** The route that opens a preview (app/(site)/preview/route.ts) and the one that leaves it. */
-export const PREVIEW_ROUTE = '/preview'
+const PREVIEW_ROUTE = '/preview'
 export const EXIT_PREVIEW_ROUTE = '/preview/exit'
 
 /** Names the article being previewed; its value is a preview token, so it is signed and expires. */

@@ -14,7 +14,7 @@ export const previewMessages = {
   unplaced: 'This draft has no address yet: give it a title and a category, then preview it again.',
 }
 
-export type OpenedPreview =
+type OpenedPreview =
   | { ok: true; href: string; token: string; expiresAt: Date }
   | { ok: false; status: 401 | 403 | 404 | 409 | 410; message: string }
 

@@ -22,7 +22,7 @@ export function signPreviewToken({ secret, articleId, expiresAt }: Claims & { se
   return `${body}.${signature(secret, body)}`
 }
 
-export type TokenCheck = { ok: true; articleId: string; expiresAt: number } | { ok: false; reason: 'malformed' | 'forged' | 'expired' }
+type TokenCheck = { ok: true; articleId: string; expiresAt: number } | { ok: false; reason: 'malformed' | 'forged' | 'expired' }
 
 export function verifyPreviewToken({ secret, token, now = Date.now() }: { secret: string; token: string | null | undefined; now?: number }): TokenCheck {
   const [body, mac, extra] = (token ?? '').split('.')

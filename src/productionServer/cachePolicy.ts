@@ -23,7 +23,7 @@ const NOT_REPLAYED = new Set(['content-length', 'content-encoding', 'transfer-en
 const CLIENT_HINT = 'sec-ch-prefers-color-scheme'
 
 /** Never keep a page longer than Next's own revalidation period for reader pages (app/(site): 3600 s). */
-export const MAX_TTL_SECONDS = 3600
+const MAX_TTL_SECONDS = 3600
 
 /** A reader page request (./requestKinds.ts) that is nobody's own: the same page for every reader. */
 export function isCacheableRequest(request: RequestLike): boolean {

@@ -10,7 +10,7 @@ import { BlockList, isIP } from 'node:net'
  */
 
 /** `::ffff:203.0.113.7`, how a dual-stack socket reports an IPv4 peer, is the IPv4 address. */
-export function unmapIpv4(address: string): string {
+function unmapIpv4(address: string): string {
   return /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address)?.[1] ?? address
 }
 

@@ -13,7 +13,7 @@ import path from 'node:path'
  * resolve them against the page instead of the stylesheet, so such a sheet stays linked.
  */
 
-export const MAX_INLINE_BYTES = 32 * 1024
+const MAX_INLINE_BYTES = 32 * 1024
 
 /** Next's `<link rel="stylesheet" href="/_next/static/…css" …>` (attributes in any order). */
 const STYLESHEET = /<link\b(?=[^>]*\brel="stylesheet")[^>]*\bhref="(\/_next\/static\/[^"?#]+\.css)"[^>]*>/gi

@@ -27,7 +27,7 @@ import { stripNextRuntime } from './strip'
 /** Next's request handler. */
 export type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
-export type PipelineParts = {
+type PipelineParts = {
   handle: Handle
   cache: ResponseCache
   /** False when the response cache's budget is 0: nothing is kept. */

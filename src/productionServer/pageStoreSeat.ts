@@ -19,7 +19,7 @@ import { PageStore, type StoredBodies } from './pageStore'
  * a lock directory (mkdir is atomic), so two followers never both take it.
  */
 
-export const SOCKET_NAME = '.writer.sock'
+const SOCKET_NAME = '.writer.sock'
 const LOCK_NAME = '.writer.lock'
 /** A lock older than this was left by an instance that died while taking the seat. */
 const STALE_LOCK_MS = 10_000
@@ -41,7 +41,7 @@ const messages = {
 type Logger = { info: (message: string) => void; error: (message: string) => void }
 
 /** Whether a process holds the writer's socket: a connection is accepted, rather than refused or the socket missing. */
-export function writerAnswers(socket: string): Promise<boolean> {
+function writerAnswers(socket: string): Promise<boolean> {
   return new Promise((resolve) => {
     const connection = net.connect(socket)
     connection.once('connect', () => {

@@ -25,7 +25,7 @@ export const CLIENT_NAVIGATION_HEADERS = ['rsc', 'next-router-prefetch', 'next-r
 export const PER_USER_PATHS = ['admin', 'api']
 
 /** Build assets and the site's own endpoints (view counting, revalidation, preview, the comment form): they answer per call. */
-export const ENDPOINT_PATHS = ['_next', 'views', 'revalidate', 'preview', 'comments']
+const ENDPOINT_PATHS = ['_next', 'views', 'revalidate', 'preview', 'comments']
 
 const NOT_PAGES = new RegExp(`^/(?:${[...PER_USER_PATHS, ...ENDPOINT_PATHS].join('|')})(?:/|$)`)
 const PRIVATE_COOKIE = new RegExp(`(?:^|;\\s*)(?:${PRIVATE_COOKIES.join('|')})=`)

@@ -18,8 +18,6 @@ export const redirectMessages = {
 /** First segments that are never a reader's old link; redirecting them could lock staff out. */
 const UNREDIRECTABLE = new Set(['admin', 'api', '_next'])
 
-export type SourceKey = { path: string; query: string }
-
 const trimSlashes = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') || '/' : path)
 
 const sortedQuery = (params: URLSearchParams) =>

@@ -8,7 +8,7 @@ import type { RedirectAnswer } from './table'
  */
 const KEY = Symbol.for('byline.redirects')
 
-export type RedirectLookup = (pathAndQuery: string) => Promise<RedirectAnswer | null>
+type RedirectLookup = (pathAndQuery: string) => Promise<RedirectAnswer | null>
 
 type WithLookup = { [KEY]?: RedirectLookup }
 

@@ -81,7 +81,7 @@ async function currentUrls(payload: Payload, wanted: { articles: Set<string>; pa
 }
 
 /** The redirect table, from memory once loaded. */
-export function redirectTable(payload: Payload): Promise<Table> {
+function redirectTable(payload: Payload): Promise<Table> {
   return remember({
     key: 'redirect-table',
     tags: [tag.redirects, tag.categories],

@@ -8,7 +8,7 @@ import { RESERVED_SLUGS } from '@/lib/reservedSlugs'
  * page lives under its parent's path and only has to keep clear of the site's routes.
  */
 
-export const claimMessages = {
+const claimMessages = {
   reserved: (slug: string, what: 'category' | 'page') => `"${slug}" is already a page of the site (/${slug}), so it cannot name a ${what}. Choose another slug.`,
   category: (slug: string) => `"${slug}" is the slug of a category (/${slug}), so a top-level page cannot take it. Choose another slug, or put the page under a parent.`,
   page: (slug: string) => `"${slug}" is the slug of a page (/${slug}), so a category cannot take it. Choose another slug.`,

@@ -7,7 +7,7 @@ import { REFERENCE_SLUG } from './data'
 import { relationId } from '@/lib/relationId'
 
 /** Names the demo's rows, apart from the rows real server processes write. */
-export const DEMO_VIEWS_INSTANCE = 'demo-seed'
+const DEMO_VIEWS_INSTANCE = 'demo-seed'
 
 const DAY = 24 * 60 * 60 * 1000
 

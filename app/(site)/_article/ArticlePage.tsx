@@ -34,7 +34,7 @@ export type ArticleParams = Promise<{ category: string; slug: string }>
  * What one reader's own view adds to the shared page: their held comments, their saved name,
  * the comment they reply to. Null for the cached page everybody else gets.
  */
-export type ReaderState = {
+type ReaderState = {
   cookie: (name: string) => string | undefined
   replyToCom?: string
 }

@@ -44,7 +44,7 @@ export function readReview(value: unknown): Review {
   }
 }
 
-export type ReviewChange =
+type ReviewChange =
   | { ok: true; review: Review }
   | { ok: false; field: 'review.note' | 'review.state'; message: string }
 

@@ -5,7 +5,7 @@ import { useAuth } from '@payloadcms/ui'
 import './avatar.css'
 
 /** "Ada Lovelace" → "AL", "Prince" → "P", nothing usable → "". */
-export function initialsOf(name: string | null | undefined): string {
+function initialsOf(name: string | null | undefined): string {
   const words = (name ?? '').trim().split(/\s+/u).filter(Boolean)
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words
   return letters.map((word) => Array.from(word)[0]?.toLocaleUpperCase() ?? '').join('')

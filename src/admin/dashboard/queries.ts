@@ -23,7 +23,7 @@ export type DashboardArticle = {
 
 export type ScheduledArticle = { id: string; title: string; at: string; type: 'publish' | 'unpublish' }
 
-export type DashboardData = {
+type DashboardData = {
   awaitingReview: DashboardArticle[] | null
   pendingComments: number | null
   scheduled: ScheduledArticle[] | null
@@ -94,7 +94,7 @@ export async function pendingComments({ payload, user }: Args): Promise<number> 
  * Articles with a publish or unpublish scheduled, soonest first. The schedules live in Payload's
  * jobs queue, which no account reads directly; the articles are then read as the user.
  */
-export async function scheduledArticles({ payload, user }: Args): Promise<ScheduledArticle[]> {
+async function scheduledArticles({ payload, user }: Args): Promise<ScheduledArticle[]> {
   const { docs: jobs } = await payload.find({
     collection: 'payload-jobs',
     where: {

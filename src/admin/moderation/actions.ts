@@ -26,7 +26,7 @@ export const actionsFor = (status: CommentStatus): ActionName[] =>
     trash: ['restore', 'spam'],
   })[status] as ActionName[]
 
-export type StatusChange = { changed: string[]; failed: number; message: string }
+type StatusChange = { changed: string[]; failed: number; message: string }
 
 const messages = {
   offline: 'the server could not be reached. Check your connection and try again.',
@@ -65,7 +65,7 @@ export async function setStatus({ apiURL, ids, to }: { apiURL: string; ids: stri
   return { changed, failed: ids.length - changed.length, message: firstError ?? '' }
 }
 
-export type BodyChange = { ok: true; body: string } | { ok: false; message: string }
+type BodyChange = { ok: true; body: string } | { ok: false; message: string }
 
 /**
  * Quick edit: saves a comment's text with `PATCH /api/comments/:id`, so the collection's field

@@ -19,9 +19,9 @@ import { isDocumentId } from './queue'
  */
 
 export type Refusal = { ok: false; status: 400 | 403 | 404 | 409; message: string }
-export type CommandResult<T> = ({ ok: true } & T) | Refusal
+type CommandResult<T> = ({ ok: true } & T) | Refusal
 
-export const commandMessages = {
+const commandMessages = {
   signedOut: 'Your session has ended. Log in again.',
   notModerator: 'Only moderators, editors and admins may reply as the newsroom.',
   notAdmin: 'Only admins may delete comments for good. Moderators can move them to the trash.',
@@ -32,7 +32,7 @@ export const commandMessages = {
 } as const
 
 /** Comments deleted in one database round: bounded, so emptying a large spam folder is many short writes, not one long one. */
-export const PURGE_BATCH = 100
+const PURGE_BATCH = 100
 
 const refuse = (status: Refusal['status'], message: string): Refusal => ({ ok: false, status, message })
 

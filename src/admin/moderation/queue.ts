@@ -13,7 +13,7 @@ import type { QueueFilters } from './filters'
 import { PAGE_SIZE, PAGE_SIZES } from './filters'
 import { COMMENT_STATUSES } from '@/comments/statuses'
 
-export const QUEUE_STATUSES = COMMENT_STATUSES
+const QUEUE_STATUSES = COMMENT_STATUSES
 
 
 export type QueueRow = {

@@ -3,7 +3,7 @@
  * part of publishing, not news: only a change more than ten minutes after the first publish
  * earns the "Updated" label.
  */
-export const UPDATED_AFTER_MS = 10 * 60 * 1000
+const UPDATED_AFTER_MS = 10 * 60 * 1000
 
 export function isUpdatedAfterPublishing({ publishedAt, updatedAt }: { publishedAt: string | null; updatedAt: string | null }): boolean {
   if (!publishedAt || !updatedAt) return false

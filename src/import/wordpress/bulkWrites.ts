@@ -53,8 +53,6 @@ const ROWS_PER_STATEMENT = 500
 /** The import's SQLite page cache (the default is 2 MB). */
 const SQLITE_CACHE_KB = 128 * 1024
 
-export type BulkWriter = ReturnType<typeof bulkWriter>
-
 export function bulkWriter(payload: Payload) {
   const adapter = adapterOf(payload)
   if (!isSqlAdapter(adapter)) return null

@@ -26,7 +26,7 @@ export type ContentImage = { src: string; alt: string; caption: string; attachme
 /** Where a link from the old site points in Byline, if it is to something imported. */
 export type LinkTarget = { relationTo: 'articles'; value: string } | { url: string } | null
 
-export type ConvertArgs = {
+type ConvertArgs = {
   html: string
   editorConfig: SanitizedServerEditorConfig
   /** Seeds block ids, so a re-import of unchanged content gives the same document. */
@@ -37,7 +37,7 @@ export type ConvertArgs = {
   resolveLink: (url: string) => LinkTarget
 }
 
-export type Converted = { content: LexicalDocument; images: number; unrepresentable: Record<string, number> }
+type Converted = { content: LexicalDocument; images: number; unrepresentable: Record<string, number> }
 
 type Segment =
   | { kind: 'html'; html: string }

@@ -63,10 +63,10 @@ import { ImportReport } from './report'
 import { resolvesToPublic } from './publicAddress'
 import { readWxr } from './wxr'
 
-export type ImportPhase = 'scanning' | 'people and terms' | 'media' | 'posts' | 'links' | 'redirects' | 'done'
+type ImportPhase = 'scanning' | 'people and terms' | 'media' | 'posts' | 'links' | 'redirects' | 'done'
 export type ImportProgress = { phase: ImportPhase; done: number; total: number }
 
-export type ImportArgs = {
+type ImportArgs = {
   payload: Payload
   file: string
   /** The site's copied uploads folder; files not found there are fetched from their URL. */

@@ -34,7 +34,7 @@ export const reasons = {
   autoDraft: 'an auto-draft WordPress made for an editor who never saved it',
 }
 
-export type PostPlan =
+type PostPlan =
   | { skip: string }
   | { status: 'published' | 'draft'; review: 'submitted' | null; scheduleAt: string | null; publishedAt: string | null }
 
@@ -120,7 +120,7 @@ export function threadOrder<T extends Pick<WxrComment, 'id' | 'parent'>>(comment
   return ordered
 }
 
-export type CategoryChoice = { category: string | null; extraCategories: string[]; tags: string[] }
+type CategoryChoice = { category: string | null; extraCategories: string[]; tags: string[] }
 
 /**
  * The article's one category: Yoast's primary category when the post meta names one of the
@@ -161,7 +161,7 @@ export function uploadsPath(url: string): string | null {
 export const originalImageUrl = (url: string) => url.replace(/-\d+x\d+(\.[a-z0-9]+)(?=$|[?#])/i, '$1')
 
 /** The path part (with query) of a URL from the export, as the old site served it. */
-export function oldPath(url: string): string | null {
+function oldPath(url: string): string | null {
   try {
     const parsed = new URL(url)
     return `${parsed.pathname}${parsed.search}`
