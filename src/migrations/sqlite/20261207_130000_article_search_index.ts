@@ -6,7 +6,8 @@ import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-sqlite'
  * it in step with every write, bulk SQL included, and index only rows whose `_status` is
  * 'published', so a draft's words are never in it. `articles` has a text primary key (a UUID),
  * whose implicit rowid VACUUM may renumber: `articles_search_ids` gives each article a stable
- * integer for the index's rowid. See src/search/README.md.
+ * integer for the index's rowid. (No `INSERT OR IGNORE` in the triggers: inside a trigger the
+ * outer statement's conflict clause replaces it.) See src/search/README.md.
  */
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`articles_search_ids\` (\`rowid\` integer PRIMARY KEY, \`article_id\` text NOT NULL UNIQUE);`)
@@ -14,7 +15,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     sql`CREATE VIRTUAL TABLE \`articles_fts\` USING fts5(\`title\`, \`excerpt\`, \`body\`, tokenize = 'porter unicode61 remove_diacritics 2');`,
   )
   await db.run(sql`CREATE TRIGGER \`articles_search_insert\` AFTER INSERT ON \`articles\` WHEN new.\`_status\` = 'published' BEGIN
-    INSERT OR IGNORE INTO \`articles_search_ids\` (\`article_id\`) VALUES (new.\`id\`);
+    INSERT INTO \`articles_search_ids\` (\`article_id\`)
+      SELECT new.\`id\` WHERE NOT EXISTS (SELECT 1 FROM \`articles_search_ids\` WHERE \`article_id\` = new.\`id\`);
     INSERT INTO \`articles_fts\` (\`rowid\`, \`title\`, \`excerpt\`, \`body\`)
       SELECT \`rowid\`, new.\`title\`, new.\`excerpt\`, new.\`search_text\` FROM \`articles_search_ids\` WHERE \`article_id\` = new.\`id\`;
   END;`)
@@ -22,7 +24,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TRIGGER \`articles_search_update\` AFTER UPDATE OF \`id\`, \`title\`, \`excerpt\`, \`search_text\`, \`_status\` ON \`articles\` BEGIN
     DELETE FROM \`articles_fts\` WHERE \`rowid\` = (SELECT \`rowid\` FROM \`articles_search_ids\` WHERE \`article_id\` = old.\`id\`);
     DELETE FROM \`articles_search_ids\` WHERE \`article_id\` = old.\`id\` AND new.\`_status\` IS NOT 'published';
-    INSERT OR IGNORE INTO \`articles_search_ids\` (\`article_id\`) SELECT new.\`id\` WHERE new.\`_status\` = 'published';
+    INSERT INTO \`articles_search_ids\` (\`article_id\`)
+      SELECT new.\`id\` WHERE new.\`_status\` = 'published' AND NOT EXISTS (SELECT 1 FROM \`articles_search_ids\` WHERE \`article_id\` = new.\`id\`);
     INSERT INTO \`articles_fts\` (\`rowid\`, \`title\`, \`excerpt\`, \`body\`)
       SELECT \`rowid\`, new.\`title\`, new.\`excerpt\`, new.\`search_text\` FROM \`articles_search_ids\` WHERE \`article_id\` = new.\`id\` AND new.\`_status\` = 'published';
   END;`)
