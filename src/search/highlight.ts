@@ -1,4 +1,4 @@
-import { foldWord, stem } from './terms'
+import { foldWord, stem, termWords } from './terms'
 
 /** A run of text, marked when it is a word the search matched. Rendered as text (React escapes it), a mark as <mark>. */
 export type TextPart = { text: string; mark: boolean }
@@ -6,7 +6,8 @@ export type TextPart = { text: string; mark: boolean }
 const WORD = /[\p{L}\p{N}]+/gu
 
 const matcher = (terms: string[]) => {
-  const wanted = new Set(terms.map(stem))
+  const words = termWords(terms)
+  const wanted = new Set([...words, ...words.map(stem)])
   return (word: string) => wanted.has(stem(word)) || wanted.has(foldWord(word))
 }
 

@@ -5,7 +5,7 @@
 
 /** Past this many distinct words the rest of a query is ignored: each word is a condition for the database. */
 export const SEARCH_MAX_WORDS = 8
-/** A longer "word" is not a word anyone searches for; it is cut. */
+/** A longer term is not a word anyone searches for; it is cut. */
 export const SEARCH_MAX_WORD_LENGTH = 40
 
 // Case, accents and typographic apostrophes should not decide whether a story is found.
@@ -16,17 +16,25 @@ export const foldWord = (value: string) =>
     .toLowerCase()
 
 /** Runs of letters and digits: what every engine's tokenizer calls a word (FTS5 unicode61, PostgreSQL's parser). */
-const WORD = /[\p{L}\p{N}]+/gu
+export const WORD = /[\p{L}\p{N}]+/gu
 
 /**
- * The query's distinct words, folded, at most SEARCH_MAX_WORDS of them. Punctuation separates
- * words, as it does in the indexed text, so "snake_case" is "snake" and "case", and a query of
- * punctuation alone has no words (the search then finds nothing, rather than everything).
+ * The query's distinct terms, folded, at most SEARCH_MAX_WORDS of them: what the reader typed
+ * between spaces, each holding at least one letter or digit. The engines split a term on its
+ * punctuation as they split the indexed text, and read it as a phrase: "see-saw" finds "See-Saw"
+ * and not "saw … see", "snake_case" finds "snake_case", "50%" finds "50%" and not "500". A query
+ * of punctuation alone has no terms (the search then finds nothing, rather than everything).
  */
 export function searchTerms(query: string): string[] {
-  const words = foldWord(query).match(WORD) ?? []
-  return [...new Set(words.map((word) => word.slice(0, SEARCH_MAX_WORD_LENGTH)))].slice(0, SEARCH_MAX_WORDS)
+  const terms = foldWord(query)
+    .split(/\s+/)
+    .filter((term) => /[\p{L}\p{N}]/u.test(term))
+    .map((term) => term.slice(0, SEARCH_MAX_WORD_LENGTH))
+  return [...new Set(terms)].slice(0, SEARCH_MAX_WORDS)
 }
+
+/** The words inside the terms, for highlighting. */
+export const termWords = (terms: string[]) => terms.flatMap((term) => term.match(WORD) ?? [])
 
 /**
  * A light English suffix stripper, for highlighting only (the databases stem with their own:

@@ -4,8 +4,9 @@ import type { Payload } from 'payload'
 export type SearchHit = {
   id: string
   /**
-   * Where the words were found: 3 title and excerpt, 2 title, 1 excerpt, 0 only the body (or
-   * across fields). Results are ordered by this, then newest first.
+   * On SQL engines, where the words were found: 3 all in the title and all in the excerpt, 2 in
+   * the title, 1 in the excerpt, 0 otherwise (the body, or spread over fields); results are
+   * ordered by it, then newest first. MongoDB's weighted text score; `like` always 0.
    */
   rank: number
 }

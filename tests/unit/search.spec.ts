@@ -49,12 +49,12 @@ describe('Search', () => {
 })
 
 describe('Search terms', () => {
-  it('folds case and accents and splits on punctuation', () => {
-    expect(searchTerms('Café  RUNNING, snake_case 50%')).toEqual(['cafe', 'running', 'snake', 'case', '50'])
+  it('folds case and accents and keeps what was typed between spaces', () => {
+    expect(searchTerms('Café  RUNNING, snake_case 50% See-Saw')).toEqual(['cafe', 'running,', 'snake_case', '50%', 'see-saw'])
   })
 
   it('has no words for punctuation alone', () => {
-    expect(searchTerms('%  _ \\ "*" :')).toEqual([])
+    expect(searchTerms('%  _ \\ "*" : -')).toEqual([])
   })
 
   it(`keeps at most ${SEARCH_MAX_WORDS} distinct words, each cut to ${SEARCH_MAX_WORD_LENGTH} characters`, () => {
@@ -88,6 +88,10 @@ describe('Search highlighting', () => {
     const parts = highlight(text, searchTerms('running'))
     expect(marked(parts)).toEqual(['runs', 'run', 'Running'])
     expect(joined(parts)).toBe(text)
+  })
+
+  it('marks each word of a term typed with punctuation', () => {
+    expect(marked(highlight('Made by See-Saw Films.', searchTerms('see-saw films')))).toEqual(['See', 'Saw', 'Films'])
   })
 
   it('marks a word typed without its accent', () => {

@@ -4,7 +4,10 @@ import type { SearchEngine, SearchHit } from '../types'
 
 type Raw = { all: (query: unknown) => Promise<Record<string, unknown>[]> }
 
-/** Each word as an FTS5 string: the tokenizer stems it, and quoting keeps operators (AND, NEAR, *, :) from being read in it. */
+/**
+ * Each term as an FTS5 string: the tokenizer splits and stems it (several words make a phrase),
+ * and quoting keeps operators (AND, NEAR, *, :) from being read in it.
+ */
 const ftsQuery = (terms: string[]) => terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' AND ')
 
 /**
