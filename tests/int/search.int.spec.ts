@@ -183,6 +183,22 @@ describe('Search', () => {
       expect(hits.map((hit) => hit.id)).toEqual([articles.harbour?.id])
     })
 
+    // Search syntax is never read from a query: FTS5's operators and column filters, tsquery's, SQL.
+    it.each(['"', 'lighthouse"', 'NEAR(lighthouse keeper)', 'title:lighthouse', 'lighthouse OR zeppelin', 'light*', "'; DROP TABLE articles; --", '\\ & | ! <->'])(
+      'answers %s as words, with the full-text engine',
+      async (query) => {
+        const found = await searchIndex({ payload, query: `${tag} ${query}` })
+        expect(found.engine).not.toBe('like')
+        expect(found.hits.every((hit) => Object.values(articles).some((a) => a.id === hit.id))).toBe(true)
+      },
+    )
+
+    it('finds the words of a query typed with operators, and nothing it does not say', async () => {
+      expect((await search('title:lighthouse')).keys).toEqual([])
+      expect((await search('lighthouse"')).keys).toEqual(['harbour'])
+      expect((await search('lighthouse OR zeppelin')).keys).toEqual([])
+    })
+
     it('bounds what a query may ask for', async () => {
       expect((await searchIndex({ payload, query: `${tag} marathon`, limit: 1 })).totalPages).toBe(4)
       expect((await searchIndex({ payload, query: `${tag} marathon`, page: SEARCH_MAX_RESULTS + 1, limit: 1 })).hits).toEqual([])
