@@ -1,5 +1,7 @@
 import type { SearchEngine, SearchHit } from '../types'
 
+import { PUBLIC_ARTICLES } from '@/access/canReadArticle'
+
 type TextModel = {
   collection: { createIndex: (keys: Record<string, 'text'>, options: Record<string, unknown>) => Promise<unknown> }
   aggregate: (pipeline: Record<string, unknown>[]) => Promise<{ _id: unknown; rank: number }[]>
@@ -28,7 +30,7 @@ export const mongodbEngine: SearchEngine = {
       indexed.add(model)
     }
     const rows = await model.aggregate([
-      { $match: { $text: { $search: terms.join(' ') }, _status: 'published' } },
+      { $match: { $text: { $search: terms.join(' ') }, _status: PUBLIC_ARTICLES._status.equals } },
       { $addFields: { rank: { $meta: 'textScore' } } },
       { $sort: { rank: -1, publishedAt: -1 } },
       { $limit: limit },

@@ -1,5 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 
+import { PUBLIC_ARTICLES } from '@/access/canReadArticle'
+
 import type { SearchEngine, SearchHit } from '../types'
 
 type Raw = { execute: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -25,7 +27,7 @@ export const postgresEngine: SearchEngine = {
         ORDER BY rank DESC, s.published_at DESC NULLS LAST
         LIMIT ${limit}
       ) ranked
-      JOIN articles a ON a.id = ranked.article_id AND a._status = 'published'
+      JOIN articles a ON a.id = ranked.article_id AND a._status = ${PUBLIC_ARTICLES._status.equals}
       ORDER BY ranked.rank DESC, ranked.published_at DESC NULLS LAST`)
     return rows.map((row): SearchHit => ({ id: String(row.id), rank: Number(row.rank) }))
   },

@@ -1,5 +1,7 @@
 import { sql } from '@payloadcms/db-sqlite'
 
+import { PUBLIC_ARTICLES } from '@/access/canReadArticle'
+
 import type { SearchEngine, SearchHit } from '../types'
 
 type Raw = { all: (query: unknown) => Promise<Record<string, unknown>[]> }
@@ -18,7 +20,7 @@ const ftsQuery = (terms: string[]) => terms.map((term) => `"${term.replaceAll('"
  * kept beside the index. bm25 is left out of the order: as a tie-break after the date it
  * never decided anything, and computing it for every match of a common word cost 160 ms at
  * 100,000 articles. Only the page's rows are joined to `articles`, which checks once more that
- * each is published.
+ * each is published, with the public's filter (`PUBLIC_ARTICLES`, src/access).
  */
 export const sqliteEngine: SearchEngine = {
   name: 'sqlite-fts5',
@@ -37,7 +39,7 @@ export const sqliteEngine: SearchEngine = {
         ORDER BY rank DESC, s.published_at DESC
         LIMIT ${limit}
       ) ranked
-      JOIN articles a ON a.id = ranked.article_id AND a._status = 'published'
+      JOIN articles a ON a.id = ranked.article_id AND a._status = ${PUBLIC_ARTICLES._status.equals}
       ORDER BY ranked.rank DESC, ranked.published_at DESC`)
     return rows.map((row): SearchHit => ({ id: String(row.id), rank: Number(row.rank) }))
   },
