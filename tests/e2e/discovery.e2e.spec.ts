@@ -51,7 +51,7 @@ test.describe('Discovery', () => {
   test.describe('search', () => {
     test('finds the reference article by words from its title', async ({ page }) => {
       await expect(await search(page, 'heartstopper season 2')).toContainText([REFERENCE_TITLE])
-      await expect(page.locator('main .article-card__title mark').first()).toHaveText(/^heartstopper$/i)
+      await expect(page.locator('main .article-card__title mark').first()).toHaveText(/^(heartstopper|season|2)$/i)
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search results for “heartstopper season 2”')
     })
 
