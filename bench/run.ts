@@ -10,7 +10,8 @@
  *
  * Sections, in order: pages, nginx, front, uncached, lighthouse, comments, hostile, freshness, scale
  * (scale only with --scale large), import (the WordPress import of a generated export, bench/import.ts;
- * `--only import` runs it alone, without seeding or building the site). With --instances N (2 or
+ * `--only import` runs it alone, without seeding or building the site), search (the reader search
+ * at 100k articles in a database of its own, bench/search.ts; `--only search` likewise). With --instances N (2 or
  * more) only the section `instances`: 1 and N instances side by side (REDIS_URL, default the local
  * Redis). bench/RESULTS.md documents the rest, with every run's figures.
  */
@@ -27,6 +28,7 @@ import type { Load, Measured } from './wrk'
 
 import { approveToVisible, logIn, publishToHome } from './freshness'
 import { benchImport, IMPORT_SCALE } from './import'
+import { benchSearch, SEARCH_SCALE } from './search'
 import { scaleOut } from './instances'
 import { CATEGORIES, CONTROL_PAGE, lighthouse } from './lighthouse'
 import { get, startApp, startFront, startStaticNginx } from './servers'
@@ -38,7 +40,7 @@ type Result = 'PASS' | 'FAIL' | '-' | 'ERROR' | 'INVALID'
 type Row = { figure: string; value: string; target: string; result: Result; data?: unknown }
 type Check = { text: string; pass: boolean }
 
-const SECTIONS = ['pages', 'nginx', 'front', 'uncached', 'lighthouse', 'comments', 'hostile', 'freshness', 'scale', 'instances', 'import'] as const
+const SECTIONS = ['pages', 'nginx', 'front', 'uncached', 'lighthouse', 'comments', 'hostile', 'freshness', 'scale', 'instances', 'import', 'search'] as const
 type Section = (typeof SECTIONS)[number]
 const SCALES = { default: { articles: 1_000, comments: 50_000 }, large: { articles: 100_000, comments: 1_000_000 } } as const
 const FRESHNESS_TRIES = 20
@@ -127,10 +129,10 @@ async function bustsNextCache(url: string): Promise<boolean> {
 
 type Database = { url: string; secret?: string; drop: () => Promise<void> }
 
-async function postgresDatabase(): Promise<Database> {
+async function postgresDatabase(suffix = ''): Promise<Database> {
   const { default: pg } = await import('pg')
   const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-  const name = `byline_bench_${process.pid}`
+  const name = `byline_bench_${process.pid}${suffix}`
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: server })
     await client.connect()
@@ -216,8 +218,23 @@ async function main() {
       add(row('WordPress import: peak memory (RSS) of the import process', `${figures.peakRssMb.toFixed(0)} MB`, [atMost(Math.round(figures.peakRssMb), 1024, 'MB')]))
       add(row('WordPress import: items failed', String(figures.failed), [atMost(figures.failed, 0, 'failed')]))
     })
-    // Everything else measures the reader site, seeded and built; `--only import` needs neither.
-    if ([...flags.sections].some((s) => s !== 'import')) {
+    await section('search', async () => {
+      const own: Database =
+        flags.db === 'postgres' ? await postgresDatabase('_search') : { url: `file:${path.join(work, 'search', 'search.db')}`, drop: async () => undefined }
+      fs.mkdirSync(path.join(work, 'search'), { recursive: true })
+      try {
+        const searchEnv = { ...env, DATA_DIR: path.join(work, 'search'), DATABASE_URL: own.url, ...(own.secret ? { PAYLOAD_SECRET: own.secret } : {}) }
+        const timings = await benchSearch({ root, env: searchEnv, log: (line) => console.log(line) })
+        for (const t of timings) {
+          const found = `${t.found}${t.more ? '+' : ''} found`
+          add(row(`search, ${number(SEARCH_SCALE.articles)} articles, ${t.engine}: "${t.query}" (${found})`, `p50 ${ms(t.p50_ms)} · p95 ${ms(t.p95_ms)}`, t.engine === 'like' ? [] : [atMost(Math.ceil(t.p95_ms), 100, 'p95 ms')], t))
+        }
+      } finally {
+        await own.drop()
+      }
+    })
+    // Everything else measures the reader site, seeded and built; `--only import` and `--only search` need neither.
+    if ([...flags.sections].some((s) => s !== 'import' && s !== 'search')) {
       console.log(`== seeding (${flags.db}, ${SCALES.default.articles} articles, ${SCALES.default.comments} comments) into ${dataDir}`)
       run('npx', ['tsx', 'src/db/prepare.ts'])
       seed(SCALES.default)

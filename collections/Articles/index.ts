@@ -149,7 +149,8 @@ export const Articles: CollectionConfig = {
     previewLinkField,
     commentCountField,
     {
-      // Title, excerpt and body text, folded for matching: what the reader search's `like` runs on.
+      // Title, excerpt and body text, folded for matching: the body the full-text indexes read
+      // (src/search), and what the `like` fallback runs on.
       // setSearchText overwrites it on every save, so nothing typed into it is kept. It stays
       // readable under the collection's access (the public can query it, and sees it only on
       // published articles, whose text it repeats); a hidden field could not be queried by them.

@@ -93,5 +93,10 @@ export async function migrate(payload: Payload): Promise<void> {
   await payload.db.migrate()
 }
 
-/** The adapter itself, for the importer's fenced bulk writes (src/import/wordpress/bulkWrites.ts). */
+/**
+ * The adapter itself, for hand-written queries that say in their own header why Payload's
+ * operations cannot serve: the importer's bulk writes (src/import/wordpress/bulkWrites.ts) and the
+ * search engines' full-text indexes (src/search/engines), which Payload knows nothing of and which
+ * hold published articles only.
+ */
 export const adapterOf = (payload: Payload): Payload['db'] => payload.db

@@ -51,6 +51,7 @@ test.describe('Discovery', () => {
   test.describe('search', () => {
     test('finds the reference article by words from its title', async ({ page }) => {
       await expect(await search(page, 'heartstopper season 2')).toContainText([REFERENCE_TITLE])
+      await expect(page.locator('main .article-card__title mark').first()).toHaveText(/^(heartstopper|season|2)$/i)
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search results for “heartstopper season 2”')
     })
 
@@ -103,6 +104,8 @@ test.describe('Discovery', () => {
       await expect(page).toHaveURL(/\/search\?q=See-Saw\+Films$/)
       await expect(page.locator('main .article-card__title')).toHaveText([REFERENCE_TITLE])
       await expect(page.getByRole('searchbox', { name: 'Search articles' })).toHaveValue('See-Saw Films')
+      // The words are marked in a stretch of the body, rendered by the server.
+      await expect(page.locator('main .search-results__snippet mark').first()).toHaveText(/^(see|saw|films?)$/i)
       await context.close()
     })
   })

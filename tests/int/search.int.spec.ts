@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Article } from '@/payload-types'
 
+import type { SearchEngine } from '@/search/types'
+
 import { searchArticles } from '@/lib/articles'
 import { backfillArticleSearchText } from '@/migrations/backfillArticleSearchText'
+import { engineFor, SEARCH_MAX_RESULTS, searchArticles as searchIndex } from '@/search'
+import { likeEngine } from '@/search/engines/like'
 import { doc, p } from '@/seed/lexical'
 
 import { uniqueTag } from '../helpers/fixtures'
@@ -28,7 +32,10 @@ describe('Search', () => {
   const articles: Record<string, Article> = {}
 
   /** An article whose body is the given paragraphs; `daysAgo` orders the results. */
-  const create = async (key: string, { title, body, daysAgo, draft = false }: { title: string; body: string[]; daysAgo: number; draft?: boolean }) => {
+  const create = async (
+    key: string,
+    { title, body, daysAgo, draft = false, excerpt = '' }: { title: string; body: string[]; daysAgo: number; draft?: boolean; excerpt?: string },
+  ) => {
     articles[key] = await payload.create({
       ...system,
       collection: 'articles',
@@ -36,7 +43,7 @@ describe('Search', () => {
       data: {
         title: `${title} ${tag}`,
         slug: `${key}-${tag}`,
-        excerpt: `Filed under ${tag}.`,
+        excerpt: `Filed under ${tag}.${excerpt ? ` ${excerpt}` : ''}`,
         content: doc(...body.map((text) => p(text))),
         category: categoryId,
         authors: [authorId],
@@ -59,6 +66,12 @@ describe('Search', () => {
     await create('harbour', { title: 'Harbour news', body: ['The lighthouse keeper opened a Café by the quay.'], daysAgo: 1 })
     await create('bees', { title: 'Country notes', body: ['A keeper of bees tells her story.'], daysAgo: 2 })
     await create('percent', { title: 'Sale', body: ['A discount of 50% on snake_case signs.'], daysAgo: 3 })
+    // For ranking: the same word in the title (twice, a day apart), the excerpt and the body, the body's newest.
+    await create('in-body', { title: 'Road closures', body: ['The marathon closes roads.'], daysAgo: 7 })
+    await create('in-excerpt', { title: 'Weekend', excerpt: 'The marathon route is out.', body: ['Details inside.'], daysAgo: 8 })
+    await create('in-title-newer', { title: 'Marathon day', body: ['Crowds expected.'], daysAgo: 9 })
+    await create('in-title', { title: 'Marathon history', body: ['A long story.'], daysAgo: 10 })
+    await create('runner', { title: 'Morning people', body: ['She runs every morning before work.'], daysAgo: 11 })
     await create('lookalike', { title: 'Sale again', body: ['A discount of 500 on snakeycase signs.'], daysAgo: 4 })
     await create('secret', { title: 'Unannounced', body: ['The lighthouse secret, not yet published.'], daysAgo: 0, draft: true })
     await create('withdrawn', { title: 'Withdrawn', body: ['A retracted claim about quicksilver.'], daysAgo: 5 })
@@ -118,13 +131,81 @@ describe('Search', () => {
       expect({ totalDocs: exact.totalDocs, more: exact.more, totalPages: exact.totalPages }).toEqual({ totalDocs: 2, more: false, totalPages: 2 })
     })
 
+    // Words are runs of letters and digits, in the index and the query alike.
     it.each([
-      ['%', ['percent']],
       ['50%', ['percent']],
       ['snake_case', ['percent']],
-      ['_', ['percent']],
-    ])('reads %s literally, not as a wildcard', async (query, expected) => {
+    ])('reads %s by its words, so a lookalike does not match', async (query, expected) => {
       expect((await search(query)).keys).toEqual(expected)
+    })
+
+    it('adds nothing for punctuation alone', async () => {
+      expect((await search('%')).keys).toEqual((await search('')).keys)
+    })
+  })
+
+  describe('ranking', () => {
+    it('puts title matches first, then excerpt, then body, newest first among equals', async () => {
+      expect((await search('marathon')).keys).toEqual(['in-title-newer', 'in-title', 'in-excerpt', 'in-body'])
+    })
+
+    it('answers with the database’s full-text engine, not the fallback', async () => {
+      const found = await searchIndex({ payload, query: `${tag} marathon` })
+      expect(found.engine).toBe(process.env.BYLINE_TEST_DB === 'postgres' ? 'postgres-fts' : 'sqlite-fts5')
+      expect(found.hits.map((hit) => hit.rank)).toEqual([2, 2, 1, 0])
+    })
+
+    it('matches other forms of a word', async () => {
+      expect((await search('running')).keys).toEqual(['runner'])
+      expect((await search('run')).keys).toEqual(['runner'])
+      expect((await search('mornings')).keys).toEqual(['runner'])
+    })
+
+    it('marks the matched words, their other forms too, in the title, excerpt and a snippet of the body', async () => {
+      const [result] = (await searchArticles({ query: `${tag} running morning` })).docs
+      const marked = (parts: { text: string; mark: boolean }[] | null | undefined) => (parts ?? []).filter((part) => part.mark).map((part) => part.text)
+      expect(result?.slug).toBe(`runner-${tag}`)
+      expect(marked(result?.highlighted.title)).toEqual(['Morning', tag])
+      expect(marked(result?.highlighted.excerpt)).toEqual([tag])
+      expect(marked(result?.highlighted.snippet)).toEqual(['runs', 'morning'])
+      expect(result?.highlighted.snippet?.map((part) => part.text).join('')).toContain('She runs every morning before work.')
+    })
+
+    it('falls back to like, newest first, when the full-text engine fails', async () => {
+      const broken: SearchEngine = { name: engineFor(payload).name, find: async () => Promise.reject(new Error('no such table: articles_fts')) }
+      const found = await searchIndex({ payload, query: `${tag} marathon`, engine: broken })
+      expect(found.engine).toBe('like')
+      expect(found.hits.map((hit) => hit.id)).toEqual([articles['in-body'], articles['in-excerpt'], articles['in-title-newer'], articles['in-title']].map((a) => a?.id))
+    })
+
+    it('keeps drafts out of the fallback too', async () => {
+      const hits = await likeEngine.find({ payload, terms: [], query: `${tag} lighthouse`, limit: 10 })
+      expect(hits.map((hit) => hit.id)).toEqual([articles.harbour?.id])
+    })
+
+    // Search syntax is never read from a query: FTS5's operators and column filters, tsquery's, SQL.
+    it.each(['"', 'lighthouse"', 'NEAR(lighthouse keeper)', 'title:lighthouse', 'lighthouse OR zeppelin', 'light*', "'; DROP TABLE articles; --", '\\ & | ! <->'])(
+      'answers %s as words, with the full-text engine',
+      async (query) => {
+        const found = await searchIndex({ payload, query: `${tag} ${query}` })
+        expect(found.engine).not.toBe('like')
+        expect(found.hits.every((hit) => Object.values(articles).some((a) => a.id === hit.id))).toBe(true)
+      },
+    )
+
+    it('finds the words of a query typed with operators, and nothing it does not say', async () => {
+      expect((await search('title:lighthouse')).keys).toEqual([])
+      expect((await search('lighthouse"')).keys).toEqual(['harbour'])
+      expect((await search('lighthouse OR zeppelin')).keys).toEqual([])
+    })
+
+    it('bounds what a query may ask for', async () => {
+      expect((await searchIndex({ payload, query: `${tag} marathon`, limit: 1 })).totalPages).toBe(4)
+      expect((await searchIndex({ payload, query: `${tag} marathon`, page: SEARCH_MAX_RESULTS + 1, limit: 1 })).hits).toEqual([])
+      expect((await searchIndex({ payload, query: `${tag} marathon`, page: 1.5 })).hits).toEqual([])
+      // Past eight words the rest is ignored, so the ninth (found nowhere) cannot narrow the search.
+      const long = await searchIndex({ payload, query: `${tag} marathon marathons marathoning filed files filing under nowhere` })
+      expect({ terms: long.terms.length, found: long.totalDocs }).toEqual({ terms: 8, found: 4 })
     })
   })
 
@@ -178,6 +259,23 @@ describe('Search', () => {
       await payload.update({ ...system, collection: 'articles', id: articles.harbour.id, data: { searchText: 'planted' } })
       expect((await search('planted')).keys).toEqual([])
       expect((await search('lighthouse')).keys).toEqual(['harbour'])
+    })
+
+    it('drops an article on unpublishing, finds it again on publishing, and forgets it on deletion', async () => {
+      await create('ephemeral', { title: 'Zebra crossing', body: ['Stripes.'], daysAgo: 12 })
+      const id = articles.ephemeral?.id ?? ''
+      expect((await search('zebra')).keys).toEqual(['ephemeral'])
+      await payload.update({ ...system, collection: 'articles', id, data: { _status: 'draft' } })
+      expect(await search('zebra')).toMatchObject({ keys: [], totalDocs: 0, more: false })
+      await payload.update({ ...system, collection: 'articles', id, data: { _status: 'published' } })
+      expect((await search('zebras')).keys).toEqual(['ephemeral'])
+      await payload.delete({ ...system, collection: 'articles', id })
+      expect(await search('zebra')).toMatchObject({ keys: [], totalDocs: 0 })
+    })
+
+    it('ranks by the new title after an edit', async () => {
+      await payload.update({ ...system, collection: 'articles', id: articles['in-body']?.id ?? '', data: { title: `Marathon road closures ${tag}` } })
+      expect((await search('marathon')).keys).toEqual(['in-body', 'in-title-newer', 'in-title', 'in-excerpt'])
     })
 
     it('finds the draft text once it is published', async () => {

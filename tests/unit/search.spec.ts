@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
+import type { TextPart } from '@/search/highlight'
+
 import { articleSearchText, searchWords } from '@/lib/searchQuery'
+import { highlight, snippet, SNIPPET_LENGTH } from '@/search/highlight'
+import { SEARCH_MAX_WORD_LENGTH, SEARCH_MAX_WORDS, searchTerms, stem } from '@/search/terms'
 
 /** The rule the database applies: every query word occurs in the stored text (`like`, a contains test). */
 const matches = (text: string, query: string) => {
@@ -40,6 +44,94 @@ describe('Search', () => {
       const [word] = searchWords(`a${special}b`)
       expect(word).not.toContain(special)
       expect(articleSearchText({ title: `a${special}b` })).toBe(word)
+    })
+  })
+})
+
+describe('Search terms', () => {
+  it('folds case and accents and keeps what was typed between spaces', () => {
+    expect(searchTerms('Café  RUNNING, snake_case 50% See-Saw')).toEqual(['cafe', 'running,', 'snake_case', '50%', 'see-saw'])
+  })
+
+  it('has no words for punctuation alone', () => {
+    expect(searchTerms('%  _ \\ "*" : -')).toEqual([])
+  })
+
+  it(`keeps at most ${SEARCH_MAX_WORDS} distinct words, each cut to ${SEARCH_MAX_WORD_LENGTH} characters`, () => {
+    expect(searchTerms('a a b c d e f g h i j')).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'])
+    expect(searchTerms('x'.repeat(100))).toEqual(['x'.repeat(SEARCH_MAX_WORD_LENGTH)])
+  })
+
+  it.each([
+    ['running', 'runs'],
+    ['stories', 'story'],
+    ['hoping', 'hopes'],
+    ['stopped', 'stop'],
+    ['classes', 'class'],
+    ["Netflix's", 'netflix'],
+  ])('gives %s and %s one stem', (a, b) => {
+    expect(stem(a)).toBe(stem(b))
+  })
+
+  it('keeps different words apart', () => {
+    expect(stem('running')).not.toBe(stem('ruin'))
+    expect(stem('glass')).not.toBe(stem('gla'))
+  })
+})
+
+describe('Search highlighting', () => {
+  const marked = (parts: TextPart[] | null) => (parts ?? []).filter((part) => part.mark).map((part) => part.text)
+  const joined = (parts: TextPart[] | null) => (parts ?? []).map((part) => part.text).join('')
+
+  it('marks every matched word, other forms and any case, and keeps the text whole', () => {
+    const text = 'She runs; the Runner RAN a run. Running!'
+    const parts = highlight(text, searchTerms('running'))
+    expect(marked(parts)).toEqual(['runs', 'run', 'Running'])
+    expect(joined(parts)).toBe(text)
+  })
+
+  it('marks each word of a term typed with punctuation', () => {
+    expect(marked(highlight('Made by See-Saw Films.', searchTerms('see-saw films')))).toEqual(['See', 'Saw', 'Films'])
+  })
+
+  it('marks a word typed without its accent', () => {
+    expect(marked(highlight('Le Café du port', searchTerms('cafe')))).toEqual(['Café'])
+  })
+
+  it('leaves markup as text, for React to escape', () => {
+    const parts = highlight('<script>alert(1)</script> alert', ['alert'])
+    expect(parts).toEqual([
+      { text: '<script>', mark: false },
+      { text: 'alert', mark: true },
+      { text: '(1)</script> ', mark: false },
+      { text: 'alert', mark: true },
+    ])
+  })
+
+  it('marks nothing for no words', () => {
+    expect(highlight('Some text', [])).toEqual([{ text: 'Some text', mark: false }])
+  })
+
+  describe('snippet', () => {
+    const long = `${'Before the story begins. '.repeat(20)}The keeper runs the lighthouse. ${'After it all ends. '.repeat(20)}`
+
+    it('shows the body around its first match, cut at spaces, with ellipses where cut', () => {
+      const parts = snippet(long, searchTerms('running'))
+      const text = joined(parts)
+      expect(marked(parts)).toEqual(['runs'])
+      expect(text.startsWith('… ')).toBe(true)
+      expect(text.endsWith(' …')).toBe(true)
+      expect(text.length).toBeLessThanOrEqual(SNIPPET_LENGTH + 4)
+      expect(text).toMatch(/^… \S/)
+      expect(long).toContain(text.slice(2, -2))
+    })
+
+    it('shows a short body whole', () => {
+      expect(joined(snippet('The keeper runs.', ['run']))).toBe('The keeper runs.')
+    })
+
+    it('is null when the body does not match', () => {
+      expect(snippet(long, ['zeppelin'])).toBeNull()
     })
   })
 })

@@ -2,9 +2,9 @@ import type { Metadata } from 'next'
 
 import { notFound } from 'next/navigation'
 
-import { ArticleList } from '@/components/ArticleList'
 import { Pagination } from '@/components/Pagination'
 import { SearchForm } from '@/components/SearchForm'
+import { SearchResults } from '@/components/SearchResults'
 import { searchArticles } from '@/lib/articles'
 import { parsePageParam } from '@/lib/pagination'
 import { parseSearchQuery } from '@/lib/searchQuery'
@@ -50,7 +50,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <p role="status">
             {results.more ? `More than ${results.totalDocs} articles found.` : results.totalDocs === 1 ? '1 article found.' : `${results.totalDocs} articles found.`}
           </p>
-          <ArticleList articles={results.docs} />
+          <SearchResults results={results.docs} />
           <Pagination page={page} totalPages={results.totalPages} basePath="/search" params={{ q: query }} />
         </>
       )}

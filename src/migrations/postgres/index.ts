@@ -11,6 +11,7 @@ import * as migration_20261207_004852_comment_spam_reason from './20261207_00485
 import * as migration_20261207_020456_media_storage from './20261207_020456_media_storage';
 import * as migration_20261207_035818_tags_pages_redirects from './20261207_035818_tags_pages_redirects';
 import * as migration_20261207_040314_import_sources from './20261207_040314_import_sources';
+import * as migration_20261207_130000_article_search_index from './20261207_130000_article_search_index';
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261207_040314_import_sources.up,
     down: migration_20261207_040314_import_sources.down,
     name: '20261207_040314_import_sources'
+  },
+  {
+    up: migration_20261207_130000_article_search_index.up,
+    down: migration_20261207_130000_article_search_index.down,
+    name: '20261207_130000_article_search_index'
   },
 ];
