@@ -21,6 +21,9 @@ npx tsc --noEmit
 step "lint"
 npx eslint . --max-warnings 0
 
+step "no import cycles (type-only imports aside: they vanish at run time)"
+npm run --silent cycles
+
 step "unit and integration tests (SQLite)"
 BYLINE_TEST_DB=sqlite npx vitest run
 
