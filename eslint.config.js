@@ -67,10 +67,17 @@ export default tseslint.config(
           patterns: [
             { group: ['**/collections/**', '@/../collections/**'], message: 'Components read data through src/lib, not collection configs.' },
             { group: ['@payload-config', '**/payload.config'], message: 'Components read data through src/lib, not the Payload config.' },
+            { group: ['@/cache/*', '**/src/cache/*'], message: 'The data readers in src/lib tag the page for what they return (src/cache/tagPage.ts); pages do not.' },
           ],
           paths: [{ name: 'payload', importNames: ['getPayload'], message: 'Pages read data through src/lib helpers.' }],
         },
       ],
     },
+  },
+  {
+    // The signed revalidation endpoint expires tags for changes made outside a request: it is the
+    // cache's own door, not a page.
+    files: ['app/(site)/revalidate/route.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 )

@@ -1,7 +1,5 @@
 import type { MetadataRoute } from 'next'
 
-import { tag } from '@/cache/tags'
-import { tagPage } from '@/cache/tagPage'
 import { getPublishedArticleUrls } from '@/lib/articles'
 import { getCategories } from '@/lib/categories'
 import { getPeopleUrls } from '@/lib/people'
@@ -15,7 +13,6 @@ export const revalidate = 3600
 /** Every public page: home, categories, published articles and pages, tags, authors and cast. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const [articles, categories, people, pages, tags] = await Promise.all([getPublishedArticleUrls(), getCategories(), getPeopleUrls(), getPublishedPageUrls(), getTagUrls()])
-  await tagPage([tag.sitemap, tag.categories])
   return [
     { url: absoluteUrl('/'), changeFrequency: 'hourly' },
     ...categories.map((category) => ({ url: absoluteUrl(categoryHref(category.slug)), changeFrequency: 'hourly' as const })),

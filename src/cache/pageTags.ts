@@ -12,7 +12,7 @@ export function summaryTags(summaries: ArticleSummary[]): string[] {
 }
 
 /** The documents the article page shows of the article itself: its byline, cast, images and comments. */
-export function articleTags(article: ArticleView): string[] {
+export function articlePageTags(article: ArticleView): string[] {
   return [
     tag.article(article.id),
     tag.articleUrl(article.slug),

@@ -3,6 +3,7 @@ import 'server-only'
 import { unstable_cache } from 'next/cache'
 
 import { MAX_TAGS_PER_PAGE } from './tags'
+import { compiledByNext } from '@/lib/env'
 
 const alwaysTrue = async () => true
 
@@ -12,9 +13,12 @@ const alwaysTrue = async () => true
  * nothing worth having (a constant) and exists to carry the tags. Data is read fresh whenever a
  * page is regenerated, so an expired tag can never be answered from a stale data cache.
  *
- * In a page rendered per request (a reader's own view, a preview) the tags simply go unused.
+ * The data readers in src/lib call it for what they return, so a page is tagged for everything
+ * it shows without knowing about the cache. In a page rendered per request (a reader's own view,
+ * a preview) the tags simply go unused; outside Next (tests, scripts) there is no page to tag.
  */
 export async function tagPage(tags: Iterable<string>): Promise<void> {
+  if (!compiledByNext()) return
   const unique = [...new Set(tags)].sort()
   if (unique.length === 0) return
   if (unique.length > MAX_TAGS_PER_PAGE) {

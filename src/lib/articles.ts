@@ -7,7 +7,7 @@ import { cache } from 'react'
 import type { Article } from '@/payload-types'
 
 import { PUBLIC_ARTICLES } from '@/access/canReadArticle'
-import { summaryTags } from '@/cache/pageTags'
+import { articlePageTags, summaryTags } from '@/cache/pageTags'
 import { remember } from '@/cache/records'
 import { tag } from '@/cache/tags'
 import { findPublicRows } from '@/db/belowPayload'
@@ -31,6 +31,7 @@ import type { RelatedCandidate } from './relatedStories'
 
 import { RELATED_CANDIDATES, rankRelated } from './relatedStories'
 import { articleHref, authorHref, castHref, tagHref } from './urls'
+import { tagPage } from '@/cache/tagPage'
 
 type CategoryRef = { id: string; name: string; slug: string }
 export type AuthorRef = { id: string; name: string; slug: string; href: string; bio: string | null; avatar: ImageRef | null }
@@ -198,7 +199,9 @@ async function findSummaries({
     return { docs, page, totalPages: Math.max(1, Math.ceil(totalDocs / limit)), totalDocs }
   }
   const result = await querySummaries({ where, limit, page, pagination: true, sort })
-  return { docs: await toSummaries(result.docs), page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+  const docs = await toSummaries(result.docs)
+  await tagPage([...listTags, ...summaryTags(docs)])
+  return { docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
 }
 
 /** How many published articles a listing holds, remembered until an article joins or leaves it. */
@@ -233,7 +236,10 @@ async function listSummaries({
     tags: listTags,
     load: async () => (await querySummaries({ where, limit, pagination: false, sort })).docs,
   })
-  return toSummaries(docs)
+  const summaries = await toSummaries(docs)
+  // The page showing this list goes stale when an article joins or leaves it, or one shown changes.
+  await tagPage([...listTags, ...summaryTags(summaries)])
+  return summaries
 }
 
 /**
@@ -326,7 +332,13 @@ export async function getRelatedArticles({ article }: { article: Pick<ArticleVie
   })
   if (ids.length === 0) return []
   const position = new Map(ids.map((id, index) => [id, index]))
-  return (await summariesByIds(ids)).sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
+  const related = (await summariesByIds(ids)).sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
+  // The stories shown refresh the page when they change or are unpublished. A story newly
+  // published on the same tag, cast or category is not subscribed to, so that one publish does
+  // not expire every article page of its category: it appears when the page is next regenerated,
+  // within the route's `revalidate` (an hour) at most.
+  await tagPage(summaryTags(related))
+  return related
 }
 
 export type SearchResult = ArticleSummary & {
@@ -396,6 +408,7 @@ export async function getPublishedArticleUrls(): Promise<{ href: string; updated
     sort: '-publishedAt',
     select: { slug: true, category: true, updatedAt: true },
   })
+  await tagPage([tag.sitemap])
   const categories = await getCategories()
   return docs.flatMap((doc) => {
     const category = categoryOf(categories, doc.category)
@@ -444,7 +457,10 @@ function popularList(limit: number): Promise<MostPopular> {
  */
 export async function getMostPopular({ limit = 5, excludeId }: { limit?: number; excludeId?: string } = {}): Promise<MostPopular> {
   const list = await popularList(limit + 1)
-  return { ranking: list.ranking, articles: list.articles.filter((a) => a.id !== excludeId).slice(0, limit) }
+  const articles = list.articles.filter((a) => a.id !== excludeId).slice(0, limit)
+  // The ranking itself moves with the page's hourly regeneration; the stories shown, when they change.
+  await tagPage(summaryTags(articles))
+  return { ranking: list.ranking, articles }
 }
 
 const ARTICLE_SELECT = { ...SUMMARY_SELECT, content: true, cast: true, tags: true, commentsOpen: true, updatedAt: true, meta: true } as const
@@ -480,13 +496,18 @@ type ArticleLookup = { status: 'found'; article: ArticleView } | { status: 'move
  * category, the lookup says where it moved so the page can redirect permanently.
  */
 export async function getArticle({ category, slug }: { category: string; slug: string }): Promise<ArticleLookup> {
+  // Whatever the answer, it is cached under the slug: publishing an article here replaces a 404
+  // or a redirect, and so does a subpage published at this path (src/lib/sitePages.ts).
+  await tagPage([tag.articleUrl(slug), tag.pageUrl(slug)])
   const doc = await findPublishedArticle(slug)
   if (!doc) return { status: 'missing' }
   const own = categoryOf(await getCategories(), doc.category)
   if (!own) return { status: 'missing' }
   if (own.slug !== category) return { status: 'moved', href: articleHref({ categorySlug: own.slug, slug: doc.slug }) }
 
-  return { status: 'found', article: await articleView(doc, own) }
+  const article = await articleView(doc, own)
+  await tagPage(articlePageTags(article))
+  return { status: 'found', article }
 }
 
 /** The view is built once per request however many times the page and its metadata ask. */

@@ -6,6 +6,7 @@ import { tag } from '@/cache/tags'
 import { getPayloadClient } from './payload'
 import { categoryHref } from './urls'
 import { relationId } from '@/lib/relationId'
+import { tagPage } from '@/cache/tagPage'
 
 export type CategoryNode = { id: string; name: string; slug: string; parentId: string | null }
 export type Crumb = { name: string; href: string }
@@ -14,7 +15,11 @@ export type Crumb = { name: string; href: string }
  * The whole category tree in one small query: newsrooms have tens of categories, and every page's
  * navigation, breadcrumbs, listings and article cards walk it. Remembered until a category changes.
  */
-export const getCategories = (): Promise<CategoryNode[]> => remember({ key: 'categories', tags: [tag.categories], load: loadCategories })
+export async function getCategories(): Promise<CategoryNode[]> {
+  // Every reader page shows the sections (the layout's navigation), so every page carries this tag.
+  await tagPage([tag.categories])
+  return remember({ key: 'categories', tags: [tag.categories], load: loadCategories })
+}
 
 async function loadCategories(): Promise<CategoryNode[]> {
   const payload = await getPayloadClient()

@@ -454,6 +454,12 @@ export const isBuildPhase = (source: Record<string, string | undefined> = proces
 /** BYLINE_SKIP_DEMO=true: `npm run prepare-db` leaves an empty database empty instead of adding the demo newsroom. */
 export const skipsDemoContent = (source: Record<string, string | undefined> = process.env): boolean => source.BYLINE_SKIP_DEMO?.trim() === 'true'
 
+/**
+ * Whether this code runs as Next compiled it for its server, where a page is being rendered or a
+ * route answered; false in tests and command-line scripts. Next inlines NEXT_RUNTIME at build.
+ */
+export const compiledByNext = (): boolean => process.env.NEXT_RUNTIME === 'nodejs'
+
 /** The production server only ever runs a production build, and Next reads this before anything else. */
 export function enterProductionMode(): void {
   ;(process.env as Record<string, string>).NODE_ENV = 'production'

@@ -8,6 +8,8 @@ import { getArticlesInCategories, getArticlesTagged, getNewestInCategories } fro
 import { getCategories, getCategoryPath, getCategoryWithDescendants } from './categories'
 import { getPayloadClient } from './payload'
 import { categoryHref, tagHref } from './urls'
+import { tag } from '@/cache/tags'
+import { tagPage } from '@/cache/tagPage'
 
 const LISTING_PAGE_SIZE = 10
 
@@ -70,8 +72,11 @@ export const getTagBySlug = cache(async (slug: string) => {
 
 /** A tag page: the tag and one page of its published articles, newest first. */
 export const getTagListing = cache(async ({ slug, page }: { slug: string; page: number }) => {
+  // Cached under the slug whatever the answer: a tag created with this slug later replaces a 404.
+  await tagPage([tag.articleTagUrl(slug)])
   const found = await getTagBySlug(slug)
   if (!found) return null
+  await tagPage([tag.articleTag(found.id)])
   return { tag: found, articles: await getArticlesTagged({ tagId: found.id, page, limit: LISTING_PAGE_SIZE }) }
 })
 
@@ -79,5 +84,6 @@ export const getTagListing = cache(async ({ slug, page }: { slug: string; page: 
 export async function getTagUrls(): Promise<string[]> {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({ collection: 'tags', overrideAccess: false, pagination: false, depth: 0, sort: 'slug', select: { slug: true } })
+  await tagPage([tag.sitemap])
   return docs.map((doc) => tagHref(doc.slug))
 }

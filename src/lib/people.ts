@@ -9,12 +9,16 @@ import { getPayloadClient } from './payload'
 import { getMedia } from './references'
 import { relationId } from './relationId'
 import { authorHref, castHref } from './urls'
+import { tag } from '@/cache/tags'
+import { tagPage } from '@/cache/tagPage'
 
 /** An author's page: the byline box data and their published articles. */
 export const getAuthor = ({ slug }: { slug: string }) => findAuthor(slug)
 
 // Cached per request by slug: the page and its metadata share one lookup.
 const findAuthor = cache(async (slug: string) => {
+  // Cached under the slug whatever the answer: an author given this slug later replaces a 404.
+  await tagPage([tag.authorUrl(slug), tag.media])
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection: 'authors',
@@ -34,6 +38,7 @@ const findAuthor = cache(async (slug: string) => {
     website: doc.links?.website ?? null,
   }
   const articles = await getArticlesByAuthor({ authorId: doc.id })
+  await tagPage([tag.author(doc.id)])
   return { author, articles }
 })
 
@@ -45,6 +50,7 @@ const findAuthor = cache(async (slug: string) => {
 export const getCast = ({ slug }: { slug: string }) => findCast(slug)
 
 const findCast = cache(async (slug: string) => {
+  await tagPage([tag.castUrl(slug), tag.media])
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection: 'cast',
@@ -62,6 +68,7 @@ const findCast = cache(async (slug: string) => {
   const photo = photoId ? ((await getMedia([photoId])).get(photoId) ?? null) : null
   const member: CastRef & { bio: string | null } = { ...castRef({ ...doc, photo }), bio: doc.bio ?? null }
   const articles = await getArticlesFeaturingCast({ castId: doc.id })
+  await tagPage([tag.cast(doc.id)])
   return { member, articles }
 })
 
@@ -72,5 +79,6 @@ export async function getPeopleUrls(): Promise<{ authors: string[]; cast: string
     payload.find({ collection: 'authors', overrideAccess: false, pagination: false, depth: 0, sort: 'name', select: { slug: true } }),
     payload.find({ collection: 'cast', overrideAccess: false, pagination: false, depth: 0, sort: 'name', joins: false, select: { slug: true } }),
   ])
+  await tagPage([tag.sitemap])
   return { authors: authors.docs.map((doc) => authorHref(doc.slug)), cast: cast.docs.map((doc) => castHref(doc.slug)) }
 }

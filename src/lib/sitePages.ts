@@ -11,6 +11,8 @@ import { pagePath } from '@/routing/pagePath'
 import { fillBody } from './articles'
 import { getPayloadClient } from './payload'
 import { relationId } from './relationId'
+import { tag } from '@/cache/tags'
+import { tagPage } from '@/cache/tagPage'
 
 /**
  * Standing pages (the `pages` collection: About, Contact…) as reader pages show them. Pages share
@@ -48,6 +50,8 @@ const findPublishedPage = cache(async (slug: string): Promise<PageDoc | null> =>
  * subpage at /{slug}, a page whose parent changed) it says where the page lives now.
  */
 export const getPageAt = cache(async (...segments: string[]): Promise<PageLookup> => {
+  // Cached under every slug of the path: a page published (or moved) at one of them replaces this answer.
+  await tagPage(segments.map(tag.pageUrl))
   const slug = segments.at(-1)
   const doc = slug ? await findPublishedPage(slug) : null
   if (!doc) return { status: 'missing' }
@@ -57,6 +61,7 @@ export const getPageAt = cache(async (...segments: string[]): Promise<PageLookup
   if (href !== `/${segments.join('/')}`) return { status: 'moved', href }
   const parentId = relationId(doc.parent)
   const parentDoc = parentId ? await findPublishedParent(parentId) : null
+  await tagPage([tag.page(doc.id), ...(parentDoc ? [tag.page(parentDoc.id)] : [])])
   return {
     status: 'found',
     page: {
@@ -88,6 +93,7 @@ export async function getPublishedPageUrls(): Promise<{ href: string; updatedAt:
     sort: 'slug',
     select: { slug: true, parent: true, updatedAt: true },
   })
+  await tagPage([tag.sitemap])
   const published = new Map(docs.map((doc) => [doc.id, doc]))
   return docs.flatMap((doc) => {
     const parentId = relationId(doc.parent)

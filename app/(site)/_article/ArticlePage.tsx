@@ -2,9 +2,6 @@ import type { Metadata } from 'next'
 
 import { notFound, permanentRedirect } from 'next/navigation'
 
-import { summaryTags, articleTags } from '@/cache/pageTags'
-import { tag } from '@/cache/tags'
-import { tagPage } from '@/cache/tagPage'
 import { ArticleBody } from '@/components/ArticleBody'
 import { ArticleMeta } from '@/components/ArticleMeta'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
@@ -44,9 +41,6 @@ async function loadArticle(params: ArticleParams) {
   const { category, slug } = await params
   const lookup = await getArticle({ category, slug })
   if (lookup.status !== 'found') {
-    // Cached like the page would be, under the slug: publishing an article here replaces it.
-    // A subpage published at this path later (src/lib/sitePages.ts) replaces it too.
-    await tagPage([tag.articleUrl(slug), tag.pageUrl(slug), tag.categories])
     if (lookup.status === 'moved') permanentRedirect(lookup.href)
     notFound()
   }
@@ -115,11 +109,6 @@ export async function ArticlePage({
     getReplyContext({ article, pendingCookie: commentCookies?.pendingCookie }),
     getRelatedArticles({ article }),
   ])
-  // Related stories shown refresh the page when they change or are unpublished (their own tags).
-  // A story newly published on the same tag, cast or category is not subscribed to, so that one
-  // publish does not expire every article page of its category: it appears when the page is next
-  // regenerated, within the route's `revalidate` (an hour) at most.
-  await tagPage([...articleTags(article), tag.categories, ...summaryTags(popular.articles), ...summaryTags(related)])
   // Comment page N exists while the thread is long enough; approvals and deletions move the last page.
   const commentsShown = pageOfThread(comments.thread, { page: commentPage, perPage: reply.commentsPerPage })
   if (!commentsShown) notFound()

@@ -2,9 +2,6 @@ import type { Metadata } from 'next'
 
 import { notFound } from 'next/navigation'
 
-import { summaryTags } from '@/cache/pageTags'
-import { tag } from '@/cache/tags'
-import { tagPage } from '@/cache/tagPage'
 import { ArticleList } from '@/components/ArticleList'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { Pagination } from '@/components/Pagination'
@@ -34,9 +31,9 @@ export async function categoryMetadata(slug: string, page: number | null): Promi
 }
 
 export async function CategoryListing({ slug, page: requested }: { slug: string; page: number | null }) {
+  // An unknown category may be created later; it shows in the navigation, so the categories' tag
+  // (every page has it, src/lib/categories.ts) covers it.
   const found = await findListing(slug, requested)
-  // An unknown category may be created later; it shows in the navigation, so the category tag covers it.
-  await tagPage([tag.categories, ...(found ? [...found.listing.categoryIds.map(tag.inCategory), ...summaryTags(found.listing.articles.docs)] : [])])
   if (!found) notFound()
   const { listing, page } = found
   const { category, crumbs, subcategories, articles } = listing

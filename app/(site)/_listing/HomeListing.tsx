@@ -2,9 +2,6 @@ import type { Metadata } from 'next'
 
 import { notFound } from 'next/navigation'
 
-import { summaryTags } from '@/cache/pageTags'
-import { tag } from '@/cache/tags'
-import { tagPage } from '@/cache/tagPage'
 import { ArticleList, CardMeta } from '@/components/ArticleList'
 import { MediaImage } from '@/components/MediaImage'
 import { MostPopular } from '@/components/MostPopular'
@@ -24,10 +21,7 @@ export async function HomeListing({ page }: { page: number | null }) {
   if (page === null) notFound()
   const [latest, featured] = await Promise.all([getLatestArticles({ limit: PAGE_SIZE, page }), page === 1 ? getFeaturedLead() : null])
   // A page past the last is cached as a 404 too, until the next article published can create it.
-  if (page > 1 && page > latest.totalPages) {
-    await tagPage([tag.latest, tag.categories])
-    notFound()
-  }
+  if (page > 1 && page > latest.totalPages) notFound()
 
   // The lead is the newest article an editor featured, else simply the newest; the latest list
   // shows the rest, so the lead never appears twice.
@@ -37,12 +31,6 @@ export async function HomeListing({ page }: { page: number | null }) {
   const [popular, sections] = await Promise.all([
     getMostPopular({ limit: 5, excludeId: lead?.id }),
     page === 1 ? getSectionRows({ perSection: 3, excludeIds: lead ? [lead.id] : [] }) : Promise.resolve([]),
-  ])
-  await tagPage([
-    tag.latest,
-    tag.featured,
-    tag.categories,
-    ...summaryTags([...(lead ? [lead] : []), ...latest.docs, ...popular.articles, ...sections.flatMap((section) => section.articles)]),
   ])
 
   return (

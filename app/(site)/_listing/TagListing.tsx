@@ -2,9 +2,6 @@ import type { Metadata } from 'next'
 
 import { notFound } from 'next/navigation'
 
-import { summaryTags } from '@/cache/pageTags'
-import { tag } from '@/cache/tags'
-import { tagPage } from '@/cache/tagPage'
 import { ArticleList } from '@/components/ArticleList'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { Pagination } from '@/components/Pagination'
@@ -37,11 +34,6 @@ export async function tagMetadata(slug: string, page: number | null): Promise<Me
 export async function TagListing({ slug, page: requested }: { slug: string; page: number | null }) {
   const found = await findListing(slug, requested)
   // An unknown tag may be created later at this slug: its URL tag replaces the cached 404.
-  await tagPage([
-    tag.articleTagUrl(slug),
-    tag.categories,
-    ...(found ? [tag.articleTag(found.listing.tag.id), tag.taggedWith(found.listing.tag.id), ...summaryTags(found.listing.articles.docs)] : []),
-  ])
   if (!found) notFound()
   const { listing, page } = found
   const { tag: shown, articles } = listing

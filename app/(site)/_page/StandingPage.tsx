@@ -2,8 +2,6 @@ import type { Metadata } from 'next'
 
 import { notFound, permanentRedirect } from 'next/navigation'
 
-import { tag } from '@/cache/tags'
-import { tagPage } from '@/cache/tagPage'
 import { ArticleBody } from '@/components/ArticleBody'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { SITE_NAME } from '@/lib/siteName'
@@ -33,11 +31,8 @@ export async function hasPageAt(segments: string[]): Promise<boolean> {
   return (await getPageAt(...segments)).status !== 'missing'
 }
 
-export async function StandingPage({ segments, otherTags = [] }: { segments: string[]; otherTags?: string[] }) {
+export async function StandingPage({ segments }: { segments: string[] }) {
   const lookup = await getPageAt(...segments)
-  const own = lookup.status === 'found' ? [tag.page(lookup.page.id), ...(lookup.page.parent ? [tag.page(lookup.page.parent.id)] : [])] : []
-  // Cached under every slug of the path: a page published (or moved) at one of them replaces this answer.
-  await tagPage([...segments.map(tag.pageUrl), tag.categories, ...otherTags, ...own])
   if (lookup.status === 'moved') permanentRedirect(lookup.href)
   if (lookup.status !== 'found') notFound()
   const { page } = lookup

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next'
 
-import { tagPage } from '@/cache/tagPage'
-import { tag } from '@/cache/tags'
 
 import NotFound from '../not-found'
 
@@ -15,6 +13,5 @@ export const metadata: Metadata = { title: 'Page not found', robots: { index: fa
  * lets a reader see this address with a 200. It shows the site's sections, so it goes with them.
  */
 export default async function PageNotFound() {
-  await tagPage([tag.categories])
   return <NotFound />
 }

@@ -2,9 +2,6 @@ import type { Metadata } from 'next'
 
 import { notFound } from 'next/navigation'
 
-import { summaryTags } from '@/cache/pageTags'
-import { tag } from '@/cache/tags'
-import { tagPage } from '@/cache/tagPage'
 import { ArticleList } from '@/components/ArticleList'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { MediaImage } from '@/components/MediaImage'
@@ -22,8 +19,6 @@ type Props = { params: Promise<{ slug: string }> }
 async function loadAuthor(params: Props['params']) {
   const { slug } = await params
   const found = await getAuthor({ slug })
-  const shown = found ? [tag.author(found.author.id), tag.byAuthor(found.author.id), ...summaryTags(found.articles)] : []
-  await tagPage([tag.authorUrl(slug), tag.categories, tag.media, ...shown])
   if (!found) notFound()
   return found
 }

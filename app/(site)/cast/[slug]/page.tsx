@@ -2,9 +2,6 @@ import type { Metadata } from 'next'
 
 import { notFound } from 'next/navigation'
 
-import { summaryTags } from '@/cache/pageTags'
-import { tag } from '@/cache/tags'
-import { tagPage } from '@/cache/tagPage'
 import { ArticleList } from '@/components/ArticleList'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { MediaImage } from '@/components/MediaImage'
@@ -21,8 +18,6 @@ type Props = { params: Promise<{ slug: string }> }
 async function loadCast(params: Props['params']) {
   const { slug } = await params
   const found = await getCast({ slug })
-  const shown = found ? [tag.cast(found.member.id), tag.featuringCast(found.member.id), ...summaryTags(found.articles)] : []
-  await tagPage([tag.castUrl(slug), tag.categories, tag.media, ...shown])
   if (!found) notFound()
   return found
 }
