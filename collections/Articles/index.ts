@@ -8,6 +8,7 @@ import { canUpdateArticle } from '@/access/canUpdateArticle'
 import { isEditorOrAboveField } from '@/access/isEditorOrAbove'
 import { ownAuthorIds } from '@/access/ownership'
 import { articleEditor } from '@/fields/articleEditor'
+import { lastEditedByField } from '@/fields/lastEditedBy'
 import { richTextLinkHooks } from '@/fields/linkUrl'
 import { slugField } from '@/fields/slug'
 
@@ -37,6 +38,8 @@ export const Articles: CollectionConfig = {
       edit: { PublishButton: '@/admin/review/PublishOrSubmit#PublishOrSubmit' },
       // "My articles / All articles"; writers and contributors start with their own.
       beforeListTable: ['@/admin/myArticles/ArticleScope#ArticleScope'],
+      // Payload's versions list with a "Saved by" column (src/admin/versions).
+      views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } },
     },
     livePreview: articleLivePreview,
     preview: articlePreviewUrl,
@@ -148,6 +151,7 @@ export const Articles: CollectionConfig = {
     editorStatsField,
     previewLinkField,
     commentCountField,
+    lastEditedByField(),
     {
       // Title, excerpt and body text, folded for matching: what the reader search's `like` runs on.
       // setSearchText overwrites it on every save, so nothing typed into it is kept. It stays
@@ -155,7 +159,8 @@ export const Articles: CollectionConfig = {
       // published articles, whose text it repeats); a hidden field could not be queried by them.
       name: 'searchText',
       type: 'textarea',
-      admin: { hidden: true },
+      // Kept out of the compare view too: it repeats the title, excerpt and body word for word.
+      admin: { hidden: true, components: { Diff: '@/admin/versions/NoDiff#NoDiff' } },
     },
   ],
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig, RelationshipFieldSingleValidation } from 'payloa
 import { canReadPage, canReadPageVersions } from '@/access/canReadPage'
 import { isEditorOrAbove } from '@/access/isEditorOrAbove'
 import { articleEditor } from '@/fields/articleEditor'
+import { lastEditedByField } from '@/fields/lastEditedBy'
 import { parentField } from '@/fields/parent'
 import { richTextLinkHooks } from '@/fields/linkUrl'
 import { slugField } from '@/fields/slug'
@@ -44,7 +45,13 @@ const AUTOSAVE_INTERVAL_MS = 2000
 export const Pages: CollectionConfig = {
   slug: 'pages',
   labels: { singular: 'Page', plural: 'Pages' },
-  admin: { group: 'Content', useAsTitle: 'title', defaultColumns: ['title', 'slug', 'parent', '_status', 'updatedAt'] },
+  admin: {
+    group: 'Content',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', 'parent', '_status', 'updatedAt'],
+    // Payload's versions list with a "Saved by" column (src/admin/versions).
+    components: { views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } } },
+  },
   access: {
     read: canReadPage,
     readVersions: canReadPageVersions,
@@ -68,5 +75,6 @@ export const Pages: CollectionConfig = {
       alsoValidate: validateNesting,
     }),
     { name: 'content', type: 'richText', editor: articleEditor, hooks: { beforeValidate: richTextLinkHooks } },
+    lastEditedByField(),
   ],
 }

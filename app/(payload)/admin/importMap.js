@@ -21,6 +21,8 @@ import { ReviewStateField as ReviewStateField_4fe34300cbb9a204b1f703a23c578892 }
 import { EditorStats as EditorStats_ee5061fe0247b13e5dfd04ef5504a561 } from '@/admin/editorStats/EditorStats'
 import { CopyPreviewLink as CopyPreviewLink_1eb8caaf30064a75aa7d890e785a61bd } from '@/admin/preview/CopyPreviewLink'
 import { CommentCountCell as CommentCountCell_22df9d9126185346479dd871821f22ad } from '@/admin/commentCount/CommentCountCell'
+import { EditorDiff as EditorDiff_13dfb78af503361b86013e6a4d8e8b8c } from '@/admin/versions/EditorDiff'
+import { NoDiff as NoDiff_777d78adc282ae69c7ed046da44882af } from '@/admin/versions/NoDiff'
 import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
@@ -28,6 +30,7 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ArticleScope as ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec } from '@/admin/myArticles/ArticleScope'
 import { PublishOrSubmit as PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d } from '@/admin/review/PublishOrSubmit'
+import { VersionsView as VersionsView_e706f3330dda2189f6adb27ae5e323f9 } from '@/admin/versions/VersionsView'
 import { InitialsAvatar as InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371 } from '@/admin/avatar/InitialsAvatar'
 import { ImportNavLink as ImportNavLink_eac1a699eb49a521c790b077b4ac20dd } from '@/import/wordpress/admin/NavLink'
 import { Dashboard as Dashboard_0d6625b7f13ee764fd23a0cf2428adda } from '@/admin/dashboard/Dashboard'
@@ -63,6 +66,8 @@ export const importMap = {
   "@/admin/editorStats/EditorStats#EditorStats": EditorStats_ee5061fe0247b13e5dfd04ef5504a561,
   "@/admin/preview/CopyPreviewLink#CopyPreviewLink": CopyPreviewLink_1eb8caaf30064a75aa7d890e785a61bd,
   "@/admin/commentCount/CommentCountCell#CommentCountCell": CommentCountCell_22df9d9126185346479dd871821f22ad,
+  "@/admin/versions/EditorDiff#EditorDiff": EditorDiff_13dfb78af503361b86013e6a4d8e8b8c,
+  "@/admin/versions/NoDiff#NoDiff": NoDiff_777d78adc282ae69c7ed046da44882af,
   "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
@@ -70,6 +75,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/admin/myArticles/ArticleScope#ArticleScope": ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec,
   "@/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d,
+  "@/admin/versions/VersionsView#VersionsView": VersionsView_e706f3330dda2189f6adb27ae5e323f9,
   "@/admin/avatar/InitialsAvatar#InitialsAvatar": InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371,
   "@/import/wordpress/admin/NavLink#ImportNavLink": ImportNavLink_eac1a699eb49a521c790b077b4ac20dd,
   "@/admin/dashboard/Dashboard#Dashboard": Dashboard_0d6625b7f13ee764fd23a0cf2428adda,

@@ -11,6 +11,7 @@ import * as migration_20261207_004852_comment_spam_reason from './20261207_00485
 import * as migration_20261207_020456_media_storage from './20261207_020456_media_storage';
 import * as migration_20261207_035818_tags_pages_redirects from './20261207_035818_tags_pages_redirects';
 import * as migration_20261207_040314_import_sources from './20261207_040314_import_sources';
+import * as migration_20261207_130258_versions_say_who from './20261207_130258_versions_say_who';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261207_040314_import_sources.up,
     down: migration_20261207_040314_import_sources.down,
-    name: '20261207_040314_import_sources'
+    name: '20261207_040314_import_sources',
+  },
+  {
+    up: migration_20261207_130258_versions_say_who.up,
+    down: migration_20261207_130258_versions_say_who.down,
+    name: '20261207_130258_versions_say_who'
   },
 ];
