@@ -6,6 +6,7 @@ import { canReadArticle } from '@/access/canReadArticle'
 import { canReadArticleVersions } from '@/access/canReadArticleVersions'
 import { canUpdateArticle } from '@/access/canUpdateArticle'
 import { isEditorOrAboveField } from '@/access/isEditorOrAbove'
+import { emptyDraftsEndpoints } from '@/admin/emptyDrafts/endpoints'
 import { ownAuthorIds } from '@/access/ownership'
 import { articleEditor } from '@/fields/articleEditor'
 import { lastEditedByField } from '@/fields/lastEditedBy'
@@ -44,7 +45,7 @@ export const Articles: CollectionConfig = {
     livePreview: articleLivePreview,
     preview: articlePreviewUrl,
   },
-  endpoints: [previewLinkEndpoint],
+  endpoints: [previewLinkEndpoint, ...emptyDraftsEndpoints('articles')],
   access: {
     read: canReadArticle,
     readVersions: canReadArticleVersions,

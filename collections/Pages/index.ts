@@ -2,6 +2,7 @@ import type { CollectionConfig, RelationshipFieldSingleValidation } from 'payloa
 
 import { canReadPage, canReadPageVersions } from '@/access/canReadPage'
 import { isEditorOrAbove } from '@/access/isEditorOrAbove'
+import { emptyDraftsEndpoints } from '@/admin/emptyDrafts/endpoints'
 import { articleEditor } from '@/fields/articleEditor'
 import { lastEditedByField } from '@/fields/lastEditedBy'
 import { parentField } from '@/fields/parent'
@@ -52,6 +53,8 @@ export const Pages: CollectionConfig = {
     // Payload's versions list with a "Saved by" column (src/admin/versions).
     components: { views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } } },
   },
+  // Editors clear the empty drafts "Create New" leaves behind (src/admin/emptyDrafts).
+  endpoints: emptyDraftsEndpoints('pages'),
   access: {
     read: canReadPage,
     readVersions: canReadPageVersions,
