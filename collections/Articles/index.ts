@@ -38,7 +38,8 @@ export const Articles: CollectionConfig = {
       // Publish for those who may; "Submit for review" for contributors.
       edit: { PublishButton: '@/admin/review/PublishOrSubmit#PublishOrSubmit' },
       // "My articles / All articles"; writers and contributors start with their own.
-      beforeListTable: ['@/admin/myArticles/ArticleScope#ArticleScope'],
+      // For editors: the empty drafts "Create New" left behind, and where to clear them.
+      beforeListTable: ['@/admin/myArticles/ArticleScope#ArticleScope', '@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],
       // Payload's versions list with a "Saved by" column (src/admin/versions).
       views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } },
     },

@@ -51,7 +51,11 @@ export const Pages: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', 'parent', '_status', 'updatedAt'],
     // Payload's versions list with a "Saved by" column (src/admin/versions).
-    components: { views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } } },
+    components: {
+      views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } },
+      // For editors: the empty drafts "Create New" left behind, and where to clear them.
+      beforeListTable: ['@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],
+    },
   },
   // Editors clear the empty drafts "Create New" leaves behind (src/admin/emptyDrafts).
   endpoints: emptyDraftsEndpoints('pages'),

@@ -39,7 +39,7 @@ describe('Version history', () => {
   /** The versions of a document, oldest first, with who saved each. */
   const savedBy = async (collection: 'articles' | 'pages', id: string) => {
     const { docs } = await payload.findVersions({ ...system, collection, where: { parent: { equals: id } }, sort: 'createdAt', pagination: false })
-    return docs.map((version) => ({ autosave: Boolean(version.autosave), by: version.version.lastEditedBy ?? null }))
+    return docs.map((version) => ({ autosave: Boolean((version as { autosave?: boolean }).autosave), by: version.version.lastEditedBy ?? null }))
   }
 
   const writeArticle = async () => {

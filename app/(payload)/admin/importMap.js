@@ -29,6 +29,7 @@ import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ArticleScope as ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec } from '@/admin/myArticles/ArticleScope'
+import { EmptyDraftsNotice as EmptyDraftsNotice_4efd7238471c9b5b0d2738f72d682f30 } from '@/admin/emptyDrafts/EmptyDraftsNotice'
 import { PublishOrSubmit as PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d } from '@/admin/review/PublishOrSubmit'
 import { VersionsView as VersionsView_e706f3330dda2189f6adb27ae5e323f9 } from '@/admin/versions/VersionsView'
 import { InitialsAvatar as InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371 } from '@/admin/avatar/InitialsAvatar'
@@ -39,6 +40,7 @@ import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc056
 import { DashboardOrQueue as DashboardOrQueue_e3a472ae1e63792dff5c05a94c48ebeb } from '@/admin/moderation/DashboardOrQueue'
 import { ImportView as ImportView_9e0c821d62da15f4a2c8d54628068c7f } from '@/import/wordpress/admin/ImportView'
 import { ModerationView as ModerationView_f72e416d30a7bb35fb5f9e077d934544 } from '@/admin/moderation/ModerationView'
+import { EmptyDraftsView as EmptyDraftsView_1649b517d795a707fd059fdb80a2b2d0 } from '@/admin/emptyDrafts/EmptyDraftsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -74,6 +76,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/admin/myArticles/ArticleScope#ArticleScope": ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec,
+  "@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice": EmptyDraftsNotice_4efd7238471c9b5b0d2738f72d682f30,
   "@/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d,
   "@/admin/versions/VersionsView#VersionsView": VersionsView_e706f3330dda2189f6adb27ae5e323f9,
   "@/admin/avatar/InitialsAvatar#InitialsAvatar": InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371,
@@ -84,5 +87,6 @@ export const importMap = {
   "@/admin/moderation/DashboardOrQueue#DashboardOrQueue": DashboardOrQueue_e3a472ae1e63792dff5c05a94c48ebeb,
   "@/import/wordpress/admin/ImportView#ImportView": ImportView_9e0c821d62da15f4a2c8d54628068c7f,
   "@/admin/moderation/ModerationView#ModerationView": ModerationView_f72e416d30a7bb35fb5f9e077d934544,
+  "@/admin/emptyDrafts/EmptyDraftsView#EmptyDraftsView": EmptyDraftsView_1649b517d795a707fd059fdb80a2b2d0,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,4 +1,4 @@
-import type { PayloadRequest, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { hasRole } from '@/access/roles'
 
@@ -13,6 +13,9 @@ import { hasRole } from '@/access/roles'
 
 export const EMPTY_DRAFT_COLLECTIONS = ['articles', 'pages'] as const
 export type EmptyDraftCollection = (typeof EMPTY_DRAFT_COLLECTIONS)[number]
+
+/** The screen that lists them, under the admin route. */
+export const EMPTY_DRAFTS_PATH = '/empty-drafts'
 
 /** How long a draft must have sat untouched before it counts as abandoned. */
 export const DEFAULT_MIN_AGE_MINUTES = 60
@@ -60,13 +63,16 @@ type DraftData = { id: string | number; title?: unknown; excerpt?: unknown; hero
  * versions), and a document ever published is never "empty".
  */
 export async function findEmptyDrafts({
+  payload,
   req,
   collection,
   olderThanMinutes = DEFAULT_MIN_AGE_MINUTES,
   ids,
   now = new Date(),
 }: {
-  req: PayloadRequest
+  payload: Payload
+  /** The request, when there is one, so the reads join its transaction. */
+  req?: PayloadRequest
   collection: EmptyDraftCollection
   olderThanMinutes?: number
   ids?: string[]
@@ -81,7 +87,7 @@ export async function findEmptyDrafts({
       ...(ids ? [{ id: { in: ids } }] : []),
     ],
   }
-  const { docs } = await req.payload.find({
+  const { docs } = await payload.find({
     collection,
     draft: true,
     where,
@@ -95,7 +101,7 @@ export async function findEmptyDrafts({
     (doc) => blank(doc.title) && blank(doc.excerpt) && blank(doc.heroImage) && !richTextHasContent(doc.content),
   )
   if (candidates.length === 0) return []
-  const published = await req.payload.findVersions({
+  const published = await payload.findVersions({
     collection,
     where: { and: [{ parent: { in: candidates.map((doc) => doc.id) } }, { 'version._status': { equals: 'published' } }] },
     select: { parent: true },
@@ -125,7 +131,7 @@ export async function deleteEmptyDrafts({
   ids: string[]
   olderThanMinutes?: number
 }): Promise<{ deleted: string[]; kept: string[] }> {
-  const empty = (await findEmptyDrafts({ req, collection, olderThanMinutes, ids })).map((draft) => draft.id)
+  const empty = (await findEmptyDrafts({ payload: req.payload, req, collection, olderThanMinutes, ids })).map((draft) => draft.id)
   const deleted: string[] = []
   if (empty.length > 0) {
     const result = await req.payload.delete({ collection, where: { id: { in: empty } }, overrideAccess: false, user: req.user, req })

@@ -38,7 +38,7 @@ export const emptyDraftsEndpoints = (collection: EmptyDraftCollection): Endpoint
     handler: async (req) => {
       refuseNonEditors(req)
       const olderThanMinutes = parseAge(req.searchParams.get('olderThanMinutes'))
-      const docs = await findEmptyDrafts({ req, collection, olderThanMinutes })
+      const docs = await findEmptyDrafts({ payload: req.payload, req, collection, olderThanMinutes })
       return Response.json({ docs, olderThanMinutes })
     },
   },
