@@ -9,7 +9,7 @@ export type EmptyDraftRow = { id: string; collection: 'articles' | 'pages'; kind
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
 
 /** The empty drafts with a checkbox each and one button that deletes the chosen ones. */
-export function EmptyDraftsList({ rows, apiURL }: { rows: EmptyDraftRow[]; apiURL: string }) {
+export function EmptyDraftsList({ rows, olderThanMinutes, apiURL }: { rows: EmptyDraftRow[]; olderThanMinutes: number; apiURL: string }) {
   const router = useRouter()
   const [chosen, setChosen] = useState<string[]>(() => rows.map((row) => row.id))
   const [busy, setBusy] = useState(false)
@@ -26,7 +26,7 @@ export function EmptyDraftsList({ rows, apiURL }: { rows: EmptyDraftRow[]; apiUR
     for (const collection of ['articles', 'pages'] as const) {
       const ids = rows.filter((row) => row.collection === collection && chosen.includes(row.id)).map((row) => row.id)
       if (ids.length === 0) continue
-      const response = await fetch(`${apiURL}/${collection}/empty-drafts/delete`, {
+      const response = await fetch(`${apiURL}/${collection}/empty-drafts/delete?olderThanMinutes=${olderThanMinutes}`, {
         method: 'POST',
         credentials: 'include',
         headers: { 'content-type': 'application/json' },

@@ -16,6 +16,11 @@ const messages = {
   notEditor: 'Empty drafts are cleared by editors and admins. Delete a draft of your own from its page.',
 }
 
+const parseAge = (value: string | string[] | undefined) => {
+  const minutes = Number(Array.isArray(value) ? value[0] : value)
+  return value !== undefined && Number.isInteger(minutes) && minutes >= 0 ? minutes : DEFAULT_MIN_AGE_MINUTES
+}
+
 const KIND = { articles: 'Article', pages: 'Page' } as const
 
 /**
@@ -26,9 +31,11 @@ export async function EmptyDraftsView(props: AdminViewServerProps) {
   const { req } = props.initPageResult
   const { payload, user } = req
   const adminRoute = payload.config.routes.admin
+  // "?olderThanMinutes=0" lists fresh ones too (an editor clearing up after a training session).
+  const olderThanMinutes = parseAge(props.searchParams?.olderThanMinutes)
   let rows: EmptyDraftRow[] | null = null
   if (canClearEmptyDrafts(user)) {
-    const drafts = (await Promise.all(EMPTY_DRAFT_COLLECTIONS.map((collection) => findEmptyDrafts({ payload, req, collection })))).flat()
+    const drafts = (await Promise.all(EMPTY_DRAFT_COLLECTIONS.map((collection) => findEmptyDrafts({ payload, req, collection, olderThanMinutes })))).flat()
     const names = await editorNames({ req, ids: drafts.map((draft) => draft.lastEditedBy) })
     rows = drafts.map((draft) => ({
       id: draft.id,
@@ -47,9 +54,9 @@ export async function EmptyDraftsView(props: AdminViewServerProps) {
         <h1>Empty drafts</h1>
         <p>
           Opening “Create New” saves a draft at once. These drafts were never published, have no title, excerpt, image or body text, and nobody has
-          touched them for {DEFAULT_MIN_AGE_MINUTES} minutes.
+          touched them for {olderThanMinutes} minutes.
         </p>
-        {rows ? <EmptyDraftsList rows={rows} apiURL={`${payload.config.serverURL}${payload.config.routes.api}`} /> : <p>{messages.notEditor}</p>}
+        {rows ? <EmptyDraftsList rows={rows} olderThanMinutes={olderThanMinutes} apiURL={`${payload.config.serverURL}${payload.config.routes.api}`} /> : <p>{messages.notEditor}</p>}
       </Gutter>
     </AdminScreen>
   )
