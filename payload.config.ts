@@ -84,6 +84,13 @@ export default buildConfig({
           exact: true,
           meta: { title: 'Moderation queue' },
         },
+        // Editors clear the empty drafts "Create New" leaves behind (src/admin/emptyDrafts).
+        emptyDrafts: {
+          Component: '@/admin/emptyDrafts/EmptyDraftsView#EmptyDraftsView',
+          path: '/empty-drafts',
+          exact: true,
+          meta: { title: 'Empty drafts' },
+        },
       },
     },
   },

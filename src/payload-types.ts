@@ -217,6 +217,10 @@ export interface Article {
     submittedAt?: string | null;
     submittedBy?: (string | null) | User;
   };
+  /**
+   * Who saved this version.
+   */
+  lastEditedBy?: (string | null) | User;
   searchText?: string | null;
   meta?: {
     title?: string | null;
@@ -461,6 +465,10 @@ export interface Page {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Who saved this version.
+   */
+  lastEditedBy?: (string | null) | User;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -795,6 +803,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         submittedAt?: T;
         submittedBy?: T;
       };
+  lastEditedBy?: T;
   searchText?: T;
   meta?:
     | T
@@ -816,6 +825,7 @@ export interface PagesSelect<T extends boolean = true> {
   slug?: T;
   parent?: T;
   content?: T;
+  lastEditedBy?: T;
   meta?:
     | T
     | {

@@ -6,8 +6,10 @@ import { canReadArticle } from '@/access/canReadArticle'
 import { canReadArticleVersions } from '@/access/canReadArticleVersions'
 import { canUpdateArticle } from '@/access/canUpdateArticle'
 import { isEditorOrAboveField } from '@/access/isEditorOrAbove'
+import { emptyDraftsEndpoints } from '@/admin/emptyDrafts/endpoints'
 import { ownAuthorIds } from '@/access/ownership'
 import { articleEditor } from '@/fields/articleEditor'
+import { lastEditedByField } from '@/fields/lastEditedBy'
 import { richTextLinkHooks } from '@/fields/linkUrl'
 import { slugField } from '@/fields/slug'
 
@@ -36,12 +38,15 @@ export const Articles: CollectionConfig = {
       // Publish for those who may; "Submit for review" for contributors.
       edit: { PublishButton: '@/admin/review/PublishOrSubmit#PublishOrSubmit' },
       // "My articles / All articles"; writers and contributors start with their own.
-      beforeListTable: ['@/admin/myArticles/ArticleScope#ArticleScope'],
+      // For editors: the empty drafts "Create New" left behind, and where to clear them.
+      beforeListTable: ['@/admin/myArticles/ArticleScope#ArticleScope', '@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],
+      // Payload's versions list with a "Saved by" column (src/admin/versions).
+      views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } },
     },
     livePreview: articleLivePreview,
     preview: articlePreviewUrl,
   },
-  endpoints: [previewLinkEndpoint],
+  endpoints: [previewLinkEndpoint, ...emptyDraftsEndpoints('articles')],
   access: {
     read: canReadArticle,
     readVersions: canReadArticleVersions,
@@ -148,6 +153,7 @@ export const Articles: CollectionConfig = {
     editorStatsField,
     previewLinkField,
     commentCountField,
+    lastEditedByField(),
     {
       // Title, excerpt and body text, folded for matching: the body the full-text indexes read
       // (src/search), and what the `like` fallback runs on.
@@ -156,7 +162,8 @@ export const Articles: CollectionConfig = {
       // published articles, whose text it repeats); a hidden field could not be queried by them.
       name: 'searchText',
       type: 'textarea',
-      admin: { hidden: true },
+      // Kept out of the compare view too: it repeats the title, excerpt and body word for word.
+      admin: { hidden: true, components: { Diff: '@/admin/versions/NoDiff#NoDiff' } },
     },
   ],
 }

@@ -2,7 +2,9 @@ import type { CollectionConfig, RelationshipFieldSingleValidation } from 'payloa
 
 import { canReadPage, canReadPageVersions } from '@/access/canReadPage'
 import { isEditorOrAbove } from '@/access/isEditorOrAbove'
+import { emptyDraftsEndpoints } from '@/admin/emptyDrafts/endpoints'
 import { articleEditor } from '@/fields/articleEditor'
+import { lastEditedByField } from '@/fields/lastEditedBy'
 import { parentField } from '@/fields/parent'
 import { richTextLinkHooks } from '@/fields/linkUrl'
 import { slugField } from '@/fields/slug'
@@ -42,7 +44,19 @@ const AUTOSAVE_INTERVAL_MS = 2000
 export const Pages: CollectionConfig = {
   slug: 'pages',
   labels: { singular: 'Page', plural: 'Pages' },
-  admin: { group: 'Content', useAsTitle: 'title', defaultColumns: ['title', 'slug', 'parent', '_status', 'updatedAt'] },
+  admin: {
+    group: 'Content',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', 'parent', '_status', 'updatedAt'],
+    // Payload's versions list with a "Saved by" column (src/admin/versions).
+    components: {
+      views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } },
+      // For editors: the empty drafts "Create New" left behind, and where to clear them.
+      beforeListTable: ['@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],
+    },
+  },
+  // Editors clear the empty drafts "Create New" leaves behind (src/admin/emptyDrafts).
+  endpoints: emptyDraftsEndpoints('pages'),
   access: {
     read: canReadPage,
     readVersions: canReadPageVersions,
@@ -66,5 +80,6 @@ export const Pages: CollectionConfig = {
       alsoValidate: validateNesting,
     }),
     { name: 'content', type: 'richText', editor: articleEditor, hooks: { beforeValidate: richTextLinkHooks } },
+    lastEditedByField(),
   ],
 }

@@ -69,6 +69,11 @@ const MATRIX: Row[] = [
   // Where an article stands on the site (issue #8): the home page lead, the top of its category.
   ['articles', 'feature an article on the home page', 'own', EDITORS],
   ['articles', 'pin an article in its category', 'own', EDITORS],
+  // Who saved each version is the server's record (issue #11): nobody writes it.
+  ['articles', 'name another account as who saved it (lastEditedBy)', 'own', NOBODY],
+  // The empty drafts "Create New" leaves behind (issue #11): editors list and clear them.
+  ['articles', 'list the empty drafts', 'other', EDITORS],
+  ['articles', 'clear an empty draft', 'other', EDITORS],
 
   ['authors', 'read a profile', 'other', EVERYONE],
   ['authors', 'create a profile (and become its createdBy)', 'own', WRITERS],
@@ -113,6 +118,8 @@ const MATRIX: Row[] = [
   ['pages', 'edit a page', 'other', EDITORS],
   ['pages', 'publish a page', 'other', EDITORS],
   ['pages', 'delete a page', 'other', EDITORS],
+  ['pages', 'list the empty drafts', 'other', EDITORS],
+  ['pages', 'clear an empty draft', 'other', EDITORS],
 
   // Redirects show the site's history (drafts' old slugs among it): editors only, reading included.
   ['redirects', 'read a redirect', 'other', EDITORS],
@@ -307,6 +314,22 @@ describe('Roles', () => {
     return { status, happened: (await findMade(collection, key, String(data[key]))) !== undefined }
   }
 
+  /** A draft as "Create New" leaves it: nothing typed into it. */
+  const emptyDraft = (collection: 'articles' | 'pages') =>
+    make(collection, () => payload.create({ ...system, collection, draft: true, data: { _status: 'draft' } }) as Promise<{ id: string }>)
+
+  const listEmptyDrafts = async (collection: 'articles' | 'pages', who: Who): Promise<Outcome> => {
+    const { id } = await emptyDraft(collection)
+    const { status, body } = await rest('GET', `/${collection}/empty-drafts?olderThanMinutes=0`, { token: tokenOf(who) })
+    return { status, happened: status === 200 && body.docs.some((doc: { id: string }) => doc.id === id) }
+  }
+
+  const clearEmptyDraft = async (collection: 'articles' | 'pages', who: Who): Promise<Outcome> => {
+    const { id } = await emptyDraft(collection)
+    const { status } = await rest('POST', `/${collection}/empty-drafts/delete?olderThanMinutes=0`, { token: tokenOf(who), body: { ids: [id] } })
+    return { status, happened: (await stored(collection, id)) === null }
+  }
+
   /** Locks an account as Payload does after too many failures, asks to unlock it, and reports whether the lock was lifted. */
   const unlock = async (who: Who, target: { id: string; email: string }): Promise<Outcome> => {
     const lockUntil = new Date(Date.now() + 3_600_000).toISOString()
@@ -425,6 +448,15 @@ describe('Roles', () => {
       patch({ collection: 'articles', id: (await article({ ...args, status: 'published' })).id, who: args.who }, 'featured', true, { ignoredIsRefusal: true }),
     'articles: pin an article in its category': async (args) =>
       patch({ collection: 'articles', id: (await article({ ...args, status: 'published' })).id, who: args.who }, 'pinned', true, { ignoredIsRefusal: true }),
+
+    'articles: name another account as who saved it (lastEditedBy)': async (args) =>
+      patch({ collection: 'articles', id: (await article({ ...args, status: 'draft' })).id, who: args.who, draft: true }, 'lastEditedBy', bystander.id, {
+        ignoredIsRefusal: true,
+      }),
+    'articles: list the empty drafts': async ({ who }) => listEmptyDrafts('articles', who),
+    'articles: clear an empty draft': async ({ who }) => clearEmptyDraft('articles', who),
+    'pages: list the empty drafts': async ({ who }) => listEmptyDrafts('pages', who),
+    'pages: clear an empty draft': async ({ who }) => clearEmptyDraft('pages', who),
 
     'tags: read a tag': async ({ who }) => readById('/tags', (await make('tags', () => payload.create({ ...system, collection: 'tags', data: named('Tag') }))).id, who),
     'tags: create a tag': ({ who }) => create('tags', who, { name: label('Tag') }, 'name'),

@@ -21,13 +21,17 @@ import { ReviewStateField as ReviewStateField_4fe34300cbb9a204b1f703a23c578892 }
 import { EditorStats as EditorStats_ee5061fe0247b13e5dfd04ef5504a561 } from '@/admin/editorStats/EditorStats'
 import { CopyPreviewLink as CopyPreviewLink_1eb8caaf30064a75aa7d890e785a61bd } from '@/admin/preview/CopyPreviewLink'
 import { CommentCountCell as CommentCountCell_22df9d9126185346479dd871821f22ad } from '@/admin/commentCount/CommentCountCell'
+import { EditorDiff as EditorDiff_13dfb78af503361b86013e6a4d8e8b8c } from '@/admin/versions/EditorDiff'
+import { NoDiff as NoDiff_777d78adc282ae69c7ed046da44882af } from '@/admin/versions/NoDiff'
 import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ArticleScope as ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec } from '@/admin/myArticles/ArticleScope'
+import { EmptyDraftsNotice as EmptyDraftsNotice_4efd7238471c9b5b0d2738f72d682f30 } from '@/admin/emptyDrafts/EmptyDraftsNotice'
 import { PublishOrSubmit as PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d } from '@/admin/review/PublishOrSubmit'
+import { VersionsView as VersionsView_e706f3330dda2189f6adb27ae5e323f9 } from '@/admin/versions/VersionsView'
 import { InitialsAvatar as InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371 } from '@/admin/avatar/InitialsAvatar'
 import { ImportNavLink as ImportNavLink_eac1a699eb49a521c790b077b4ac20dd } from '@/import/wordpress/admin/NavLink'
 import { Dashboard as Dashboard_0d6625b7f13ee764fd23a0cf2428adda } from '@/admin/dashboard/Dashboard'
@@ -36,6 +40,7 @@ import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc056
 import { DashboardOrQueue as DashboardOrQueue_e3a472ae1e63792dff5c05a94c48ebeb } from '@/admin/moderation/DashboardOrQueue'
 import { ImportView as ImportView_9e0c821d62da15f4a2c8d54628068c7f } from '@/import/wordpress/admin/ImportView'
 import { ModerationView as ModerationView_f72e416d30a7bb35fb5f9e077d934544 } from '@/admin/moderation/ModerationView'
+import { EmptyDraftsView as EmptyDraftsView_1649b517d795a707fd059fdb80a2b2d0 } from '@/admin/emptyDrafts/EmptyDraftsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -63,13 +68,17 @@ export const importMap = {
   "@/admin/editorStats/EditorStats#EditorStats": EditorStats_ee5061fe0247b13e5dfd04ef5504a561,
   "@/admin/preview/CopyPreviewLink#CopyPreviewLink": CopyPreviewLink_1eb8caaf30064a75aa7d890e785a61bd,
   "@/admin/commentCount/CommentCountCell#CommentCountCell": CommentCountCell_22df9d9126185346479dd871821f22ad,
+  "@/admin/versions/EditorDiff#EditorDiff": EditorDiff_13dfb78af503361b86013e6a4d8e8b8c,
+  "@/admin/versions/NoDiff#NoDiff": NoDiff_777d78adc282ae69c7ed046da44882af,
   "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/admin/myArticles/ArticleScope#ArticleScope": ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec,
+  "@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice": EmptyDraftsNotice_4efd7238471c9b5b0d2738f72d682f30,
   "@/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d,
+  "@/admin/versions/VersionsView#VersionsView": VersionsView_e706f3330dda2189f6adb27ae5e323f9,
   "@/admin/avatar/InitialsAvatar#InitialsAvatar": InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371,
   "@/import/wordpress/admin/NavLink#ImportNavLink": ImportNavLink_eac1a699eb49a521c790b077b4ac20dd,
   "@/admin/dashboard/Dashboard#Dashboard": Dashboard_0d6625b7f13ee764fd23a0cf2428adda,
@@ -78,5 +87,6 @@ export const importMap = {
   "@/admin/moderation/DashboardOrQueue#DashboardOrQueue": DashboardOrQueue_e3a472ae1e63792dff5c05a94c48ebeb,
   "@/import/wordpress/admin/ImportView#ImportView": ImportView_9e0c821d62da15f4a2c8d54628068c7f,
   "@/admin/moderation/ModerationView#ModerationView": ModerationView_f72e416d30a7bb35fb5f9e077d934544,
+  "@/admin/emptyDrafts/EmptyDraftsView#EmptyDraftsView": EmptyDraftsView_1649b517d795a707fd059fdb80a2b2d0,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -12,6 +12,7 @@ import * as migration_20261207_020456_media_storage from './20261207_020456_medi
 import * as migration_20261207_035818_tags_pages_redirects from './20261207_035818_tags_pages_redirects';
 import * as migration_20261207_040314_import_sources from './20261207_040314_import_sources';
 import * as migration_20261207_130000_article_search_index from './20261207_130000_article_search_index';
+import * as migration_20261207_130258_versions_say_who from './20261207_130258_versions_say_who';
 
 export const migrations = [
   {
@@ -77,11 +78,16 @@ export const migrations = [
   {
     up: migration_20261207_040314_import_sources.up,
     down: migration_20261207_040314_import_sources.down,
-    name: '20261207_040314_import_sources'
+    name: '20261207_040314_import_sources',
   },
   {
     up: migration_20261207_130000_article_search_index.up,
     down: migration_20261207_130000_article_search_index.down,
-    name: '20261207_130000_article_search_index'
+    name: '20261207_130000_article_search_index',
+  },
+  {
+    up: migration_20261207_130258_versions_say_who.up,
+    down: migration_20261207_130258_versions_say_who.down,
+    name: '20261207_130258_versions_say_who',
   },
 ];
