@@ -218,6 +218,7 @@ export interface Article {
     submittedBy?: (string | null) | User;
   };
   searchText?: string | null;
+  mediaUsed?: (string | Media)[] | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -245,6 +246,7 @@ export interface Media {
    * Set when the record is created.
    */
   createdBy?: (string | null) | User;
+  contentHash?: string | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -461,6 +463,7 @@ export interface Page {
     };
     [k: string]: unknown;
   } | null;
+  mediaUsed?: (string | Media)[] | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -796,6 +799,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         submittedBy?: T;
       };
   searchText?: T;
+  mediaUsed?: T;
   meta?:
     | T
     | {
@@ -816,6 +820,7 @@ export interface PagesSelect<T extends boolean = true> {
   slug?: T;
   parent?: T;
   content?: T;
+  mediaUsed?: T;
   meta?:
     | T
     | {
@@ -917,6 +922,7 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   credit?: T;
   createdBy?: T;
+  contentHash?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;

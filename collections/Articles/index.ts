@@ -10,6 +10,7 @@ import { ownAuthorIds } from '@/access/ownership'
 import { articleEditor } from '@/fields/articleEditor'
 import { richTextLinkHooks } from '@/fields/linkUrl'
 import { slugField } from '@/fields/slug'
+import { mediaUsedField, recordMediaUsed } from '@/media/usage'
 
 import { reviewField, reviewNoteBanner } from './fields/review'
 import { commentCountField, editorStatsField, previewLinkField } from './fields/sidebarExtras'
@@ -64,7 +65,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [explainPublishRefusal],
     beforeValidate: [keepSlugWithTitle],
-    beforeChange: [setPublishedAt, applyReviewRules, setSearchText],
+    beforeChange: [setPublishedAt, applyReviewRules, setSearchText, recordMediaUsed],
     afterChange: [redirectOldUrl, sendReviewNotices],
     afterOperation: [announceReviewOutcome],
   },
@@ -157,5 +158,7 @@ export const Articles: CollectionConfig = {
       type: 'textarea',
       admin: { hidden: true },
     },
+    // The images this article shows, for the media library's "Used in" (src/media/usage.ts).
+    mediaUsedField,
   ],
 }

@@ -11,6 +11,8 @@ import * as migration_20261207_004852_comment_spam_reason from './20261207_00485
 import * as migration_20261207_020456_media_storage from './20261207_020456_media_storage';
 import * as migration_20261207_035818_tags_pages_redirects from './20261207_035818_tags_pages_redirects';
 import * as migration_20261207_040314_import_sources from './20261207_040314_import_sources';
+import * as migration_20261207_130658_media_library from './20261207_130658_media_library';
+import * as migration_20261207_130659_media_used_backfill from './20261207_130659_media_used_backfill';
 
 export const migrations = [
   {
@@ -76,6 +78,16 @@ export const migrations = [
   {
     up: migration_20261207_040314_import_sources.up,
     down: migration_20261207_040314_import_sources.down,
-    name: '20261207_040314_import_sources'
+    name: '20261207_040314_import_sources',
+  },
+  {
+    up: migration_20261207_130658_media_library.up,
+    down: migration_20261207_130658_media_library.down,
+    name: '20261207_130658_media_library',
+  },
+  {
+    up: migration_20261207_130659_media_used_backfill.up,
+    down: migration_20261207_130659_media_used_backfill.down,
+    name: '20261207_130659_media_used_backfill',
   },
 ];
