@@ -6,7 +6,7 @@ import { editorOrCreator } from '@/access/editorOrCreator'
 import { isEditorOrAbove } from '@/access/isEditorOrAbove'
 import { createdByField } from '@/fields/createdBy'
 import { readEnv } from '@/lib/env'
-import { contentHashField } from '@/media/contentHash'
+import { contentHashField, hashUpload } from '@/media/contentHash'
 import { mediaSkipSafeFetch } from '@/media/storage'
 
 export const Media: CollectionConfig = {
@@ -27,6 +27,8 @@ export const Media: CollectionConfig = {
     update: editorOrCreator('writer', 'contributor'),
     delete: isEditorOrAbove,
   },
+  // The SHA-256 of each file as it arrives, for the duplicate notice (src/media/contentHash.ts).
+  hooks: { beforeOperation: [hashUpload] },
   upload: {
     staticDir: readEnv().mediaDir,
     // A crop or focal-point change fetches the original from the site's own file route, on a

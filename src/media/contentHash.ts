@@ -1,4 +1,4 @@
-import type { FieldAccess, FieldHook, PayloadRequest, TextField, Where } from 'payload'
+import type { CollectionBeforeOperationHook, FieldAccess, FieldHook, PayloadRequest, TextField, Where } from 'payload'
 
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
@@ -8,8 +8,9 @@ import { isStaff } from '@/access/isStaff'
 /**
  * Duplicate uploads (issue #11, item 15): each upload keeps the SHA-256 of the bytes it was
  * uploaded with. The hash is taken from the incoming file (`req.file`, what the browser or the
- * Local API sent), before Payload converts it to WebP and hands it to storage, so it works the
- * same on the local disk and on S3, and two uploads of one photo match however they are stored.
+ * Local API sent) in `beforeOperation`, before Payload converts it to WebP (which replaces
+ * `req.file`) and hands it to storage, so it works the same on the local disk and on S3, and two
+ * uploads of one photo match however they are stored.
  *
  * The choice is to warn and allow: the same picture may rightly be uploaded twice (another
  * credit, another alt text for another story), and the WordPress import and the seed upload
@@ -30,11 +31,22 @@ export async function hashIncomingFile(file: IncomingFile): Promise<string | nul
   return hash.digest('hex')
 }
 
-/** A new file gets its hash; an edit without one (alt text, focal point) keeps the stored hash. */
-const setContentHash: FieldHook = async ({ req, originalDoc, value, operation }) => {
+/** Where the hash of this operation's file waits for the field hook; cleared by an operation without a file. */
+const CONTEXT_KEY = 'mediaContentHash'
+
+/** Hashes the file as it arrived, before the upload pipeline converts it. */
+export const hashUpload: CollectionBeforeOperationHook = async ({ args, operation }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const { req } = args as { req: PayloadRequest }
   const file = req.file as IncomingFile | undefined
-  const hash = file ? await hashIncomingFile(file) : null
-  if (hash) return hash
+  req.context[CONTEXT_KEY] = file ? await hashIncomingFile(file) : null
+  return args
+}
+
+/** A new file gets its hash; an edit without one (alt text, focal point) keeps the stored hash. */
+const setContentHash: FieldHook = ({ req, originalDoc, value, operation }) => {
+  const hash = req.context[CONTEXT_KEY]
+  if (typeof hash === 'string') return hash
   return operation === 'create' ? (value ?? null) : (originalDoc?.contentHash ?? null)
 }
 
