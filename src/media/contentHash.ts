@@ -63,12 +63,13 @@ export const contentHashField: TextField = {
 export type Duplicate = { id: string; alt: string; filename: string | null }
 
 /**
- * The other uploads of the same bytes, oldest first, as `req.user` may read them; `hidden` counts
- * those they may not (a contributor does not read others' unpublished uploads), so the notice
- * can say a copy exists without naming it.
+ * The earlier uploads of the same bytes (uploaded before `createdAt`), oldest first, as `req.user`
+ * may read them; `hidden` counts those they may not (a contributor does not read others'
+ * unpublished uploads), so the notice can say a copy exists without naming it. Only earlier ones:
+ * the first upload of a picture is the one to keep, and says nothing.
  */
-export async function findDuplicates({ req, id, hash }: { req: PayloadRequest; id: string | number; hash: string }): Promise<{ readable: Duplicate[]; hidden: number }> {
-  const where: Where = { and: [{ contentHash: { equals: hash } }, { id: { not_equals: id } }] }
+export async function findDuplicates({ req, id, hash, createdAt }: { req: PayloadRequest; id: string | number; hash: string; createdAt: string }): Promise<{ readable: Duplicate[]; hidden: number }> {
+  const where: Where = { and: [{ contentHash: { equals: hash } }, { id: { not_equals: id } }, { createdAt: { less_than_equal: createdAt } }] }
   const [readable, all] = await Promise.all([
     req.payload.find({ collection: 'media', where, sort: 'createdAt', limit: 5, depth: 0, overrideAccess: false, user: req.user, req, select: { alt: true, filename: true } }),
     req.payload.count({ collection: 'media', where, overrideAccess: true, req }),

@@ -71,6 +71,7 @@ describe('Media library', () => {
   }
 
   const storedHash = async (id: string) => (await payload.findByID({ ...system, collection: 'media', id })).contentHash
+  const createdAt = async (id: string) => (await payload.findByID({ ...system, collection: 'media', id })).createdAt
 
   const article = async (data: Record<string, unknown>, { draft = false } = {}) => {
     const created = await payload.create({
@@ -115,8 +116,10 @@ describe('Media library', () => {
       const first = await upload('writer', file, { alt: 'The first upload' })
       const second = await upload('writer', file, { alt: 'The second upload' })
       const req = await reqAs('writer')
-      const found = await findDuplicates({ req, id: second.id, hash: sha256(file) })
+      const found = await findDuplicates({ req, id: second.id, hash: sha256(file), createdAt: await createdAt(second.id) })
       expect(found).toEqual({ readable: [{ id: first.id, alt: 'The first upload', filename: first.filename }], hidden: 0 })
+      // The first upload is the one to keep: it points to no later copy.
+      expect(await findDuplicates({ req, id: first.id, hash: sha256(file), createdAt: await createdAt(first.id) })).toEqual({ readable: [], hidden: 0 })
     })
 
     it('is not reported for different bytes', async () => {
@@ -124,14 +127,14 @@ describe('Media library', () => {
       const second = await upload('writer', await bytes(`b-${uniqueTag()}`))
       const hash = await storedHash(second.id)
       expect(hash).not.toBe(await storedHash(first.id))
-      expect(await findDuplicates({ req: await reqAs('writer'), id: second.id, hash: String(hash) })).toEqual({ readable: [], hidden: 0 })
+      expect(await findDuplicates({ req: await reqAs('writer'), id: second.id, hash: String(hash), createdAt: await createdAt(second.id) })).toEqual({ readable: [], hidden: 0 })
     })
 
     it('is counted but not named for a contributor who may not read the earlier one', async () => {
       const file = await bytes(`hidden-${uniqueTag()}`)
       await upload('writer', file, { alt: 'A draft’s secret picture' })
       const mine = await upload('contributor', file)
-      const found = await findDuplicates({ req: await reqAs('contributor'), id: mine.id, hash: sha256(file) })
+      const found = await findDuplicates({ req: await reqAs('contributor'), id: mine.id, hash: sha256(file), createdAt: await createdAt(mine.id) })
       expect(found).toEqual({ readable: [], hidden: 1 })
     })
   })

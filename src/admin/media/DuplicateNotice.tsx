@@ -12,8 +12,9 @@ import { findDuplicates } from '@/media/contentHash'
  */
 export const DuplicateNotice: UIFieldServerComponent = async ({ id, data, req }) => {
   const hash = typeof data?.contentHash === 'string' ? data.contentHash : null
-  if (!id || !hash || !req.user) return null
-  const { readable, hidden } = await findDuplicates({ req, id, hash })
+  const createdAt = typeof data?.createdAt === 'string' ? data.createdAt : null
+  if (!id || !hash || !createdAt || !req.user) return null
+  const { readable, hidden } = await findDuplicates({ req, id, hash, createdAt })
   if (readable.length === 0 && hidden === 0) return null
   const adminRoute = req.payload.config.routes.admin
   return (
