@@ -48,8 +48,10 @@ export const Media: CollectionConfig = {
     formatOptions: { format: 'webp', options: { quality: 82 } },
   },
   fields: [
-    // A warning above the form when the same file was uploaded before (src/media/contentHash.ts).
-    { name: 'duplicateNotice', type: 'ui', admin: { components: { Field: '@/admin/media/DuplicateNotice#DuplicateNotice' } } },
+    // A warning above the form when the same file was uploaded before (src/media/contentHash.ts):
+    // as soon as a file is chosen, and on the saved copy's page.
+    { name: 'duplicateCheck', type: 'ui', admin: { disableListColumn: true, components: { Field: '@/admin/media/DuplicateCheck.client#DuplicateCheck' } } },
+    { name: 'duplicateNotice', type: 'ui', admin: { disableListColumn: true, components: { Field: '@/admin/media/DuplicateNotice#DuplicateNotice' } } },
     {
       name: 'alt',
       type: 'text',

@@ -101,6 +101,9 @@ test.describe('The media library', () => {
     await page.goto('/admin/collections/media/create')
     await waitForFormReady(page)
     await page.locator('input[type="file"]').setInputFiles({ name: `again-${tag}.png`, mimeType: 'image/png', buffer: file })
+    // Warned as soon as the file is chosen, before anything is saved.
+    const check = page.getByTestId('media-duplicate-check')
+    await expect(check.getByRole('link', { name: `“${firstAlt}”` })).toHaveAttribute('href', `/admin/collections/media/${first.id}`)
     await page.locator('#field-alt').fill(`The same picture again ${tag}`)
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page).toHaveURL(/\/admin\/collections\/media\/[0-9a-f-]{36}$/)

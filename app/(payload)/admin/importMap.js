@@ -28,6 +28,7 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ArticleScope as ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec } from '@/admin/myArticles/ArticleScope'
 import { PublishOrSubmit as PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d } from '@/admin/review/PublishOrSubmit'
+import { DuplicateCheck as DuplicateCheck_fbf14b3435878b04c19d9686e633cca6 } from '@/admin/media/DuplicateCheck.client'
 import { DuplicateNotice as DuplicateNotice_f09cdb971483c4c79781d06def881c74 } from '@/admin/media/DuplicateNotice'
 import { MediaUsage as MediaUsage_aa4ccd2c370fb356f6a094dba94c79e8 } from '@/admin/media/MediaUsage'
 import { MediaListView as MediaListView_d54241d91f4d4c0581f907fd90e0c552 } from '@/admin/media/MediaListView'
@@ -73,6 +74,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/admin/myArticles/ArticleScope#ArticleScope": ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec,
   "@/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d,
+  "@/admin/media/DuplicateCheck.client#DuplicateCheck": DuplicateCheck_fbf14b3435878b04c19d9686e633cca6,
   "@/admin/media/DuplicateNotice#DuplicateNotice": DuplicateNotice_f09cdb971483c4c79781d06def881c74,
   "@/admin/media/MediaUsage#MediaUsage": MediaUsage_aa4ccd2c370fb356f6a094dba94c79e8,
   "@/admin/media/MediaListView#MediaListView": MediaListView_d54241d91f4d4c0581f907fd90e0c552,
