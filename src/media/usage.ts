@@ -71,11 +71,11 @@ const LIMIT = 50
  * Everything that uses an image, for the staff on its edit page. Articles and pages are read twice,
  * as published (the main rows) and as their latest draft (the version rows), and merged: an image
  * taken out of a draft is still on the published page until that draft is published.
- * Runs as the system: callers check that the viewer is staff.
+ * Read with the viewer's access: a contributor is not told the titles of others' drafts.
  */
 export async function findMediaUsage({ req, id }: { req: PayloadRequest; id: string }): Promise<{ uses: MediaUse[]; more: boolean }> {
   const { payload } = req
-  const system = { req, depth: 0, limit: LIMIT, overrideAccess: true } as const
+  const asViewer = { req, user: req.user, depth: 0, limit: LIMIT, overrideAccess: false } as const
   const uses = new Map<string, MediaUse>()
   let more = false
   const add = (use: MediaUse) => {
@@ -87,7 +87,7 @@ export async function findMediaUsage({ req, id }: { req: PayloadRequest; id: str
   for (const collection of ['articles', 'pages'] as const) {
     for (const draft of [false, true]) {
       const { docs } = await payload.find({
-        ...system,
+        ...asViewer,
         collection,
         draft,
         where: { mediaUsed: { equals: id } },
@@ -105,9 +105,9 @@ export async function findMediaUsage({ req, id }: { req: PayloadRequest; id: str
       }
     }
   }
-  const authors = await payload.find({ ...system, collection: 'authors', where: { avatar: { equals: id } }, select: { name: true } })
+  const authors = await payload.find({ ...asViewer, collection: 'authors', where: { avatar: { equals: id } }, select: { name: true } })
   for (const doc of authors.docs) add({ collection: 'authors', id: String(doc.id), title: doc.name, status: null, places: ['avatar'] })
-  const cast = await payload.find({ ...system, collection: 'cast', where: { photo: { equals: id } }, select: { name: true } })
+  const cast = await payload.find({ ...asViewer, collection: 'cast', where: { photo: { equals: id } }, select: { name: true } })
   for (const doc of cast.docs) add({ collection: 'cast', id: String(doc.id), title: doc.name, status: null, places: ['photo'] })
   if (authors.docs.length >= LIMIT || cast.docs.length >= LIMIT) more = true
   return { uses: [...uses.values()], more }

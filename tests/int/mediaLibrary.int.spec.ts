@@ -84,7 +84,7 @@ describe('Media library', () => {
     return created
   }
 
-  const usage = async (mediaId: string) => (await findMediaUsage({ req: await reqAs('editor'), id: mediaId })).uses
+  const usage = async (mediaId: string, role: Role = 'editor') => (await findMediaUsage({ req: await reqAs(role), id: mediaId })).uses
 
   describe('the content hash', () => {
     it('stores the SHA-256 of the bytes that were uploaded', async () => {
@@ -173,6 +173,13 @@ describe('Media library', () => {
       const { id: mediaId } = await upload('editor', await bytes(`draft-${uniqueTag()}`))
       const story = await article({ content: doc(image(mediaId, 'Draft only')) }, { draft: true })
       expect(await usage(mediaId)).toEqual([{ collection: 'articles', id: story.id, title: story.title, status: 'draft', places: ['body'] }])
+    })
+
+    it('does not tell a contributor the title of someone else’s draft', async () => {
+      const { id: mediaId } = await upload('contributor', await bytes(`secret-${uniqueTag()}`))
+      const story = await article({ heroImage: mediaId }, { draft: true })
+      expect((await usage(mediaId, 'editor')).map((use) => use.id)).toEqual([story.id])
+      expect(await usage(mediaId, 'contributor')).toEqual([])
     })
 
     it('keeps the list when an edit does not touch the images', async () => {

@@ -10,7 +10,7 @@ const LABELS: Record<MediaUse['collection'], string> = { articles: 'Article', pa
 /**
  * "Used in" on an image's edit page: the articles and pages that show it (hero, sharing image,
  * body), and the authors and cast members it portrays, each linked to its edit page. Rendered on
- * the server for staff only (src/media/usage.ts reads as the system); a new upload has no uses.
+ * the server for staff only, with what the viewer may read (src/media/usage.ts); a new upload has no uses.
  */
 export const MediaUsage: UIFieldServerComponent = async ({ id, req }) => {
   if (!id || !isStaffUser(req.user)) return null
