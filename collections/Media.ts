@@ -6,11 +6,20 @@ import { editorOrCreator } from '@/access/editorOrCreator'
 import { isEditorOrAbove } from '@/access/isEditorOrAbove'
 import { createdByField } from '@/fields/createdBy'
 import { readEnv } from '@/lib/env'
+import { contentHashField, hashUpload } from '@/media/contentHash'
 import { mediaSkipSafeFetch } from '@/media/storage'
 
 export const Media: CollectionConfig = {
   slug: 'media',
-  admin: { group: 'Content', useAsTitle: 'alt' },
+  admin: {
+    group: 'Content',
+    useAsTitle: 'alt',
+    // The library's search box looks in these (issue #11, item 15). Captions belong to each use of
+    // an image (the article's upload node), not to the upload, so they are not searched here.
+    listSearchableFields: ['alt', 'filename', 'credit'],
+    // A thumbnail grid in place of the table (src/admin/media/MediaListView.tsx).
+    components: { views: { list: { Component: '@/admin/media/MediaListView#MediaListView' } } },
+  },
   access: {
     // Public pages' images only, for readers (src/access/canReadMedia.ts); files stay readable.
     read: canReadMedia,
@@ -18,6 +27,8 @@ export const Media: CollectionConfig = {
     update: editorOrCreator('writer', 'contributor'),
     delete: isEditorOrAbove,
   },
+  // The SHA-256 of each file as it arrives, for the duplicate notice (src/media/contentHash.ts).
+  hooks: { beforeOperation: [hashUpload] },
   upload: {
     staticDir: readEnv().mediaDir,
     // A crop or focal-point change fetches the original from the site's own file route, on a
@@ -37,6 +48,10 @@ export const Media: CollectionConfig = {
     formatOptions: { format: 'webp', options: { quality: 82 } },
   },
   fields: [
+    // A warning above the form when the same file was uploaded before (src/media/contentHash.ts):
+    // as soon as a file is chosen, and on the saved copy's page.
+    { name: 'duplicateCheck', type: 'ui', admin: { disableListColumn: true, components: { Field: '@/admin/media/DuplicateCheck.client#DuplicateCheck' } } },
+    { name: 'duplicateNotice', type: 'ui', admin: { disableListColumn: true, components: { Field: '@/admin/media/DuplicateNotice#DuplicateNotice' } } },
     {
       name: 'alt',
       type: 'text',
@@ -46,5 +61,12 @@ export const Media: CollectionConfig = {
     },
     { name: 'credit', type: 'text', maxLength: 200 },
     createdByField(),
+    contentHashField,
+    // The articles, pages, authors and cast members that show this image (src/media/usage.ts).
+    {
+      name: 'usage',
+      type: 'ui',
+      admin: { position: 'sidebar', disableListColumn: true, components: { Field: '@/admin/media/MediaUsage#MediaUsage' } },
+    },
   ],
 }

@@ -222,6 +222,7 @@ export interface Article {
    */
   lastEditedBy?: (string | null) | User;
   searchText?: string | null;
+  mediaUsed?: (string | Media)[] | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -249,6 +250,7 @@ export interface Media {
    * Set when the record is created.
    */
   createdBy?: (string | null) | User;
+  contentHash?: string | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -469,6 +471,7 @@ export interface Page {
    * Who saved this version.
    */
   lastEditedBy?: (string | null) | User;
+  mediaUsed?: (string | Media)[] | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -805,6 +808,7 @@ export interface ArticlesSelect<T extends boolean = true> {
       };
   lastEditedBy?: T;
   searchText?: T;
+  mediaUsed?: T;
   meta?:
     | T
     | {
@@ -826,6 +830,7 @@ export interface PagesSelect<T extends boolean = true> {
   parent?: T;
   content?: T;
   lastEditedBy?: T;
+  mediaUsed?: T;
   meta?:
     | T
     | {
@@ -927,6 +932,7 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   credit?: T;
   createdBy?: T;
+  contentHash?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;

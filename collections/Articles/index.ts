@@ -12,6 +12,7 @@ import { articleEditor } from '@/fields/articleEditor'
 import { lastEditedByField } from '@/fields/lastEditedBy'
 import { richTextLinkHooks } from '@/fields/linkUrl'
 import { slugField } from '@/fields/slug'
+import { mediaUsedField, recordMediaUsed } from '@/media/usage'
 
 import { reviewField, reviewNoteBanner } from './fields/review'
 import { commentCountField, editorStatsField, previewLinkField } from './fields/sidebarExtras'
@@ -69,7 +70,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [explainPublishRefusal],
     beforeValidate: [keepSlugWithTitle],
-    beforeChange: [setPublishedAt, applyReviewRules, setSearchText],
+    beforeChange: [setPublishedAt, applyReviewRules, setSearchText, recordMediaUsed],
     afterChange: [redirectOldUrl, sendReviewNotices],
     afterOperation: [announceReviewOutcome],
   },
@@ -165,5 +166,7 @@ export const Articles: CollectionConfig = {
       // Kept out of the compare view too: it repeats the title, excerpt and body word for word.
       admin: { hidden: true, components: { Diff: '@/admin/versions/NoDiff#NoDiff' } },
     },
+    // The images this article shows, for the media library's "Used in" (src/media/usage.ts).
+    mediaUsedField,
   ],
 }

@@ -8,6 +8,7 @@ import { lastEditedByField } from '@/fields/lastEditedBy'
 import { parentField } from '@/fields/parent'
 import { richTextLinkHooks } from '@/fields/linkUrl'
 import { slugField } from '@/fields/slug'
+import { mediaUsedField, recordMediaUsed } from '@/media/usage'
 import { checkPageSlug } from '@/routing/slugClaims'
 
 import { redirectOldUrl } from './hooks/redirectOldUrl'
@@ -68,7 +69,7 @@ export const Pages: CollectionConfig = {
     drafts: { autosave: { interval: AUTOSAVE_INTERVAL_MS, showSaveDraftButton: true } },
     maxPerDoc: 50,
   },
-  hooks: { afterChange: [redirectOldUrl] },
+  hooks: { beforeChange: [recordMediaUsed], afterChange: [redirectOldUrl] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     // A top-level page is served at /{slug}: the site's routes and the categories keep theirs.
@@ -81,5 +82,7 @@ export const Pages: CollectionConfig = {
     }),
     { name: 'content', type: 'richText', editor: articleEditor, hooks: { beforeValidate: richTextLinkHooks } },
     lastEditedByField(),
+    // The images this page shows, for the media library's "Used in" (src/media/usage.ts).
+    mediaUsedField,
   ],
 }

@@ -4,7 +4,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2
 import { REST_GET, REST_PATCH } from '@payloadcms/next/routes'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { execFile } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { S3Env } from '@/media/storage'
 
+import { contentHashField, hashUpload } from '@/media/contentHash'
 import { mediaSkipSafeFetch, mediaStorage, parseS3Env, s3ClientConfig } from '@/media/storage'
 
 /**
@@ -131,7 +132,9 @@ describe('Media on S3 (Ceph radosgw)', () => {
             formatOptions: { format: 'webp', options: { quality: 82 } },
             skipSafeFetch: mediaSkipSafeFetch(serverURL),
           },
-          fields: [{ name: 'alt', type: 'text' }],
+          // The duplicate check's hash, as Byline's media collection has it (src/media/contentHash.ts).
+          hooks: { beforeOperation: [hashUpload] },
+          fields: [{ name: 'alt', type: 'text' }, contentHashField],
         },
       ],
       plugins: [mediaStorage(s3)],
@@ -182,6 +185,15 @@ describe('Media on S3 (Ceph radosgw)', () => {
       file: { data, mimetype: 'image/jpeg', name: `noise-${randomBytes(3).toString('hex')}.jpg`, size: data.length },
     })
   }
+
+  it('keeps the SHA-256 of the file as uploaded, not of the WebP the bucket holds', async () => {
+    const data = await photo(400, 300)
+    const doc = await payload.create({ collection: 'media', data: { alt: 'Hashed' }, file: { data, mimetype: 'image/jpeg', name: `hashed-${randomBytes(3).toString('hex')}.jpg`, size: data.length } })
+    const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+    expect(doc.contentHash).toBe(sha256(data))
+    const stored = await objectBytes(await keyFor(doc.filename ?? ''))
+    expect(sha256(stored)).not.toBe(doc.contentHash)
+  })
 
   it('stores the original and every image size in the bucket, not on the local disk', async () => {
     const doc = await upload()

@@ -99,6 +99,9 @@ const MATRIX: Row[] = [
   ['media', 'edit an image', 'own', CONTRIBUTORS],
   ['media', 'edit an image', 'other', EDITORS],
   ['media', 'delete an image', 'own', EDITORS],
+  // The media library (issue #11): the hash behind the duplicate notice, and the list behind "Used in".
+  ['media', 'read the hash of an image a public page shows', 'other', STAFF],
+  ['articles', 'read which images a published article uses', 'other', STAFF],
 
   ['categories', 'read a category', 'other', EVERYONE],
   ['categories', 'create a category', 'other', EDITORS],
@@ -224,13 +227,13 @@ describe('Roles', () => {
   const stored = (collection: CollectionSlug, id: string, draft = false) =>
     payload.findByID({ ...system, collection, id, draft, disableErrors: true }) as Promise<Record<string, unknown> | null>
 
-  const article = ({ who, whose, status }: { who: Who; whose: Whose; status: 'draft' | 'published' }) =>
+  const article = ({ who, whose, status, heroImage }: { who: Who; whose: Whose; status: 'draft' | 'published'; heroImage?: string }) =>
     make('articles', () =>
       payload.create({
         ...system,
         collection: 'articles',
         draft: status === 'draft',
-        data: { title: label('Article'), slug: uniqueTag(), category: categoryId, authors: [bylineOf(who, whose)], _status: status },
+        data: { title: label('Article'), slug: uniqueTag(), category: categoryId, authors: [bylineOf(who, whose)], _status: status, heroImage },
       }),
     )
 
@@ -429,6 +432,20 @@ describe('Roles', () => {
       const alt = label('Upload')
       await upload(who, { alt, createdBy: bystander.id })
       return { happened: (await findMade('media', 'alt', alt))?.createdBy === bystander.id }
+    },
+    'media: read the hash of an image a public page shows': async ({ who }) => {
+      const media = await owned('media', { who, whose: 'other' })
+      await article({ who, whose: 'other', status: 'published', heroImage: media.id })
+      const { body } = await rest('GET', `/media/${media.id}`, { token: tokenOf(who) })
+      const hash = (await stored('media', media.id))?.contentHash
+      // A refusal is the field left out of an answer that may be a 200: no status to judge.
+      return { happened: typeof hash === 'string' && body?.contentHash === hash }
+    },
+    'articles: read which images a published article uses': async ({ who }) => {
+      const media = await owned('media', { who, whose: 'other' })
+      const { id } = await article({ who, whose: 'other', status: 'published', heroImage: media.id })
+      const { body } = await rest('GET', `/articles/${id}?depth=0`, { token: tokenOf(who) })
+      return { happened: Array.isArray(body?.mediaUsed) && body.mediaUsed.includes(media.id) }
     },
     'media: edit an image': async (args) => patch({ collection: 'media', id: (await owned('media', args)).id, who: args.who }, 'credit', label('Credit')),
     'media: delete an image': async (args) => remove('media', (await owned('media', args)).id, args.who),

@@ -32,6 +32,10 @@ import { ArticleScope as ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec } from '@
 import { EmptyDraftsNotice as EmptyDraftsNotice_4efd7238471c9b5b0d2738f72d682f30 } from '@/admin/emptyDrafts/EmptyDraftsNotice'
 import { PublishOrSubmit as PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d } from '@/admin/review/PublishOrSubmit'
 import { VersionsView as VersionsView_e706f3330dda2189f6adb27ae5e323f9 } from '@/admin/versions/VersionsView'
+import { DuplicateCheck as DuplicateCheck_fbf14b3435878b04c19d9686e633cca6 } from '@/admin/media/DuplicateCheck.client'
+import { DuplicateNotice as DuplicateNotice_f09cdb971483c4c79781d06def881c74 } from '@/admin/media/DuplicateNotice'
+import { MediaUsage as MediaUsage_aa4ccd2c370fb356f6a094dba94c79e8 } from '@/admin/media/MediaUsage'
+import { MediaListView as MediaListView_d54241d91f4d4c0581f907fd90e0c552 } from '@/admin/media/MediaListView'
 import { InitialsAvatar as InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371 } from '@/admin/avatar/InitialsAvatar'
 import { ImportNavLink as ImportNavLink_eac1a699eb49a521c790b077b4ac20dd } from '@/import/wordpress/admin/NavLink'
 import { Dashboard as Dashboard_0d6625b7f13ee764fd23a0cf2428adda } from '@/admin/dashboard/Dashboard'
@@ -79,6 +83,10 @@ export const importMap = {
   "@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice": EmptyDraftsNotice_4efd7238471c9b5b0d2738f72d682f30,
   "@/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d,
   "@/admin/versions/VersionsView#VersionsView": VersionsView_e706f3330dda2189f6adb27ae5e323f9,
+  "@/admin/media/DuplicateCheck.client#DuplicateCheck": DuplicateCheck_fbf14b3435878b04c19d9686e633cca6,
+  "@/admin/media/DuplicateNotice#DuplicateNotice": DuplicateNotice_f09cdb971483c4c79781d06def881c74,
+  "@/admin/media/MediaUsage#MediaUsage": MediaUsage_aa4ccd2c370fb356f6a094dba94c79e8,
+  "@/admin/media/MediaListView#MediaListView": MediaListView_d54241d91f4d4c0581f907fd90e0c552,
   "@/admin/avatar/InitialsAvatar#InitialsAvatar": InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371,
   "@/import/wordpress/admin/NavLink#ImportNavLink": ImportNavLink_eac1a699eb49a521c790b077b4ac20dd,
   "@/admin/dashboard/Dashboard#Dashboard": Dashboard_0d6625b7f13ee764fd23a0cf2428adda,

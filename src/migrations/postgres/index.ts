@@ -13,6 +13,8 @@ import * as migration_20261207_035818_tags_pages_redirects from './20261207_0358
 import * as migration_20261207_040314_import_sources from './20261207_040314_import_sources';
 import * as migration_20261207_130000_article_search_index from './20261207_130000_article_search_index';
 import * as migration_20261207_130258_versions_say_who from './20261207_130258_versions_say_who';
+import * as migration_20261207_130658_media_library from './20261207_130658_media_library';
+import * as migration_20261207_130659_media_used_backfill from './20261207_130659_media_used_backfill';
 
 export const migrations = [
   {
@@ -89,5 +91,15 @@ export const migrations = [
     up: migration_20261207_130258_versions_say_who.up,
     down: migration_20261207_130258_versions_say_who.down,
     name: '20261207_130258_versions_say_who',
+  },
+  {
+    up: migration_20261207_130658_media_library.up,
+    down: migration_20261207_130658_media_library.down,
+    name: '20261207_130658_media_library',
+  },
+  {
+    up: migration_20261207_130659_media_used_backfill.up,
+    down: migration_20261207_130659_media_used_backfill.down,
+    name: '20261207_130659_media_used_backfill',
   },
 ];
