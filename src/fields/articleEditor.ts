@@ -17,6 +17,7 @@ import {
   lexicalEditor,
 } from '@payloadcms/richtext-lexical'
 
+import { EditorNameFeature } from '@/fields/editorName/feature.server'
 import { guardLinkUrlField } from '@/fields/linkUrl'
 import { CastSpotlight } from '@/blocks/CastSpotlight/config'
 import { PullQuote } from '@/blocks/PullQuote/config'
@@ -44,5 +45,6 @@ export const articleEditor = lexicalEditor({
     BlocksFeature({ blocks: [PullQuote, VideoEmbed, CastSpotlight] }),
     FixedToolbarFeature(),
     InlineToolbarFeature(),
+    EditorNameFeature({ name: 'Article body' }),
   ],
 })

@@ -4,6 +4,8 @@ export const PullQuote: Block = {
   slug: 'pullQuote',
   interfaceName: 'PullQuoteBlock',
   labels: { singular: 'Pull quote', plural: 'Pull quotes' },
+  // A preview inside the block, and fields labelled for assistive technology (src/blocks/editor).
+  admin: { components: { Block: '@/blocks/PullQuote/EditorBlock#PullQuoteEditorBlock' } },
   fields: [
     { name: 'quote', type: 'textarea', required: true, maxLength: 600 },
     {

@@ -10,6 +10,8 @@ export const VideoEmbed: Block = {
   slug: 'videoEmbed',
   interfaceName: 'VideoEmbedBlock',
   labels: { singular: 'Video embed', plural: 'Video embeds' },
+  // A preview inside the block, and fields labelled for assistive technology (src/blocks/editor).
+  admin: { components: { Block: '@/blocks/VideoEmbed/EditorBlock#VideoEmbedEditorBlock' } },
   fields: [
     {
       name: 'url',
