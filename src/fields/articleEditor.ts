@@ -19,6 +19,7 @@ import {
 
 import { EditorNameFeature } from '@/fields/editorName/feature.server'
 import { guardLinkUrlField } from '@/fields/linkUrl'
+import { UploadCaptionFeature } from '@/fields/uploadCaption/feature.server'
 import { CastSpotlight } from '@/blocks/CastSpotlight/config'
 import { PullQuote } from '@/blocks/PullQuote/config'
 import { VideoEmbed } from '@/blocks/VideoEmbed/config'
@@ -46,5 +47,6 @@ export const articleEditor = lexicalEditor({
     FixedToolbarFeature(),
     InlineToolbarFeature(),
     EditorNameFeature({ name: 'Article body' }),
+    UploadCaptionFeature(),
   ],
 })
