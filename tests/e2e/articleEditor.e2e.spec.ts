@@ -65,7 +65,11 @@ async function insertBlock(page: Page, name: (typeof BLOCKS)[number]) {
   // The slash menu filters as you type and Enter picks the first match: no click.
   await page.keyboard.type(`/${name.split(' ')[0].toLowerCase()}`)
   await expect(page.getByRole('listbox', { name: 'Slash menu' }).getByRole('option', { name })).toBeVisible()
+  const blocks = page.locator('.byline-block')
+  const before = await blocks.count()
   await page.keyboard.press('Enter')
+  // The next keystrokes belong to the editor again once the block is in.
+  await expect(blocks).toHaveCount(before + 1)
 }
 
 test.describe('The article editor (#11)', () => {
@@ -89,7 +93,6 @@ test.describe('The article editor (#11)', () => {
     await body.click()
     for (const name of BLOCKS) {
       await insertBlock(page, name)
-      await expect(page.locator('.byline-block')).toHaveCount(BLOCKS.indexOf(name) + 1)
     }
 
     // Each block shows its preview and labelled fields (src/blocks/editor).
