@@ -236,7 +236,7 @@ test.describe('The article editor (#11)', () => {
     await expect(page.getByRole('option', { name: 'Television', exact: true })).toBeVisible()
     await page.keyboard.press('Enter')
     await page.locator('#field-heroImage').getByRole('button', { name: 'Choose from existing' }).click()
-    await modal.getByRole('link', { name: `The set at dawn ${stamp}` }).click()
+    await modal.getByRole('button', { name: `The set at dawn ${stamp}` }).click()
     await expect(page.locator('#field-heroImage')).toContainText(`set-${stamp}`)
 
     await page.getByRole('button', { name: 'Publish changes' }).click()
@@ -252,7 +252,7 @@ test.describe('The article editor (#11)', () => {
     const saved = await (await page.request.get(`/api/articles?where[slug][equals]=${slug}&depth=1`, { headers })).json()
     const category = saved.docs[0].category.slug as string
     await page.goto(`/${category}/${slug}`)
-    const article = page.locator('article').first()
+    const article = page.locator('article.article')
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
     await expect(article.getByRole('heading', { level: 2, name: 'What the crew told us' })).toBeVisible()
     await expect(article.getByRole('link', { name: 'trailer notes' })).toHaveAttribute('href', 'https://example.com/trailer')
