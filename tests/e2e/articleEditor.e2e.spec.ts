@@ -144,6 +144,21 @@ test.describe('The article editor (#11)', () => {
     await expect(video).toContainText('Vimeo video 123456789')
   })
 
+  test('publishing with an empty block takes the writer to its first field', async ({ page }) => {
+    await logIn(page)
+    await page.goto('/admin/collections/articles/create')
+    await waitForFormReady(page)
+    await page.getByLabel('Title').fill(`Empty block probe ${Date.now().toString(36)}`)
+    await expect(page).toHaveURL(/\/admin\/collections\/articles\/(?!create$)[^/]+$/)
+    created.push(new URL(page.url()).pathname.split('/').pop() as string)
+    await page.getByRole('textbox', { name: 'Article body' }).click()
+    await insertBlock(page, 'Pull quote')
+    await page.getByRole('button', { name: 'Publish changes' }).click()
+    const quote = page.getByRole('textbox', { name: /^Quote\b/ })
+    await expect(quote).toBeFocused()
+    await expect(quote).toBeInViewport()
+  })
+
   test('a writer publishes the full article in at most 20 clicks', async ({ page }) => {
     await logIn(page)
     // Every click the browser receives counts, wherever it lands (drawers, menus, the file chooser's button).

@@ -17,15 +17,17 @@ import type { ReactNode } from 'react'
 import { useLexicalComposerContext } from '@payloadcms/richtext-lexical/lexical/react/LexicalComposerContext'
 import { $getNodeByKey } from '@payloadcms/richtext-lexical/lexical'
 import { useBlockComponentContext } from '@payloadcms/richtext-lexical/client'
-import { useFormSubmitted } from '@payloadcms/ui'
+import { useFormFields, useFormSubmitted } from '@payloadcms/ui'
 import { useEffect, useRef } from 'react'
 
 export function BlockFrame({ label, preview, children }: { label: string; preview: ReactNode; children: ReactNode }) {
-  const { BlockCollapsible, errorCount, nodeKey } = useBlockComponentContext()
+  const { BlockCollapsible, nodeKey } = useBlockComponentContext()
   const [editor] = useLexicalComposerContext()
   const submitted = useFormSubmitted()
   const ref = useRef<HTMLDivElement>(null)
-  const invalid = submitted && errorCount > 0
+  // The block's own form knows which of its fields failed validation once the document was submitted.
+  const hasInvalidField = useFormFields(([fields]) => Object.values(fields).some((field) => field?.valid === false))
+  const invalid = submitted && hasInvalidField
 
   useEffect(() => {
     if (!invalid || !ref.current) return
