@@ -17,7 +17,9 @@ import {
   lexicalEditor,
 } from '@payloadcms/richtext-lexical'
 
+import { EditorNameFeature } from '@/fields/editorName/feature.server'
 import { guardLinkUrlField } from '@/fields/linkUrl'
+import { UploadCaptionFeature } from '@/fields/uploadCaption/feature.server'
 import { CastSpotlight } from '@/blocks/CastSpotlight/config'
 import { PullQuote } from '@/blocks/PullQuote/config'
 import { VideoEmbed } from '@/blocks/VideoEmbed/config'
@@ -44,5 +46,7 @@ export const articleEditor = lexicalEditor({
     BlocksFeature({ blocks: [PullQuote, VideoEmbed, CastSpotlight] }),
     FixedToolbarFeature(),
     InlineToolbarFeature(),
+    EditorNameFeature({ name: 'Article body' }),
+    UploadCaptionFeature(),
   ],
 })

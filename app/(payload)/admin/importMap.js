@@ -2,9 +2,14 @@ import { ReviewNoteBanner as ReviewNoteBanner_4a4111c553bcffa92e13668586126b32 }
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
+import { UploadCaptionClientFeature as UploadCaptionClientFeature_cb66a01d6b943aa23b5ee666ccecd06c } from '@/fields/uploadCaption/feature.client'
+import { EditorNameClientFeature as EditorNameClientFeature_a613dcde880561e0a00f59b40124f780 } from '@/fields/editorName/feature.client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { FixedToolbarFeatureClient as FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BlocksFeatureClient as BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { PullQuoteEditorBlock as PullQuoteEditorBlock_9d764cc379d07a10d8b4224a72caf71d } from '@/blocks/PullQuote/EditorBlock'
+import { VideoEmbedEditorBlock as VideoEmbedEditorBlock_71318243783ffd1f9caf712b8eda7a59 } from '@/blocks/VideoEmbed/EditorBlock'
+import { CastSpotlightEditorBlock as CastSpotlightEditorBlock_a171bd6a26fa5efa9806ca3813e321d1 } from '@/blocks/CastSpotlight/EditorBlock'
 import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
@@ -53,9 +58,14 @@ export const importMap = {
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
+  "@/fields/uploadCaption/feature.client#UploadCaptionClientFeature": UploadCaptionClientFeature_cb66a01d6b943aa23b5ee666ccecd06c,
+  "@/fields/editorName/feature.client#EditorNameClientFeature": EditorNameClientFeature_a613dcde880561e0a00f59b40124f780,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#FixedToolbarFeatureClient": FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BlocksFeatureClient": BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@/blocks/PullQuote/EditorBlock#PullQuoteEditorBlock": PullQuoteEditorBlock_9d764cc379d07a10d8b4224a72caf71d,
+  "@/blocks/VideoEmbed/EditorBlock#VideoEmbedEditorBlock": VideoEmbedEditorBlock_71318243783ffd1f9caf712b8eda7a59,
+  "@/blocks/CastSpotlight/EditorBlock#CastSpotlightEditorBlock": CastSpotlightEditorBlock_a171bd6a26fa5efa9806ca3813e321d1,
   "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BlockquoteFeatureClient": BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,

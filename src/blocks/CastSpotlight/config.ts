@@ -4,6 +4,9 @@ export const CastSpotlight: Block = {
   slug: 'castSpotlight',
   interfaceName: 'CastSpotlightBlock',
   labels: { singular: 'Cast spotlight', plural: 'Cast spotlights' },
+  // A preview inside the block, and fields labelled for assistive technology (src/blocks/editor).
+  // No block name: readers never see it, and Payload gives every block's name input the same id.
+  admin: { disableBlockName: true, components: { Block: '@/blocks/CastSpotlight/EditorBlock#CastSpotlightEditorBlock' } },
   fields: [
     { name: 'heading', type: 'text' },
     { name: 'cast', type: 'relationship', relationTo: 'cast', hasMany: true, required: true, minRows: 1 },
