@@ -12,9 +12,8 @@ import * as migration_20261207_020437_media_storage from './20261207_020437_medi
 import * as migration_20261207_035736_tags_pages_redirects from './20261207_035736_tags_pages_redirects';
 import * as migration_20261207_040239_import_sources from './20261207_040239_import_sources';
 import * as migration_20261207_130000_article_search_index from './20261207_130000_article_search_index';
-import * as migration_20261207_130244_versions_say_who from './20261207_130244_versions_say_who';
-import * as migration_20261207_130636_media_library from './20261207_130636_media_library';
-import * as migration_20261207_130637_media_used_backfill from './20261207_130637_media_used_backfill';
+import * as migration_20261207_140510_newsroom_tools from './20261207_140510_newsroom_tools';
+import * as migration_20261207_140511_media_used_backfill from './20261207_140511_media_used_backfill';
 
 export const migrations = [
   {
@@ -88,18 +87,13 @@ export const migrations = [
     name: '20261207_130000_article_search_index',
   },
   {
-    up: migration_20261207_130244_versions_say_who.up,
-    down: migration_20261207_130244_versions_say_who.down,
-    name: '20261207_130244_versions_say_who',
+    up: migration_20261207_140510_newsroom_tools.up,
+    down: migration_20261207_140510_newsroom_tools.down,
+    name: '20261207_140510_newsroom_tools',
   },
   {
-    up: migration_20261207_130636_media_library.up,
-    down: migration_20261207_130636_media_library.down,
-    name: '20261207_130636_media_library',
-  },
-  {
-    up: migration_20261207_130637_media_used_backfill.up,
-    down: migration_20261207_130637_media_used_backfill.down,
-    name: '20261207_130637_media_used_backfill',
+    up: migration_20261207_140511_media_used_backfill.up,
+    down: migration_20261207_140511_media_used_backfill.down,
+    name: '20261207_140511_media_used_backfill',
   },
 ];

@@ -1,9 +1,9 @@
-import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-sqlite'
+import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-postgres'
 
 import { backfillMediaUsed } from '../backfillMediaUsed'
 
 /**
- * Data only, kept apart from the generated schema migration (media_library) so that regenerating
+ * Data only, kept apart from the generated schema migration (newsroom_tools) so that regenerating
  * schema migrations keeps it: articles and pages saved before `mediaUsed` existed get theirs.
  */
 export async function up({ payload, req }: MigrateUpArgs): Promise<void> {
