@@ -99,6 +99,15 @@ describe('Content model (#8)', () => {
       expect(tag.slug).toMatch(/^creme-brulee-t[0-9a-z]+$/)
     })
 
+    it('lets an editor delete a tag that articles carry: it leaves their tags, on every database', async () => {
+      const tag = await payload.create({ ...system, collection: 'tags', data: { name: `Passing ${uniqueTag()}`, slug: '' } })
+      const tagged = await article({ tags: [tag.id] })
+      const { status } = await rest('DELETE', `/tags/${tag.id}`, { token: staff.editor.token })
+      expect(status).toBe(200)
+      const after = await payload.findByID({ ...system, collection: 'articles', id: tagged.id })
+      expect(after.tags ?? []).toEqual([])
+    })
+
     it('lets a writer add a tag over REST, as in WordPress', async () => {
       const name = `Writer tag ${uniqueTag()}`
       const { status, body } = await rest('POST', '/tags', { token: staff.writer.token, body: { name } })

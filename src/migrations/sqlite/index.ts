@@ -14,6 +14,7 @@ import * as migration_20261207_040239_import_sources from './20261207_040239_imp
 import * as migration_20261207_130000_article_search_index from './20261207_130000_article_search_index';
 import * as migration_20261207_140510_newsroom_tools from './20261207_140510_newsroom_tools';
 import * as migration_20261207_140511_media_used_backfill from './20261207_140511_media_used_backfill';
+import * as migration_20261207_140512_reference_deletes from './20261207_140512_reference_deletes';
 
 export const migrations = [
   {
@@ -95,5 +96,10 @@ export const migrations = [
     up: migration_20261207_140511_media_used_backfill.up,
     down: migration_20261207_140511_media_used_backfill.down,
     name: '20261207_140511_media_used_backfill',
+  },
+  {
+    up: migration_20261207_140512_reference_deletes.up,
+    down: migration_20261207_140512_reference_deletes.down,
+    name: '20261207_140512_reference_deletes',
   },
 ];
