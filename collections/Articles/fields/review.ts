@@ -30,7 +30,7 @@ export const reviewField: GroupField = {
       defaultValue: 'none',
       index: true,
       access: { create: canSetReviewState, update: canSetReviewState },
-      admin: { components: { Field: '@/admin/review/ReviewStateField#ReviewStateField' } },
+      admin: { components: { Field: '@/admin/review/ReviewStateField.client#ReviewStateField' } },
     },
     {
       name: 'note',
@@ -65,5 +65,5 @@ export const reviewField: GroupField = {
 export const reviewNoteBanner: UIField = {
   name: 'reviewNoteBanner',
   type: 'ui',
-  admin: { components: { Field: '@/admin/review/ReviewNoteBanner#ReviewNoteBanner' } },
+  admin: { components: { Field: '@/admin/review/ReviewNoteBanner.client#ReviewNoteBanner' } },
 }
