@@ -7,7 +7,7 @@ import { SearchForm } from '@/components/SearchForm'
 import { SearchResults } from '@/components/SearchResults'
 import { searchArticles } from '@/lib/articles/search'
 import { parsePageParam } from '@/lib/pagination'
-import { parseSearchQuery } from '@/lib/searchQuery'
+import { parseSearchQuery } from '@/search/query'
 
 export const dynamic = 'force-dynamic'
 

@@ -4,7 +4,7 @@ import { canSetReviewState } from '@/access/canSetReviewState'
 import { isEditorOrAboveField } from '@/access/isEditorOrAbove'
 import { isStaff } from '@/access/isStaff'
 
-import { REVIEW_STATE_LABELS, REVIEW_STATES } from '../review/rules'
+import { REVIEW_STATE_LABELS, REVIEW_STATES } from '@/articles/review'
 
 /** Stamped by the server (hooks/applyReviewRules.ts); a client can neither forge nor clear it. */
 const serverOnly: FieldAccess = () => false

@@ -5,7 +5,7 @@ import type { ArticleSummary, Page } from './types'
 
 import { highlight, searchArticles as searchEngine, snippet } from '@/search'
 import { getPayloadClient } from '../payload'
-import { plainText } from '../plainText'
+import { plainText } from '@/articles/plainText'
 import { summariesByIds } from './cards'
 
 export type SearchResult = ArticleSummary & {
