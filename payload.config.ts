@@ -61,7 +61,7 @@ export default buildConfig({
     timezones: adminTimeZones(env.timeZone),
     // Initials drawn locally instead of Payload's default Gravatar, which sends each staff
     // member's email hash to gravatar.com on every admin page (src/admin/avatar).
-    avatar: { Component: '@/admin/avatar/InitialsAvatar#InitialsAvatar' },
+    avatar: { Component: '@/admin/avatar/InitialsAvatar.client#InitialsAvatar' },
     components: {
       // What needs each role now: drafts awaiting review, pending comments, scheduled articles, my drafts.
       beforeDashboard: ['@/admin/dashboard/Dashboard#Dashboard'],

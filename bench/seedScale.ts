@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util'
 import { sql } from '@payloadcms/db-sqlite'
 
 import { bootPayload, runCommand } from '@/db/bootstrap'
-import { articleSearchText } from '@/lib/searchQuery'
+import { articleSearchText } from '@/search/query'
 import { furtherArticles, REFERENCE_SLUG } from '@/seed/data'
 
 export type BenchFixtures = {

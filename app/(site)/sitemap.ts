@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next'
 
-import { getPublishedArticleUrls } from '@/lib/articles'
+import { getPublishedArticleUrls } from '@/lib/articles/sitemap'
 import { getCategories } from '@/lib/categories'
 import { getPeopleUrls } from '@/lib/people'
 import { getPublishedPageUrls } from '@/lib/sitePages'

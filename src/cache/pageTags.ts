@@ -1,4 +1,4 @@
-import type { ArticleSummary, ArticleView } from '@/lib/articles'
+import type { ArticleSummary, ArticleView } from '@/lib/articles/types'
 
 import { tag } from './tags'
 

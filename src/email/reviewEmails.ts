@@ -1,4 +1,4 @@
-import type { ReviewEvent, StaffMember } from '../../collections/Articles/review/notify'
+import type { ReviewEvent, StaffMember } from '@/articles/reviewNotices'
 
 import type { Email } from './plainText'
 

@@ -4,10 +4,10 @@ import { summaryTags } from '@/cache/pageTags'
 import { tag } from '@/cache/tags'
 import { tagPage } from '@/cache/tagPage'
 
-import type { ArticleSummary } from './articles'
+import type { ArticleSummary } from './articles/types'
 import type { FeedItem } from './rss'
 
-import { getLatestArticles, getNewestInCategories, getNewestTagged } from './articles'
+import { getLatestArticles, getNewestInCategories, getNewestTagged } from './articles/listings'
 import { getCategoryWithDescendants } from './categories'
 import { getTagBySlug } from './listings'
 import { getAuthor } from './people'

@@ -4,7 +4,7 @@ import { cache } from 'react'
 
 import type { Crumb } from './categories'
 
-import { getArticlesInCategories, getArticlesTagged, getNewestInCategories } from './articles'
+import { getArticlesInCategories, getArticlesTagged, getNewestInCategories } from './articles/listings'
 import { getCategories, getCategoryPath, getCategoryWithDescendants } from './categories'
 import { getPayloadClient } from './payload'
 import { categoryHref, tagHref } from './urls'

@@ -2,9 +2,10 @@ import 'server-only'
 
 import { cache } from 'react'
 
-import type { AuthorRef, CastRef } from './articles'
+import type { AuthorRef, CastRef } from './articles/types'
 
-import { authorRef, castRef, getArticlesByAuthor, getArticlesFeaturingCast } from './articles'
+import { getArticlesByAuthor, getArticlesFeaturingCast } from './articles/listings'
+import { authorRef, castRef } from './articles/types'
 import { getPayloadClient } from './payload'
 import { getMedia } from './references'
 import { relationId } from './relationId'

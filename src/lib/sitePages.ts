@@ -8,7 +8,7 @@ import { PUBLIC_PAGES } from '@/access/canReadPage'
 import { findPublicRows } from '@/db/belowPayload'
 import { pagePath } from '@/routing/pagePath'
 
-import { fillBody } from './articles'
+import { fillBody } from './articles/article'
 import { getPayloadClient } from './payload'
 import { relationId } from './relationId'
 import { tag } from '@/cache/tags'

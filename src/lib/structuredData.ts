@@ -1,4 +1,4 @@
-import type { ArticleView } from './articles'
+import type { ArticleView } from './articles/types'
 
 import { SITE_NAME } from './siteName'
 import { absoluteUrl, siteOrigin } from './urls'

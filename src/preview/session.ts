@@ -5,9 +5,9 @@ import type { Metadata } from 'next'
 import { cookies, draftMode } from 'next/headers'
 import { cache } from 'react'
 
-import type { ArticleView } from '@/lib/articles'
+import type { ArticleView } from '@/lib/articles/types'
 
-import { getDraftArticle } from '@/lib/articles'
+import { getDraftArticle } from '@/lib/articles/article'
 import { getPayloadClient } from '@/lib/payload'
 
 import { PREVIEW_COOKIE } from './links'

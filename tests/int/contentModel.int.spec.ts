@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { Role } from '@/access/roles'
 
 import { forgetAllRecords } from '@/cache/records'
-import { getArticlesInCategories, getArticlesTagged, getFeaturedLead } from '@/lib/articles'
+import { getArticlesInCategories, getArticlesTagged, getFeaturedLead } from '@/lib/articles/listings'
 import { getPageAt, getPublishedPageUrls } from '@/lib/sitePages'
 import { lookUpRedirect } from '@/redirects/table'
 import { doc, p } from '@/seed/lexical'

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { forgetAllRecords } from '@/cache/records'
-import { getRelatedArticles } from '@/lib/articles'
+import { getRelatedArticles } from '@/lib/articles/related'
 import { getAuthor } from '@/lib/people'
 
 import { uniqueTag } from '../helpers/fixtures'

@@ -7,7 +7,7 @@ import type { Article } from '@/payload-types'
 
 import type { SearchEngine } from '@/search/types'
 
-import { searchArticles } from '@/lib/articles'
+import { searchArticles } from '@/lib/articles/search'
 import { backfillArticleSearchText } from '@/migrations/backfillArticleSearchText'
 import { engineFor, SEARCH_MAX_RESULTS, searchArticles as searchIndex } from '@/search'
 import { likeEngine } from '@/search/engines/like'

@@ -16,7 +16,7 @@ import { ArticleMeta } from '@/components/ArticleMeta'
 
 import type { StaffUser } from '../helpers/fixtures'
 
-import { reviewMessages } from '../../collections/Articles/review/rules'
+import { reviewMessages } from '@/articles/review'
 import { cleanupStaff, seedStaff, uniqueTag } from '../helpers/fixtures'
 import { getTestPayload } from '../helpers/payload'
 import { rest } from '../helpers/rest'

@@ -1,9 +1,9 @@
 import { XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 
-import { plainText } from '@/lib/plainText'
+import { plainText } from '@/articles/plainText'
 import { escapeXml, renderRss } from '@/lib/rss'
-import { parseSearchQuery } from '@/lib/searchQuery'
+import { parseSearchQuery } from '@/search/query'
 
 describe('Discovery', () => {
   describe('parseSearchQuery', () => {

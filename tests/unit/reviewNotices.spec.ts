@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import type { ReviewNoticeDeps, StaffMember } from '../../collections/Articles/review/notify'
-import type { Review } from '../../collections/Articles/review/rules'
+import type { ReviewNoticeDeps, StaffMember } from '@/articles/reviewNotices'
+import type { Review } from '@/articles/review'
 
-import { reviewEventOf, reviewRecipients, reviewToast } from '../../collections/Articles/review/notify'
-import { changeReview, CLOSED_REVIEW } from '../../collections/Articles/review/rules'
+import { reviewEventOf, reviewRecipients, reviewToast } from '@/articles/reviewNotices'
+import { changeReview, CLOSED_REVIEW } from '@/articles/review'
 
 const review = (state: Review['state'], extra: Partial<Review> = {}): Review => ({ ...CLOSED_REVIEW, state, ...extra })
 const event = (args: Partial<Parameters<typeof reviewEventOf>[0]>) =>

@@ -1,4 +1,4 @@
-import { ReviewNoteBanner as ReviewNoteBanner_4a4111c553bcffa92e13668586126b32 } from '@/admin/review/ReviewNoteBanner'
+import { ReviewNoteBanner as ReviewNoteBanner_bcdba87047f6b7efaddbae5fb1231de2 } from '@/admin/review/ReviewNoteBanner.client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -7,9 +7,9 @@ import { EditorNameClientFeature as EditorNameClientFeature_a613dcde880561e0a00f
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { FixedToolbarFeatureClient as FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BlocksFeatureClient as BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { PullQuoteEditorBlock as PullQuoteEditorBlock_9d764cc379d07a10d8b4224a72caf71d } from '@/blocks/PullQuote/EditorBlock'
-import { VideoEmbedEditorBlock as VideoEmbedEditorBlock_71318243783ffd1f9caf712b8eda7a59 } from '@/blocks/VideoEmbed/EditorBlock'
-import { CastSpotlightEditorBlock as CastSpotlightEditorBlock_a171bd6a26fa5efa9806ca3813e321d1 } from '@/blocks/CastSpotlight/EditorBlock'
+import { PullQuoteEditorBlock as PullQuoteEditorBlock_f57d6024ce4f5ba0411d86d86ae134cd } from '@/blocks/PullQuote/EditorBlock.client'
+import { VideoEmbedEditorBlock as VideoEmbedEditorBlock_4c5a559a28937713cca1bc87a7a6dfa8 } from '@/blocks/VideoEmbed/EditorBlock.client'
+import { CastSpotlightEditorBlock as CastSpotlightEditorBlock_69a1a02db90c7d193216a8cd14358be6 } from '@/blocks/CastSpotlight/EditorBlock.client'
 import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
@@ -22,9 +22,9 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { ReviewStateField as ReviewStateField_4fe34300cbb9a204b1f703a23c578892 } from '@/admin/review/ReviewStateField'
-import { EditorStats as EditorStats_ee5061fe0247b13e5dfd04ef5504a561 } from '@/admin/editorStats/EditorStats'
-import { CopyPreviewLink as CopyPreviewLink_1eb8caaf30064a75aa7d890e785a61bd } from '@/admin/preview/CopyPreviewLink'
+import { ReviewStateField as ReviewStateField_e87ed9cfbfccbe9d967cf16a03e0c93e } from '@/admin/review/ReviewStateField.client'
+import { EditorStats as EditorStats_bdfddc8b7c310a5e698a09f9cc5fa30b } from '@/admin/editorStats/EditorStats.client'
+import { CopyPreviewLink as CopyPreviewLink_d539ccb21fbb6c1611777c79c846b439 } from '@/admin/preview/CopyPreviewLink.client'
 import { CommentCountCell as CommentCountCell_22df9d9126185346479dd871821f22ad } from '@/admin/commentCount/CommentCountCell'
 import { EditorDiff as EditorDiff_13dfb78af503361b86013e6a4d8e8b8c } from '@/admin/versions/EditorDiff'
 import { NoDiff as NoDiff_777d78adc282ae69c7ed046da44882af } from '@/admin/versions/NoDiff'
@@ -35,13 +35,13 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ArticleScope as ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec } from '@/admin/myArticles/ArticleScope'
 import { EmptyDraftsNotice as EmptyDraftsNotice_4efd7238471c9b5b0d2738f72d682f30 } from '@/admin/emptyDrafts/EmptyDraftsNotice'
-import { PublishOrSubmit as PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d } from '@/admin/review/PublishOrSubmit'
+import { PublishOrSubmit as PublishOrSubmit_d58466a349a584c51f4b5d7eca3f0133 } from '@/admin/review/PublishOrSubmit.client'
 import { VersionsView as VersionsView_e706f3330dda2189f6adb27ae5e323f9 } from '@/admin/versions/VersionsView'
 import { DuplicateCheck as DuplicateCheck_fbf14b3435878b04c19d9686e633cca6 } from '@/admin/media/DuplicateCheck.client'
 import { DuplicateNotice as DuplicateNotice_f09cdb971483c4c79781d06def881c74 } from '@/admin/media/DuplicateNotice'
 import { MediaUsage as MediaUsage_aa4ccd2c370fb356f6a094dba94c79e8 } from '@/admin/media/MediaUsage'
 import { MediaListView as MediaListView_d54241d91f4d4c0581f907fd90e0c552 } from '@/admin/media/MediaListView'
-import { InitialsAvatar as InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371 } from '@/admin/avatar/InitialsAvatar'
+import { InitialsAvatar as InitialsAvatar_b6a26419e640b7bb33b4993901e0cb75 } from '@/admin/avatar/InitialsAvatar.client'
 import { ImportNavLink as ImportNavLink_eac1a699eb49a521c790b077b4ac20dd } from '@/import/wordpress/admin/NavLink'
 import { Dashboard as Dashboard_0d6625b7f13ee764fd23a0cf2428adda } from '@/admin/dashboard/Dashboard'
 import { ModerationNavLink as ModerationNavLink_7cef92cd73c17662c1449f444b52a04a } from '@/admin/moderation/NavLink'
@@ -54,7 +54,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "@/admin/review/ReviewNoteBanner#ReviewNoteBanner": ReviewNoteBanner_4a4111c553bcffa92e13668586126b32,
+  "@/admin/review/ReviewNoteBanner.client#ReviewNoteBanner": ReviewNoteBanner_bcdba87047f6b7efaddbae5fb1231de2,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -63,9 +63,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#FixedToolbarFeatureClient": FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BlocksFeatureClient": BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@/blocks/PullQuote/EditorBlock#PullQuoteEditorBlock": PullQuoteEditorBlock_9d764cc379d07a10d8b4224a72caf71d,
-  "@/blocks/VideoEmbed/EditorBlock#VideoEmbedEditorBlock": VideoEmbedEditorBlock_71318243783ffd1f9caf712b8eda7a59,
-  "@/blocks/CastSpotlight/EditorBlock#CastSpotlightEditorBlock": CastSpotlightEditorBlock_a171bd6a26fa5efa9806ca3813e321d1,
+  "@/blocks/PullQuote/EditorBlock.client#PullQuoteEditorBlock": PullQuoteEditorBlock_f57d6024ce4f5ba0411d86d86ae134cd,
+  "@/blocks/VideoEmbed/EditorBlock.client#VideoEmbedEditorBlock": VideoEmbedEditorBlock_4c5a559a28937713cca1bc87a7a6dfa8,
+  "@/blocks/CastSpotlight/EditorBlock.client#CastSpotlightEditorBlock": CastSpotlightEditorBlock_69a1a02db90c7d193216a8cd14358be6,
   "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BlockquoteFeatureClient": BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
@@ -78,9 +78,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@/admin/review/ReviewStateField#ReviewStateField": ReviewStateField_4fe34300cbb9a204b1f703a23c578892,
-  "@/admin/editorStats/EditorStats#EditorStats": EditorStats_ee5061fe0247b13e5dfd04ef5504a561,
-  "@/admin/preview/CopyPreviewLink#CopyPreviewLink": CopyPreviewLink_1eb8caaf30064a75aa7d890e785a61bd,
+  "@/admin/review/ReviewStateField.client#ReviewStateField": ReviewStateField_e87ed9cfbfccbe9d967cf16a03e0c93e,
+  "@/admin/editorStats/EditorStats.client#EditorStats": EditorStats_bdfddc8b7c310a5e698a09f9cc5fa30b,
+  "@/admin/preview/CopyPreviewLink.client#CopyPreviewLink": CopyPreviewLink_d539ccb21fbb6c1611777c79c846b439,
   "@/admin/commentCount/CommentCountCell#CommentCountCell": CommentCountCell_22df9d9126185346479dd871821f22ad,
   "@/admin/versions/EditorDiff#EditorDiff": EditorDiff_13dfb78af503361b86013e6a4d8e8b8c,
   "@/admin/versions/NoDiff#NoDiff": NoDiff_777d78adc282ae69c7ed046da44882af,
@@ -91,13 +91,13 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/admin/myArticles/ArticleScope#ArticleScope": ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec,
   "@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice": EmptyDraftsNotice_4efd7238471c9b5b0d2738f72d682f30,
-  "@/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_7083dee439e9d5f6ff673a3ce96f752d,
+  "@/admin/review/PublishOrSubmit.client#PublishOrSubmit": PublishOrSubmit_d58466a349a584c51f4b5d7eca3f0133,
   "@/admin/versions/VersionsView#VersionsView": VersionsView_e706f3330dda2189f6adb27ae5e323f9,
   "@/admin/media/DuplicateCheck.client#DuplicateCheck": DuplicateCheck_fbf14b3435878b04c19d9686e633cca6,
   "@/admin/media/DuplicateNotice#DuplicateNotice": DuplicateNotice_f09cdb971483c4c79781d06def881c74,
   "@/admin/media/MediaUsage#MediaUsage": MediaUsage_aa4ccd2c370fb356f6a094dba94c79e8,
   "@/admin/media/MediaListView#MediaListView": MediaListView_d54241d91f4d4c0581f907fd90e0c552,
-  "@/admin/avatar/InitialsAvatar#InitialsAvatar": InitialsAvatar_da9c5a500c2cb626a9ea94ab03f75371,
+  "@/admin/avatar/InitialsAvatar.client#InitialsAvatar": InitialsAvatar_b6a26419e640b7bb33b4993901e0cb75,
   "@/import/wordpress/admin/NavLink#ImportNavLink": ImportNavLink_eac1a699eb49a521c790b077b4ac20dd,
   "@/admin/dashboard/Dashboard#Dashboard": Dashboard_0d6625b7f13ee764fd23a0cf2428adda,
   "@/admin/moderation/NavLink#ModerationNavLink": ModerationNavLink_7cef92cd73c17662c1449f444b52a04a,

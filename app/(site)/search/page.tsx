@@ -5,9 +5,9 @@ import { notFound } from 'next/navigation'
 import { Pagination } from '@/components/Pagination'
 import { SearchForm } from '@/components/SearchForm'
 import { SearchResults } from '@/components/SearchResults'
-import { searchArticles } from '@/lib/articles'
+import { searchArticles } from '@/lib/articles/search'
 import { parsePageParam } from '@/lib/pagination'
-import { parseSearchQuery } from '@/lib/searchQuery'
+import { parseSearchQuery } from '@/search/query'
 
 export const dynamic = 'force-dynamic'
 

@@ -4,7 +4,7 @@ import { canSetReviewState } from '@/access/canSetReviewState'
 import { isEditorOrAboveField } from '@/access/isEditorOrAbove'
 import { isStaff } from '@/access/isStaff'
 
-import { REVIEW_STATE_LABELS, REVIEW_STATES } from '../review/rules'
+import { REVIEW_STATE_LABELS, REVIEW_STATES } from '@/articles/review'
 
 /** Stamped by the server (hooks/applyReviewRules.ts); a client can neither forge nor clear it. */
 const serverOnly: FieldAccess = () => false
@@ -30,7 +30,7 @@ export const reviewField: GroupField = {
       defaultValue: 'none',
       index: true,
       access: { create: canSetReviewState, update: canSetReviewState },
-      admin: { components: { Field: '@/admin/review/ReviewStateField#ReviewStateField' } },
+      admin: { components: { Field: '@/admin/review/ReviewStateField.client#ReviewStateField' } },
     },
     {
       name: 'note',
@@ -65,5 +65,5 @@ export const reviewField: GroupField = {
 export const reviewNoteBanner: UIField = {
   name: 'reviewNoteBanner',
   type: 'ui',
-  admin: { components: { Field: '@/admin/review/ReviewNoteBanner#ReviewNoteBanner' } },
+  admin: { components: { Field: '@/admin/review/ReviewNoteBanner.client#ReviewNoteBanner' } },
 }

@@ -7,7 +7,7 @@ export const editorStatsField: UIField = {
   admin: {
     position: 'sidebar',
     disableListColumn: true,
-    components: { Field: '@/admin/editorStats/EditorStats#EditorStats' },
+    components: { Field: '@/admin/editorStats/EditorStats.client#EditorStats' },
   },
 }
 
@@ -28,6 +28,6 @@ export const previewLinkField: UIField = {
   admin: {
     position: 'sidebar',
     disableListColumn: true,
-    components: { Field: '@/admin/preview/CopyPreviewLink#CopyPreviewLink' },
+    components: { Field: '@/admin/preview/CopyPreviewLink.client#CopyPreviewLink' },
   },
 }

@@ -4,7 +4,7 @@ import { ValidationError } from 'payload'
 
 import type { Article } from '@/payload-types'
 
-import { changeReview, readReview } from '../review/rules'
+import { changeReview, readReview } from '@/articles/review'
 
 /** The fields an editor needs before a submission is worth their time, by label. */
 const REQUIRED_FOR_REVIEW: [field: keyof Article, label: string][] = [
@@ -16,7 +16,7 @@ const REQUIRED_FOR_REVIEW: [field: keyof Article, label: string][] = [
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
 
 /**
- * Applies the review rules (../review/rules.ts) to every write: stamps who submitted and when,
+ * Applies the review rules (src/articles/review.ts) to every write: stamps who submitted and when,
  * insists on a note when an editor sends a draft back, and closes the review when the article is
  * published, whether by an editor's click or by a scheduled job. Field access has already removed
  * any review change the user may not make, so what arrives here is allowed.

@@ -4,7 +4,7 @@ import { APIError } from 'payload'
 
 import { WRITERS, hasRole } from '@/access/roles'
 
-import { reviewMessages } from '../review/rules'
+import { reviewMessages } from '@/articles/review'
 
 /**
  * Access control refuses a contributor's publish with Payload's generic 403 ("You are not allowed

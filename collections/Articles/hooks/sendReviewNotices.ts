@@ -7,10 +7,10 @@ import { reviewEmails } from '@/email/reviewEmails'
 import { afterResponse } from '@/lib/afterResponse'
 import { articleHref } from '@/lib/urls'
 
-import type { ReviewNoticeDeps, StaffMember } from '../review/notify'
+import type { ReviewNoticeDeps, StaffMember } from '@/articles/reviewNotices'
 
-import { reviewEventOf, reviewRecipients, reviewToast } from '../review/notify'
-import { readReview } from '../review/rules'
+import { reviewEventOf, reviewRecipients, reviewToast } from '@/articles/reviewNotices'
+import { readReview } from '@/articles/review'
 import { setReviewOutcome } from './announceReviewOutcome'
 import { relationId } from '@/lib/relationId'
 
@@ -37,7 +37,7 @@ function payloadReviewDeps(req: PayloadRequest): ReviewNoticeDeps {
 }
 
 /**
- * Tells people about the review (../review/notify.ts decides who): editors when a draft is
+ * Tells people about the review (src/articles/reviewNotices.ts decides who): editors when a draft is
  * submitted, the contributor when an editor sends it back (with the note) and when it is
  * published, whether by an editor or by a scheduled job. The recipients are read in the request,
  * so the toast can name them (./announceReviewOutcome.ts); the mail goes after the response, and a failure is logged, never

@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/timeZone'
 
 import type { DashboardArticle, ScheduledArticle } from './queries'
 
-import { REVIEW_STATE_LABELS } from '../../../collections/Articles/review/rules'
+import { REVIEW_STATE_LABELS } from '@/articles/review'
 import { loadDashboard } from './queries'
 
 import './dashboard.css'

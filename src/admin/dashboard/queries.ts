@@ -2,7 +2,7 @@ import type { Payload, TypedUser, Where } from 'payload'
 
 import type { Article, User } from '@/payload-types'
 
-import type { ReviewState } from '../../../collections/Articles/review/rules'
+import type { ReviewState } from '@/articles/review'
 
 import { BYLINE_ONLY, EDITORS, MODERATORS, WRITERS, hasRole } from '@/access/roles'
 

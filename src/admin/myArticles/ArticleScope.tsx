@@ -1,6 +1,6 @@
 import type { ListViewServerProps } from 'payload'
 
-import { ArticleScopeToggle } from './ArticleScopeToggle'
+import { ArticleScopeToggle } from './ArticleScopeToggle.client'
 import { initialScope, SCOPE_PREFERENCE } from './scope'
 
 /**

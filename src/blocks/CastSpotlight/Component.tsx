@@ -3,7 +3,7 @@ import type { Cast, CastSpotlightBlock } from '@/payload-types'
 import type { DraftFields } from '../draftFields'
 
 import { CastCards } from '@/components/CastCards'
-import { castRef } from '@/lib/articles'
+import { castRef } from '@/lib/articles/types'
 
 import { filled } from '../draftFields'
 

@@ -6,7 +6,7 @@ export const CastSpotlight: Block = {
   labels: { singular: 'Cast spotlight', plural: 'Cast spotlights' },
   // A preview inside the block, and fields labelled for assistive technology (src/blocks/editor).
   // No block name: readers never see it, and Payload gives every block's name input the same id.
-  admin: { disableBlockName: true, components: { Block: '@/blocks/CastSpotlight/EditorBlock#CastSpotlightEditorBlock' } },
+  admin: { disableBlockName: true, components: { Block: '@/blocks/CastSpotlight/EditorBlock.client#CastSpotlightEditorBlock' } },
   fields: [
     { name: 'heading', type: 'text' },
     { name: 'cast', type: 'relationship', relationTo: 'cast', hasMany: true, required: true, minRows: 1 },

@@ -6,7 +6,7 @@ export const PullQuote: Block = {
   labels: { singular: 'Pull quote', plural: 'Pull quotes' },
   // A preview inside the block, and fields labelled for assistive technology (src/blocks/editor).
   // No block name: readers never see it, and Payload gives every block's name input the same id.
-  admin: { disableBlockName: true, components: { Block: '@/blocks/PullQuote/EditorBlock#PullQuoteEditorBlock' } },
+  admin: { disableBlockName: true, components: { Block: '@/blocks/PullQuote/EditorBlock.client#PullQuoteEditorBlock' } },
   fields: [
     { name: 'quote', type: 'textarea', required: true, maxLength: 600 },
     {

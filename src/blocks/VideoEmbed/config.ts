@@ -12,7 +12,7 @@ export const VideoEmbed: Block = {
   labels: { singular: 'Video embed', plural: 'Video embeds' },
   // A preview inside the block, and fields labelled for assistive technology (src/blocks/editor).
   // No block name: readers never see it, and Payload gives every block's name input the same id.
-  admin: { disableBlockName: true, components: { Block: '@/blocks/VideoEmbed/EditorBlock#VideoEmbedEditorBlock' } },
+  admin: { disableBlockName: true, components: { Block: '@/blocks/VideoEmbed/EditorBlock.client#VideoEmbedEditorBlock' } },
   fields: [
     {
       name: 'url',

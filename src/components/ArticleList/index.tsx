@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '@/lib/articles'
+import type { ArticleSummary } from '@/lib/articles/types'
 
 import { Fragment } from 'react'
 

@@ -1,4 +1,4 @@
-import type { AuthorRef } from '@/lib/articles'
+import type { AuthorRef } from '@/lib/articles/types'
 
 import { MediaImage } from '../MediaImage'
 

@@ -1,4 +1,4 @@
-import type { CastRef } from '@/lib/articles'
+import type { CastRef } from '@/lib/articles/types'
 
 import { MediaImage } from '../MediaImage'
 

@@ -1,4 +1,4 @@
-import type { MostPopular as MostPopularData } from '@/lib/articles'
+import type { MostPopular as MostPopularData } from '@/lib/articles/popular'
 
 /** The "Most Popular" widget: a numbered list of titles. */
 export function MostPopular({ data }: { data: MostPopularData }) {

@@ -1,4 +1,4 @@
-import { SEARCH_MAX_LENGTH } from '@/lib/searchQuery'
+import { SEARCH_MAX_LENGTH } from '@/search/query'
 
 type SearchFormProps = {
   /** Distinguishes the header's form from the search page's own (ids and landmark names must be unique). */

@@ -1,4 +1,4 @@
-import type { SearchResult } from '@/lib/articles'
+import type { SearchResult } from '@/lib/articles/search'
 import type { TextPart } from '@/search'
 
 import { CardMeta } from '../ArticleList'

@@ -4,7 +4,7 @@ import type { Article } from '@/payload-types'
 import type { SearchEngine } from '../types'
 
 import { PUBLIC_ARTICLES } from '@/access/canReadArticle'
-import { searchWords } from '@/lib/searchQuery'
+import { searchWords } from '@/search/query'
 
 import { SEARCH_MAX_WORDS } from '../terms'
 import { findPublicRows } from '@/db/belowPayload'

@@ -1,4 +1,4 @@
-import { plainText } from './plainText'
+import { plainText } from '@/articles/plainText'
 
 /** Longer queries are cut: nobody types more, and each word becomes a database condition. */
 export const SEARCH_MAX_LENGTH = 100

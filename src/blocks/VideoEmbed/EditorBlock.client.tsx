@@ -7,8 +7,8 @@ import { useFormFields } from '@payloadcms/ui'
 
 import { parseVideoUrl } from '@/lib/video'
 
-import { BlockFrame } from '../editor/BlockFrame'
-import { BlockTextField } from '../editor/BlockTextField'
+import { BlockFrame } from '../editor/BlockFrame.client'
+import { BlockTextField } from '../editor/BlockTextField.client'
 
 const PROVIDERS = { youtube: 'YouTube', vimeo: 'Vimeo' } as const
 

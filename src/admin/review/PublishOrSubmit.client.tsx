@@ -3,7 +3,7 @@
 import { PublishButton, useDocumentInfo } from '@payloadcms/ui'
 import { useEffect } from 'react'
 
-import { SubmitForReviewButton } from './SubmitForReviewButton'
+import { SubmitForReviewButton } from './SubmitForReviewButton.client'
 
 /**
  * The article's main action: Publish (with its schedule menu) for whoever may publish this article,

@@ -3,9 +3,9 @@
 import { useConfig, useFormFields } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-import { BlockFrame } from '../editor/BlockFrame'
-import { BlockOtherFields } from '../editor/BlockOtherFields'
-import { BlockTextField } from '../editor/BlockTextField'
+import { BlockFrame } from '../editor/BlockFrame.client'
+import { BlockOtherFields } from '../editor/BlockOtherFields.client'
+import { BlockTextField } from '../editor/BlockTextField.client'
 
 type Member = { id: string | number; name: string; character?: string | null; photo?: { sizes?: { thumbnail?: { url?: string | null } }; url?: string | null } | null }
 

@@ -2,13 +2,13 @@
 
 import { useFormFields } from '@payloadcms/ui'
 
-import { countWords, readingMinutes } from '@/lib/readingTime'
+import { countWords, readingMinutes } from '@/articles/readingTime'
 
 const numbers = new Intl.NumberFormat('en-GB')
 
 /**
  * Word count and reading time of the body as it is being written, counted the way the article
- * page counts them (src/lib/readingTime.ts), so the sidebar and the published page agree.
+ * page counts them (src/articles/readingTime.ts), so the sidebar and the published page agree.
  */
 export function EditorStats() {
   const content = useFormFields(([fields]) => fields.content?.value) as Parameters<typeof countWords>[0]

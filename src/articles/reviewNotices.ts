@@ -1,10 +1,10 @@
-import type { Review } from './rules'
+import type { Review } from './review'
 
 /**
  * Who hears about a review, as plain rules: editors when a draft is submitted to them, the
  * contributor when it is sent back with a note, and again when it is published. One event per
  * write at most, so one mail per recipient per event; autosaves never make an event (the rules
- * in ./rules.ts keep a send-back waiting for an explicit save, note and all).
+ * in ./review.ts keep a send-back waiting for an explicit save, note and all).
  */
 export type ReviewEvent = 'submitted' | 'sent-back' | 'published'
 

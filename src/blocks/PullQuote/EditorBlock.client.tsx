@@ -2,9 +2,9 @@
 /** The pull quote in the article editor: the quote as readers will see it, above its fields (#11). */
 import { useFormFields } from '@payloadcms/ui'
 
-import { BlockFrame } from '../editor/BlockFrame'
-import { BlockOtherFields } from '../editor/BlockOtherFields'
-import { BlockTextField } from '../editor/BlockTextField'
+import { BlockFrame } from '../editor/BlockFrame.client'
+import { BlockOtherFields } from '../editor/BlockOtherFields.client'
+import { BlockTextField } from '../editor/BlockTextField.client'
 
 export function PullQuoteEditorBlock() {
   const quote = useFormFields(([fields]) => fields.quote?.value as string | undefined)
