@@ -42,7 +42,8 @@ test.describe('The media library', () => {
   })
 
   test.afterAll(async ({ request }) => {
-    for (const path of cleanup.reverse()) await request.delete(path, { headers })
+    // A page left open may still hold a document's lock: the cleanup overrides it and must succeed.
+    for (const path of cleanup.reverse()) expect([200, 404]).toContain((await request.delete(`${path}${path.includes('?') ? '&' : '?'}overrideLock=true`, { headers })).status())
   })
 
   test('shows thumbnails in a grid, each a labelled link to its edit page, and filters them by search', async ({ page, request }) => {
