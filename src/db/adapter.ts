@@ -65,13 +65,19 @@ function withPlannerStatistics(adapter: DatabaseAdapterObj): DatabaseAdapterObj 
   })
 }
 
-type Pool = { on: (event: 'error', listener: (error: Error) => void) => void }
+type PgClient = { on: (event: 'error', listener: (error: Error) => void) => void }
+type Pool = {
+  on: ((event: 'error', listener: (error: Error) => void) => void) & ((event: 'connect', listener: (client: PgClient) => void) => void)
+}
 
 /**
- * node-postgres emits 'error' on the pool when an idle connection dies (the server restarted, an
- * administrator ended it), and an EventEmitter with no listener for 'error' throws: the whole
- * server would go down with the database. Payload adds none, so here is one: the pool opens a new
- * connection on the next query, and the outage answers (src/productionServer/outage.ts) cover the meantime.
+ * node-postgres emits 'error' when the database ends a connection (a restart, an administrator),
+ * and an EventEmitter with no listener for 'error' throws: the whole server would go down with the
+ * database. Payload adds none, so here are two. An idle connection's error reaches the pool, which
+ * drops it and opens a new one on the next query. A connection in use (a transaction between
+ * statements) has no pool listener: its error is emitted on the connection itself, and its holder
+ * learns of it from its next statement, so that listener only has to be there. The outage answers
+ * (src/productionServer/outage.ts) cover the meantime.
  */
 function withPoolErrorsLogged(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   return afterConnect(adapter, async (instance) => {
@@ -79,6 +85,7 @@ function withPoolErrorsLogged(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
     if (!pool || pool.bylineListening) return
     pool.bylineListening = true
     pool.on('error', (error) => instance.payload.logger.warn(`PostgreSQL closed an idle connection (${error.message}); a new one is opened on the next query`))
+    pool.on('connect', (client) => client.on('error', () => undefined))
   })
 }
 

@@ -1,7 +1,8 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { inTransaction } from '@/db/belowPayload'
 import { readDatabaseProbe, registerDatabaseProbe } from '@/db/probe'
 import { DatabaseWatch, outageJson, outagePage, RETRY_AFTER_SECONDS } from '@/productionServer/outage'
 
@@ -75,6 +76,21 @@ describe('While the database is unreachable', () => {
     // The pool's dropped idle connections must not have crashed anything (node-postgres emits
     // 'error' on the pool; src/db/adapter.ts listens), and the next query reconnects.
     await expect.poll(async () => (await probe?.())?.up, { timeout: 10_000 }).toBe(true)
+  })
+
+  it('a connection in use when the database drops it fails its own work and takes nothing else down', async () => {
+    // A transaction holds its connection between statements. When the database ends that
+    // connection, node-postgres emits 'error' on it while no pool listener is attached: without
+    // one of ours, the process would die of an uncaught exception (vitest reports it as an error).
+    const work = inTransaction(payload, async (transactionID) => {
+      bringBack = await takeDatabaseDown(payload)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      return payload.count({ collection: 'categories', overrideAccess: true, req: { transactionID } as Partial<PayloadRequest> as PayloadRequest })
+    })
+    await expect(work).rejects.toThrow()
+    await bringBack?.()
+    bringBack = null
+    await expect.poll(async () => (await readDatabaseProbe()?.())?.up, { timeout: 10_000 }).toBe(true)
   })
 
   it('the server’s watch turns failures into an outage, logging each change once', async () => {
