@@ -25,3 +25,20 @@ describe('SQLite planner statistics', () => {
     expect(plan.rows.map((row) => String(row.detail)).join(' ')).toMatch(/sqlite_autoindex_articles|PRIMARY KEY|\(id=\?\)/)
   })
 })
+
+describe('Writes that overlap', () => {
+  it('wait for each other instead of failing, on every database', async () => {
+    const payload = await getTestPayload()
+    const run = `overlap-${Date.now().toString(36)}`
+    // Twelve writers at once: PostgreSQL gives each a pooled connection and a transaction; Payload
+    // runs SQLite without transactions, so there each statement waits its turn for the one write lock.
+    const created = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => payload.create({ collection: 'tags', data: { name: `${run} ${index}`, slug: `${run}-${index}` }, overrideAccess: true })),
+    )
+    expect(created).toHaveLength(12)
+    const found = await payload.count({ collection: 'tags', where: { slug: { like: run } }, overrideAccess: true })
+    expect(found.totalDocs).toBe(12)
+    await payload.delete({ collection: 'tags', where: { slug: { like: run } }, overrideAccess: true })
+  })
+})
+

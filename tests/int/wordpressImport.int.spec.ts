@@ -1,5 +1,7 @@
 import type { CollectionSlug, DataFromCollectionSlug, Payload } from 'payload'
 
+import { createLocalReq } from 'payload'
+
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -10,6 +12,8 @@ import type { ImportReport } from '@/import/wordpress/report'
 
 import { ROLES } from '@/access/roles'
 import { forgetAllRecords } from '@/cache/records'
+import { inTransaction } from '@/db/belowPayload'
+import { bulkWriter } from '@/import/wordpress/bulkWrites'
 import { importWordPress } from '@/import/wordpress/importer'
 import { WxrError } from '@/import/wordpress/wxr'
 import { getArticle } from '@/lib/articles/article'
@@ -265,6 +269,23 @@ describe('WordPress import', () => {
       const lines = result.stderr.split('\n').filter((line) => line && !line.startsWith('{') && !line.startsWith('import: '))
       expect(lines).toEqual(['The file ends before the export does (it is truncated): export it again from WordPress.'])
       expect(await counts()).toEqual(snapshot)
+    })
+  })
+
+  describe('an item that fails halfway, as the command line writes it', () => {
+    it('leaves none of its writes behind, on every database', async () => {
+      // What importWordPress does for each item (its inTransaction) on the command line's connection.
+      const bulk = bulkWriter(payload)
+      const slug = `halfway-${Date.now().toString(36)}`
+      const item = () =>
+        inTransaction(payload, async (transactionID) => {
+          const req = await createLocalReq({}, payload)
+          if (transactionID !== null) req.transactionID = transactionID
+          await payload.create({ collection: 'tags', data: { name: slug, slug }, req, overrideAccess: true })
+          throw new Error('the item failed after its first write')
+        })
+      await expect(bulk ? bulk.sqliteTransaction(item) : item()).rejects.toThrow('after its first write')
+      expect((await payload.count({ collection: 'tags', where: { slug: { equals: slug } }, overrideAccess: true })).totalDocs).toBe(0)
     })
   })
 

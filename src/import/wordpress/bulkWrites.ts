@@ -65,6 +65,7 @@ export function bulkWriter(payload: Payload) {
     }
   }
   const now = () => new Date().toISOString()
+  let inSqliteTransaction = false
 
   return {
     /** A fresh id for a row written here, known before the insert so replies can name their parent. */
@@ -119,6 +120,30 @@ export function bulkWriter(payload: Payload) {
       if (sql.name !== 'sqlite' || !sql.client) return
       await sql.client.execute('PRAGMA synchronous = NORMAL')
       await sql.client.execute(`PRAGMA cache_size = -${SQLITE_CACHE_KB}`)
+    },
+
+    /**
+     * Payload runs SQLite without transactions (its adapter begins none unless configured to),
+     * so an item that failed halfway would leave half of it written. On the command line's own
+     * connection, where the import is the only writer and writes one item at a time, its
+     * statements are made one transaction here. Elsewhere (PostgreSQL, or inside the server,
+     * whose connection other requests share) `work` runs as it is.
+     */
+    async sqliteTransaction<T>(work: () => Promise<T>): Promise<T> {
+      const client = sql.name === 'sqlite' ? sql.client : undefined
+      if (!client || inSqliteTransaction) return work()
+      await client.execute('BEGIN IMMEDIATE')
+      inSqliteTransaction = true
+      try {
+        const result = await work()
+        await client.execute('COMMIT')
+        return result
+      } catch (error) {
+        await client.execute('ROLLBACK')
+        throw error
+      } finally {
+        inSqliteTransaction = false
+      }
     },
   }
 }

@@ -70,7 +70,7 @@ async function main() {
   const { importWordPress } = await import('./importer')
   let failed = false
   try {
-    const report = await importWordPress({ payload, file: flags.file, mediaFrom: flags.mediaFrom, dryRun: flags.dryRun, relaxSqliteSync: true, onProgress: progressPrinter() })
+    const report = await importWordPress({ payload, file: flags.file, mediaFrom: flags.mediaFrom, dryRun: flags.dryRun, ownSqliteConnection: true, onProgress: progressPrinter() })
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(report.toJSON())}\n`)
       for (const note of report.notes) process.stderr.write(`note: ${note.type} ${note.id}: ${note.reason}\n`)

@@ -77,8 +77,11 @@ type ImportArgs = {
   fetchMedia?: boolean
   /** Fetch media only from public addresses (imports from the admin screen, whose file anyone may have written). */
   publicMediaOnly?: boolean
-  /** SQLite only, for the command line's own connection: no disk flush per commit (./bulkWrites.ts). */
-  relaxSqliteSync?: boolean
+  /**
+   * SQLite only, for the command line, which has its connection to itself: no disk flush per
+   * commit, and each item in a transaction of the import's own (./bulkWrites.ts).
+   */
+  ownSqliteConnection?: boolean
   onProgress?: (progress: ImportProgress) => void
 }
 
@@ -248,7 +251,7 @@ function commentProblem(data: { authorName: string; authorEmail: string; authorU
 /** Collections served at /{slug}: their slugs may not take a route the site owns. */
 const TOP_LEVEL = new Set<string>(['categories', 'pages'])
 
-export async function importWordPress({ payload, file, mediaFrom = null, dryRun = false, fetchMedia = true, relaxSqliteSync = false, publicMediaOnly = false, onProgress = () => undefined }: ImportArgs): Promise<ImportReport> {
+export async function importWordPress({ payload, file, mediaFrom = null, dryRun = false, fetchMedia = true, ownSqliteConnection = false, publicMediaOnly = false, onProgress = () => undefined }: ImportArgs): Promise<ImportReport> {
   const report = new ImportReport()
   const progress = (phase: ImportPhase, done: number, total: number) => onProgress({ phase, done, total })
 
@@ -257,7 +260,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   const found = await scan(file, (done) => progress('scanning', done, 0))
   const site = found.siteId
   const bulk = bulkWriter(payload)
-  if (bulk && relaxSqliteSync && !dryRun) await bulk.relaxSqliteSync()
+  if (bulk && ownSqliteConnection && !dryRun) await bulk.relaxSqliteSync()
 
   // What earlier runs imported from this site.
   const sources = new Map<string, SourceRow>()
@@ -292,7 +295,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       if (transactionID !== null) req.transactionID = transactionID
       return task(tx)
     }
-    const result = dryRun ? await run(null) : await inDatabaseTransaction(payload, run)
+    const inDatabase = () => inDatabaseTransaction(payload, run)
+    const result = dryRun ? await run(null) : bulk && ownSqliteConnection ? await bulk.sqliteTransaction(inDatabase) : await inDatabase()
     for (const [key, row] of rows) sources.set(key, row)
     for (const [outcome, type] of counts) report.count(outcome, type)
     return result
