@@ -356,6 +356,48 @@ describe('WordPress import', () => {
       expect(run.report.text).toContain('1 unchanged')
     })
 
+    it('shares runs between instances: one running elsewhere is seen and blocks a second, one whose server died is reported and does not', async () => {
+      const { token } = staff.admin
+      // Another instance's run, written to the shared store as that instance writes it.
+      const elsewhere = (heartbeatAt: Date) => ({
+        id: `elsewhere-${heartbeatAt.getTime()}`,
+        state: 'running',
+        dryRun: false,
+        startedAt: new Date(heartbeatAt.getTime() - 1000).toISOString(),
+        finishedAt: null,
+        progress: { phase: 'writing', done: 40, total: 100 },
+        report: null,
+        error: null,
+        heartbeatAt: heartbeatAt.toISOString(),
+      })
+      const alive = elsewhere(new Date())
+      await payload.kv.set(`wordpress-import:${alive.id}`, alive)
+      try {
+        const seen = await rest('GET', `/import-sources/wordpress/${alive.id}`, { token })
+        expect(seen.status).toBe(200)
+        expect(seen.body).toMatchObject({ id: alive.id, state: 'running', progress: { done: 40, total: 100 } })
+        expect(seen.body).not.toHaveProperty('heartbeatAt')
+        // The store itself is nobody's to read through the API, not even an admin's.
+        expect((await rest('GET', '/payload-kv', { token })).status).toBe(403)
+        const second = await rest('POST', '/import-sources/wordpress', { token, raw: xml })
+        expect(second.status).toBe(409)
+        expect(second.body.errors[0].message).toMatch(/already running/)
+      } finally {
+        await payload.kv.delete(`wordpress-import:${alive.id}`)
+      }
+
+      const dead = elsewhere(new Date(Date.now() - 10 * 60_000))
+      await payload.kv.set(`wordpress-import:${dead.id}`, dead)
+      const lost = await rest('GET', `/import-sources/wordpress/${dead.id}`, { token })
+      expect(lost.body).toMatchObject({ state: 'failed', error: expect.stringMatching(/stopped before it finished.*Start it again/) })
+      const started = await rest('POST', '/import-sources/wordpress?dryRun=true', { token, raw: xml })
+      expect(started.status).toBe(202)
+      for (let tries = 0; tries < 100 && (await rest('GET', `/import-sources/wordpress/${started.body.id}`, { token })).body.state === 'running'; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      expect((await rest('GET', '/import-sources/wordpress/no-such-run', { token })).status).toBe(404)
+    })
+
     it('answers a bad file with the one-line reason', async () => {
       const started = await rest('POST', '/import-sources/wordpress', { token: staff.admin.token, raw: '<rss><channel></channel>' })
       let run = started.body

@@ -24,7 +24,7 @@ const messages = {
   empty: 'Send the WordPress export file (WXR, .xml) as the request body.',
   tooLarge: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Import it with the command line: npm run import:wordpress -- FILE.xml`,
   busy: 'An import is already running; wait for it to finish.',
-  unknownRun: 'No import with this id on this server (finished imports are kept until the server restarts).',
+  unknownRun: 'No import with this id (the last ten finished imports are kept).',
 }
 
 const json = (body: unknown, status: number) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
@@ -63,7 +63,7 @@ export const importUploadEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!hasRole(req.user, 'admin')) return refuse(messages.forbidden, 403)
-    if (activeRun()) return refuse(messages.busy, 409)
+    if (await activeRun(req.payload)) return refuse(messages.busy, 409)
     let file: string | null
     try {
       file = await saveUpload(req)
@@ -73,7 +73,7 @@ export const importUploadEndpoint: Endpoint = {
     }
     if (!file) return refuse(messages.empty, 400)
     const dryRun = new URL(req.url ?? '', 'http://site.invalid').searchParams.get('dryRun') === 'true'
-    const run = startRun({ payload: req.payload, file, dryRun })
+    const run = await startRun({ payload: req.payload, file, dryRun })
     return json(run, 202)
   },
 }
@@ -81,9 +81,9 @@ export const importUploadEndpoint: Endpoint = {
 export const importStatusEndpoint: Endpoint = {
   path: '/wordpress/:run',
   method: 'get',
-  handler: (req) => {
+  handler: async (req) => {
     if (!hasRole(req.user, 'admin')) return refuse(messages.forbidden, 403)
-    const run = findRun(String(req.routeParams?.run ?? ''))
+    const run = await findRun(req.payload, String(req.routeParams?.run ?? ''))
     return run ? json(run, 200) : refuse(messages.unknownRun, 404)
   },
 }
