@@ -1,5 +1,7 @@
 import 'server-only'
 
+import { cache } from 'react'
+
 import { remember } from '@/cache/records'
 import { tag } from '@/cache/tags'
 
@@ -16,10 +18,15 @@ export type Crumb = { name: string; href: string }
  * navigation, breadcrumbs, listings and article cards walk it. Remembered until a category changes.
  */
 export async function getCategories(): Promise<CategoryNode[]> {
-  // Every reader page shows the sections (the layout's navigation), so every page carries this tag.
-  await tagPage([tag.categories])
+  await tagWithCategories()
   return remember({ key: 'categories', tags: [tag.categories], load: loadCategories })
 }
+
+/**
+ * Every reader page shows the sections (the layout's navigation), so every page carries this tag;
+ * navigation, breadcrumbs and cards ask for the tree many times a render, and once is enough.
+ */
+const tagWithCategories = cache(() => tagPage([tag.categories]))
 
 async function loadCategories(): Promise<CategoryNode[]> {
   const payload = await getPayloadClient()
