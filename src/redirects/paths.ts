@@ -20,6 +20,13 @@ const UNREDIRECTABLE = new Set(['admin', 'api', '_next'])
 
 const trimSlashes = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') || '/' : path)
 
+/**
+ * A path as one spelling: without a trailing slash, and with percent escapes in capitals.
+ * WordPress exports non-ASCII slugs escaped in lower case (`/%d0%bf…/`); browsers send the same
+ * address in capitals (`/%D0%BF…/`), and both must find the redirect.
+ */
+const canonicalPath = (path: string) => trimSlashes(path).replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase())
+
 const sortedQuery = (params: URLSearchParams) =>
   [...params]
     .sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)))
@@ -41,7 +48,7 @@ function parse(raw: string): URL | null {
 export function normalizeSource(raw: string): string | null {
   const url = parse(raw)
   if (!url) return null
-  const path = trimSlashes(url.pathname)
+  const path = canonicalPath(url.pathname)
   const query = sortedQuery(url.searchParams)
   return query ? `${path}?${query}` : path
 }
@@ -68,7 +75,7 @@ export function isAllowedTarget(url: string): boolean {
 export function requestKeys(pathAndQuery: string): string[] {
   const url = parse(pathAndQuery)
   if (!url) return []
-  const path = trimSlashes(url.pathname)
+  const path = canonicalPath(url.pathname)
   const params = [...url.searchParams]
   if (params.length === 0) return [path]
   const keys = [`${path}?${sortedQuery(url.searchParams)}`]

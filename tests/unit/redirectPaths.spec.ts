@@ -58,6 +58,14 @@ describe('Redirect sources', () => {
       expect(findRedirect(table, '/?utm_source=x&p=123')).toEqual({ to: '/news/hello', status: 301 })
     })
 
+    it('matches a non-ASCII address however its percent escapes are cased', () => {
+      // WordPress exports /привет/ escaped in lower case; browsers send capitals.
+      const table = buildTable([{ from: '/%d0%bf%d1%80%d0%b8%d0%b2%d0%b5%d1%82/', to: '/news/privet', status: 301 }])
+      expect(findRedirect(table, '/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82/')).toEqual({ to: '/news/privet', status: 301 })
+      expect(findRedirect(table, '/%d0%bf%d1%80%d0%b8%d0%b2%d0%b5%d1%82')).toEqual({ to: '/news/privet', status: 301 })
+      expect(findRedirect(table, '/привет/')).toEqual({ to: '/news/privet', status: 301 })
+    })
+
     it('ignores a trailing slash on the request and on the source', () => {
       expect(findRedirect(table, '/old-post/')).toEqual({ to: '/news/old', status: 302 })
       expect(findRedirect(table, '/old-post?ref=feed')).toEqual({ to: '/news/old', status: 302 })

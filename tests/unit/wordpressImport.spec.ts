@@ -97,11 +97,25 @@ describe('WordPress import', () => {
       ['private', { status: 'draft', review: null, scheduleAt: null }],
       ['future', { status: 'draft', review: null, scheduleAt: '2031-06-01T08:00:00.000Z' }],
     ])('maps the post status %s', (status, expected) => {
-      expect(planPost({ status, date: '2031-06-01 09:00:00', dateGmt: '2031-06-01 08:00:00' })).toMatchObject(expected)
+      expect(planPost({ status, date: '2031-06-01 09:00:00', dateGmt: '2031-06-01 08:00:00', password: '' })).toMatchObject(expected)
     })
 
     it('skips trashed posts with a reason', () => {
-      expect(planPost({ status: 'trash', date: '', dateGmt: '' })).toEqual({ skip: 'in the WordPress trash' })
+      expect(planPost({ status: 'trash', date: '', dateGmt: '', password: '' })).toEqual({ skip: 'in the WordPress trash' })
+    })
+
+    it.each(['publish', 'future'])('keeps a password-protected %s post private: a draft, with a note saying why', (status) => {
+      const plan = planPost({ status, date: '2024-05-01 09:00:00', dateGmt: '2024-05-01 08:00:00', password: 'members2008' })
+      expect(plan).toMatchObject({ status: 'draft', scheduleAt: null, publishedAt: '2024-05-01T08:00:00.000Z', note: expect.stringMatching(/password-protected.*draft/) })
+    })
+
+    it('reads a WXR 1.0 export, whose tags are spelled domain="tag", and its post passwords', async () => {
+      const records = await readAll('wxr-1.0.xml')
+      const open = itemById(records, '7')
+      expect(chooseCategory(open, new Map([['news', 'news']]))).toMatchObject({ category: 'news', tags: ['harbour'] })
+      expect(open.password).toBe('')
+      expect(itemById(records, '8').password).toBe('members2008')
+      expect(planPost(itemById(records, '8'))).toMatchObject({ status: 'draft' })
     })
 
     it('reads dates from the GMT column, falling back to the local one when a draft has none', () => {

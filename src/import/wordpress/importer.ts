@@ -636,6 +636,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       report.skip(item.type, item.id, plan.skip)
       return
     }
+    if (plan.note) report.note(item.type, item.id, plan.note)
     const { comments, ...source } = item
     const sum = checksum(source)
     const known = sources.get(keyOf(kind, item.id))

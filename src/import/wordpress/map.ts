@@ -18,6 +18,7 @@ export type ReportType = (typeof REPORT_TYPES)[number]
 export const notes = {
   extraCategories: (slugs: string[], category: string) =>
     `also filed under ${slugs.map((s) => `"${s}"`).join(', ')}: Byline articles have one category ("${category}"), so ${slugs.length === 1 ? 'it became a tag' : 'they became tags'}`,
+  passwordProtected: 'was password-protected in WordPress, which Byline has no equivalent for: imported as a draft, so only staff can read it',
   slugSuffix: (wanted: string, given: string, why: string) => `slug "${wanted}" ${why}; imported as "${given}"`,
   keptAsText: (counts: Record<string, number>) =>
     `kept as text (no Byline equivalent): ${Object.entries(counts)
@@ -36,15 +37,19 @@ export const reasons = {
 
 type PostPlan =
   | { skip: string }
-  | { status: 'published' | 'draft'; review: 'submitted' | null; scheduleAt: string | null; publishedAt: string | null }
+  | { status: 'published' | 'draft'; review: 'submitted' | null; scheduleAt: string | null; publishedAt: string | null; note?: string }
 
 /**
  * What a post's status becomes. `future` is a draft that the jobs queue publishes at its date,
  * as Byline's own scheduled publishing does; `private` has no reader-restricted equivalent, so it
  * stays a draft, visible to staff only.
  */
-export function planPost(item: Pick<WxrItem, 'status' | 'date' | 'dateGmt'>): PostPlan {
+export function planPost(item: Pick<WxrItem, 'status' | 'date' | 'dateGmt' | 'password'>): PostPlan {
   const publishedAt = wordpressDate(item)
+  // Byline has no password-protected posts: one that was public behind a password stays private.
+  if (item.password && (item.status === 'publish' || item.status === 'future')) {
+    return { status: 'draft', review: null, scheduleAt: null, publishedAt, note: notes.passwordProtected }
+  }
   switch (item.status) {
     case 'publish':
       return { status: 'published', review: null, scheduleAt: null, publishedAt }

@@ -49,6 +49,8 @@ export type WxrItem = {
   dateGmt: string
   slug: string
   status: string
+  /** Non-empty when the post was password-protected. */
+  password: string
   parent: string
   type: string
   sticky: boolean
@@ -136,6 +138,7 @@ function toItem(element: Element): WxrItem {
     dateGmt: textOf(element, 'wp:post_date_gmt'),
     slug: textOf(element, 'wp:post_name'),
     status: textOf(element, 'wp:status'),
+    password: textOf(element, 'wp:post_password'),
     parent: textOf(element, 'wp:post_parent'),
     type: textOf(element, 'wp:post_type'),
     sticky: textOf(element, 'wp:is_sticky') === '1',
@@ -143,11 +146,14 @@ function toItem(element: Element): WxrItem {
     attachmentUrl: textOf(element, 'wp:attachment_url'),
     terms: element.children
       .filter((c) => c.name === 'category')
-      .map((c) => ({ domain: c.attributes.domain ?? 'category', slug: c.attributes.nicename ?? '', name: c.text.trim() })),
+      .map((c) => ({ domain: taxonomyOf(c.attributes.domain), slug: c.attributes.nicename ?? '', name: c.text.trim() })),
     meta,
     comments: element.children.filter((c) => c.name === 'wp:comment').map(toComment),
   }
 }
+
+/** A post's term domain; WXR 1.0 spelled tags `tag` where later versions write `post_tag`. */
+const taxonomyOf = (domain: string | undefined) => (domain === 'tag' ? 'post_tag' : (domain ?? 'category'))
 
 function toRecord(element: Element): WxrRecord | null {
   switch (element.name) {
