@@ -97,6 +97,9 @@ const mediaReasons = {
 }
 
 /** Writes made by the import: no notification emails, no per-item cache expiry (one expiry at the end). */
+/** WordPress's feed addresses (/feed/, /rss/): they redirect to Byline's feed, which they name too. */
+const FEED_ADDRESSES = new Set(['feed', 'rss'])
+
 const CONTEXT = { disableRevalidate: true, disableNotifications: true, wordpressImport: true }
 
 const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' }
@@ -924,6 +927,32 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   progress('redirects', 0, 0)
   await writeRedirects()
 
+  /**
+   * Whether Byline itself answers an old address: one of its own routes, a category's page, a
+   * page or an article. Redirects are looked up before routing, so a redirect from such an
+   * address (a WordPress page called "search", a post whose permalink was /politics/ beside the
+   * category politics) would hide the live page; it is reported instead.
+   */
+  async function bylineAddresses(): Promise<(key: string) => Promise<string | null>> {
+    const slugs = async (collection: 'categories' | 'pages') =>
+      (await payload.find({ collection, pagination: false, depth: 1, draft: true, overrideAccess: true, select: { slug: true, ...(collection === 'pages' ? { parent: true } : {}) } })).docs as unknown as { slug: string; parent?: { slug?: string } | null }[]
+    const categories = new Set(dryRun ? [] : (await slugs('categories')).map((c) => c.slug))
+    const pages = new Set(dryRun ? [] : (await slugs('pages')).map((p) => (p.parent?.slug ? `/${p.parent.slug}/${p.slug}` : `/${p.slug}`)))
+    return async (key) => {
+      if (key.includes('?')) return null
+      const segments = key.split('/').filter(Boolean)
+      const [first = '', second] = segments
+      if (segments.length === 1 && RESERVED_SLUGS.has(first) && !FEED_ADDRESSES.has(first)) return 'one of its own pages'
+      if (segments.length === 1 && categories.has(first)) return 'a category'
+      if (pages.has(key)) return 'a page'
+      if (segments.length === 2 && second && categories.has(first)) {
+        const { totalDocs } = await payload.count({ collection: 'articles', where: { slug: { equals: second } }, overrideAccess: true })
+        if (totalDocs > 0) return 'an article'
+      }
+      return null
+    }
+  }
+
   async function writeRedirects() {
     const existing = new Map<string, string>()
     for (let page = 1; ; page += 1) {
@@ -934,10 +963,16 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       if (!rows.hasNextPage) break
     }
     const planned: RedirectRow[] = []
+    const served = await bylineAddresses()
     const add = async (from: string, to: { reference: { relationTo: 'articles' | 'pages'; value: string } } | { url: string }, label: string) => {
       const key = normalizeFrom(from)
       const target = 'url' in to ? to.url : null
       if (!key || key === '/' || (target && normalizeFrom(target) === key)) return
+      const owner = await served(key)
+      if (owner) {
+        report.skip('redirect', from, reasons.servedHere(key, owner))
+        return
+      }
       const wanted = JSON.stringify('url' in to ? { url: to.url } : { ref: to.reference.value })
       const current = existing.get(key)
       if (current === wanted) {

@@ -33,6 +33,7 @@ export const reasons = {
   noCategory: 'the post has no category and the export names none to use',
   noAuthor: (login: string) => `the author "${login}" is not in the export's author list`,
   autoDraft: 'an auto-draft WordPress made for an editor who never saved it',
+  servedHere: (path: string, what: string) => `Byline serves ${path} itself (${what}), so no redirect is made from it: readers there see Byline's page`,
 }
 
 type PostPlan =
