@@ -24,6 +24,10 @@ const TARGET = `/${REWRITE_TARGET_SEGMENT}`
  * The URL in the reader's address bar never changes.
  */
 const readerRewrites = [
+  // First: a reader asking for a target by its own address is sent to /rewrite-target, which no
+  // category or page can take (RESERVED_SLUGS): the site's 404. Next applies these rules in one pass,
+  // each to what the ones before it left, so the rewrites below land on their targets after this one.
+  { source: `${TARGET}/:path*`, destination: TARGET },
   ...Object.values(COMMENT_COOKIES).map((cookie) => ({
     source: ARTICLE,
     has: [{ type: 'cookie' as const, key: cookie }],
@@ -33,10 +37,6 @@ const readerRewrites = [
   { source: '/', has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: `${TARGET}/listing-page/latest/:page` },
   { source: `/${CATEGORY}`, has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: `${TARGET}/listing-page/category/:category/:page` },
   { source: `/tag/:slug(${SLUG})`, has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: `${TARGET}/listing-page/tag/:slug/:page` },
-  // Last: Next stops at the first rewrite that lands on a route, so only a reader asking for a
-  // target's own address gets here, and is sent to /rewrite-target, which no category or page can
-  // take (RESERVED_SLUGS): the site's 404.
-  { source: `${TARGET}/:path*`, destination: TARGET },
 ]
 
 const nextConfig: NextConfig = {
