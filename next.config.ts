@@ -4,7 +4,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
 import path from 'node:path'
 
 import { COMMENT_COOKIES } from './src/comments/cookies'
-import { RESERVED_SLUGS } from './src/lib/reservedSlugs'
+import { RESERVED_SLUGS, REWRITE_TARGET_SEGMENT } from './src/lib/reservedSlugs'
 import { BASE_SECURITY_HEADERS } from './src/productionServer/securityHeaders'
 
 /** A category or article slug in a URL, never one of the site's or Payload's own first segments. */
@@ -12,6 +12,9 @@ const reserved = [...RESERVED_SLUGS].filter((slug) => /^[a-z0-9-]+$/.test(slug))
 const SLUG = '[a-z0-9-]+'
 const CATEGORY = `:category((?!(?:${reserved})$)${SLUG})`
 const ARTICLE = `/${CATEGORY}/:slug(${SLUG})`
+
+/** Where the rewrites below land: app/(site)/rewrite-target/, never an address readers are given. */
+const TARGET = `/${REWRITE_TARGET_SEGMENT}`
 
 /**
  * Reader pages are cached (src/cache). Requests the cached page cannot answer are rewritten,
@@ -21,15 +24,19 @@ const ARTICLE = `/${CATEGORY}/:slug(${SLUG})`
  * The URL in the reader's address bar never changes.
  */
 const readerRewrites = [
+  // First: a reader asking for a target by its own address is sent to /rewrite-target, which no
+  // category or page can take (RESERVED_SLUGS): the site's 404. Next applies these rules in one pass,
+  // each to what the ones before it left, so the rewrites below land on their targets after this one.
+  { source: `${TARGET}/:path*`, destination: TARGET },
   ...Object.values(COMMENT_COOKIES).map((cookie) => ({
     source: ARTICLE,
     has: [{ type: 'cookie' as const, key: cookie }],
-    destination: '/personal/:category/:slug',
+    destination: `${TARGET}/reader-view/:category/:slug`,
   })),
-  { source: ARTICLE, has: [{ type: 'query' as const, key: 'replytocom' }], destination: '/personal/:category/:slug' },
-  { source: '/', has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: '/paged/latest/:page' },
-  { source: `/${CATEGORY}`, has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: '/paged/category/:category/:page' },
-  { source: `/tag/:slug(${SLUG})`, has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: '/paged/tag/:slug/:page' },
+  { source: ARTICLE, has: [{ type: 'query' as const, key: 'replytocom' }], destination: `${TARGET}/reader-view/:category/:slug` },
+  { source: '/', has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: `${TARGET}/listing-page/latest/:page` },
+  { source: `/${CATEGORY}`, has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: `${TARGET}/listing-page/category/:category/:page` },
+  { source: `/tag/:slug(${SLUG})`, has: [{ type: 'query' as const, key: 'page', value: '(?<page>.*)' }], destination: `${TARGET}/listing-page/tag/:slug/:page` },
 ]
 
 const nextConfig: NextConfig = {

@@ -1,3 +1,6 @@
+/** The first segment of the routes next.config.ts rewrites to (app/(site)/rewrite-target/); never a public address. */
+export const REWRITE_TARGET_SEGMENT = 'rewrite-target'
+
 /**
  * First path segments the site and Payload own. A category is served at /{slug}, so a category
  * with one of these slugs would be shadowed by (or would shadow) a real route.
@@ -26,9 +29,8 @@ export const RESERVED_SLUGS = new Set([
   'tag',
   'tags',
   'page',
-  // Internal routes the site rewrites to: cached pages' per-reader and paginated variants, cache expiry.
-  'personal',
-  'paged',
+  // Internal routes: the targets of the site's rewrites (a reader's own view, a listing's page N), cache expiry.
+  REWRITE_TARGET_SEGMENT,
   'revalidate',
   // The designed 404 page the production server sends (src/productionServer/requestKinds.ts).
   'page-not-found',

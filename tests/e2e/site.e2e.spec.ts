@@ -296,8 +296,23 @@ test.describe('Reader site', () => {
   })
 
   test.describe('addresses', () => {
-    // The last is where Next renders the designed page for the server (src/productionServer/requestKinds.ts): never a 200 for readers.
-    const unknownPaths = ['/page-not-found', '/no-such-section', '/entertainment/no-such-article', `/television/${DRAFT_SLUG}`, `/entertainment/${DRAFT_SLUG}`, '/a/b/c/d', '/authors/nobody', '/cast/nobody', '/entertainment?page=99', '/?page=99', '/?page=0']
+    // The first is where Next renders the designed page for the server (src/productionServer/requestKinds.ts): never a 200 for readers.
+    // The last two are routes only next.config.ts's rewrites may reach (app/(site)/rewrite-target/), asked for by their own address.
+    const unknownPaths = [
+      '/page-not-found',
+      '/no-such-section',
+      '/entertainment/no-such-article',
+      `/television/${DRAFT_SLUG}`,
+      `/entertainment/${DRAFT_SLUG}`,
+      '/a/b/c/d',
+      '/authors/nobody',
+      '/cast/nobody',
+      '/entertainment?page=99',
+      '/?page=99',
+      '/?page=0',
+      '/rewrite-target/listing-page/latest/1',
+      '/rewrite-target/reader-view/entertainment/everything-we-know-about-heartstopper-season-2',
+    ]
     const NOT_FOUND_HEADING = 'We can’t find that page'
 
     for (const path of unknownPaths) {

@@ -27,7 +27,7 @@ const ROLES: Role[] = ['admin', 'editor', 'writer', 'moderator']
 
 /**
  * Issue #8's content model on the reader site: tags, standing pages, redirects, featured and
- * pinned articles. The roles table (tests/int/roles.int.spec.ts) has who may change them.
+ * pinned articles. The access matrix (tests/int/accessMatrix.int.spec.ts) has who may change them.
  */
 describe('Content model (#8)', () => {
   let payload: Payload

@@ -22,7 +22,7 @@ import { getTestPayload } from '../helpers/payload'
 import { rest } from '../helpers/rest'
 
 /**
- * The editorial workflow of issue #5 beyond the roles matrix (tests/int/roles.int.spec.ts):
+ * The editorial workflow of issue #5 beyond the access matrix (tests/int/accessMatrix.int.spec.ts):
  * submitting for review, sending back with a note, publishing, publishedAt, autosaved drafts and
  * revisions. Everything goes through REST with real sessions, as the admin panel sends it.
  */

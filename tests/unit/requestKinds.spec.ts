@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest'
 import {
   CLIENT_NAVIGATION_HEADERS,
   isGuardedWrite,
+  isImpossiblePath,
   isPageRequest,
   isPreview,
   isPrivateRequest,
+  MAX_SEGMENT_CHARS,
   PER_USER_PATHS,
   PRIVATE_COOKIES,
 } from '@/productionServer/requestKinds'
@@ -73,5 +75,24 @@ describe('request kinds', () => {
     expect(isGuardedWrite(request({ method: 'GET', url: '/api/articles' }))).toBe(false)
     expect(isGuardedWrite(request({ method: 'OPTIONS', url: '/api/articles' }))).toBe(false)
     expect(isGuardedWrite(request({ method: 'POST', url: '/admin/login' }))).toBe(false)
+  })
+})
+
+/** Issue 22: a 10,000-character slug in a URL wrote 10 KB log lines. */
+const LONG_SLUG = 'a'.repeat(10_000)
+
+describe('An address no page can have', () => {
+  it('is answered by the server itself, so Next never tries to cache it under a file name too long to exist', () => {
+    expect(isImpossiblePath(`/news/${LONG_SLUG}`)).toBe(true)
+    expect(isImpossiblePath(`/${LONG_SLUG}`)).toBe(true)
+    expect(isImpossiblePath(`/authors/${'%C3%A9'.repeat(MAX_SEGMENT_CHARS)}`)).toBe(true)
+  })
+
+  it('leaves every real address to Next, the longest slug percent-encoded and long queries included', () => {
+    const longestSlug = 'x'.repeat(96)
+    expect(isImpossiblePath(`/entertainment/${longestSlug}`)).toBe(false)
+    expect(isImpossiblePath(`/entertainment/${encodeURIComponent('é'.repeat(48))}`)).toBe(false)
+    expect(isImpossiblePath(`/search?q=${'a'.repeat(5_000)}`)).toBe(false)
+    expect(isImpossiblePath('/')).toBe(false)
   })
 })

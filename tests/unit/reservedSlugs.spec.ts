@@ -18,6 +18,8 @@ describe('RESERVED_SLUGS', () => {
     'search',
     'preview',
     'media',
+    // where next.config.ts rewrites a listing's ?page=N and a commenter's own view
+    'rewrite-target',
     // feeds and crawler files
     'feed',
     'feed.xml',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { TextPart } from '@/search/highlight'
 
-import { articleSearchText, searchWords } from '@/search/query'
+import { articleSearchText, parseSearchQuery, searchWords } from '@/search/query'
 import { highlight, snippet, SNIPPET_LENGTH } from '@/search/highlight'
 import { SEARCH_MAX_WORD_LENGTH, SEARCH_MAX_WORDS, searchTerms, stem } from '@/search/terms'
 
@@ -133,5 +133,17 @@ describe('Search highlighting', () => {
     it('is null when the body does not match', () => {
       expect(snippet(long, ['zeppelin'])).toBeNull()
     })
+  })
+})
+
+describe('parseSearchQuery', () => {
+  it.each([
+    ['absent', undefined, ''],
+    ['blank', '   ', ''],
+    ['padded, with runs of whitespace', '  heartstopper \n  season ', 'heartstopper season'],
+    ['repeated (the first wins)', ['kent', 'rugby'], 'kent'],
+    ['too long (cut to 100 characters)', 'a'.repeat(150), 'a'.repeat(100)],
+  ])('reads a query that is %s', (_, raw, expected) => {
+    expect(parseSearchQuery(raw)).toBe(expected)
   })
 })

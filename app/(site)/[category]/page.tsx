@@ -7,8 +7,8 @@ import { pageMetadata, StandingPage } from '../_page/StandingPage'
 
 /**
  * A category's first page, cached like the home page; ?page=N is rewritten to
- * /paged/category/{slug}/N. A first segment that names no category may be a standing page
- * (/about): the category tree is in memory, so a category costs nothing more for it.
+ * /rewrite-target/listing-page/category/{slug}/N. A first segment that names no category may be
+ * a standing page (/about): the category tree is in memory, so a category costs nothing more for it.
  */
 export const revalidate = 3600
 export const dynamicParams = true

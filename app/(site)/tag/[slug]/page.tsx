@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 
 import { TagListing, tagMetadata } from '../../_listing/TagListing'
 
-/** A tag's first page, cached like a category's; ?page=N is rewritten to /paged/tag/{slug}/N. */
+/** A tag's first page, cached like a category's; ?page=N is rewritten to /rewrite-target/listing-page/tag/{slug}/N. */
 export const revalidate = 3600
 export const dynamicParams = true
 export const generateStaticParams = async (): Promise<{ slug: string }[]> => []

@@ -2,9 +2,9 @@ import type { Metadata } from 'next'
 
 import { parsePageParam } from '@/lib/pagination'
 
-import { HomeListing, homeMetadata } from '../../../_listing/HomeListing'
+import { HomeListing, homeMetadata } from '../../../../_listing/HomeListing'
 
-/** The home page's ?page=N (rewritten here by next.config.ts), cached per page like page 1. */
+/** The home page's ?page=N (rewritten here by next.config.ts; this address itself is a 404), cached per page like page 1. */
 export const revalidate = 3600
 export const dynamicParams = true
 export const generateStaticParams = async (): Promise<{ page: string }[]> => []

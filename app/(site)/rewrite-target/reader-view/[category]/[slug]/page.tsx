@@ -2,18 +2,18 @@ import type { Metadata } from 'next'
 
 import { cookies } from 'next/headers'
 
-import type { ArticleParams } from '../../../_article/ArticlePage'
+import type { ArticleParams } from '../../../../_article/ArticlePage'
 
 import { isCategorySlug } from '@/lib/categories'
 
-import { ArticlePage, articleMetadata } from '../../../_article/ArticlePage'
-import { hasPageAt, StandingPage } from '../../../_page/StandingPage'
+import { ArticlePage, articleMetadata } from '../../../../_article/ArticlePage'
+import { hasPageAt, StandingPage } from '../../../../_page/StandingPage'
 
 /**
  * One reader's own view of an article, rendered per request. Readers never see this URL: the
  * article URL is rewritten here (next.config.ts) when the request carries a comment cookie (their
- * held comments, their saved name) or a ?replytocom= link, which
- * the cached page cannot know about.
+ * held comments, their saved name) or a ?replytocom= link, which the cached page cannot know
+ * about. Asked for by this address, it is the site's 404.
  */
 export const dynamic = 'force-dynamic'
 

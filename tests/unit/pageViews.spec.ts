@@ -76,7 +76,7 @@ describe('View tally', () => {
 /**
  * The counter's bookkeeping against a stand-in for Payload's Local API that stores rows in a Map
  * and fails when told to: what a database error does to buffered views. The integration tests
- * (tests/int/views.int.spec.ts) run the counter against the real databases.
+ * (tests/int/pageViews.int.spec.ts) run the counter against the real databases.
  */
 function fakePayload({ latencyMs = 0 }: { latencyMs?: number } = {}) {
   const rows = new Map<string, Record<string, unknown>>()
