@@ -17,7 +17,7 @@ import { login } from '../helpers/rest'
 const system = { overrideAccess: true, depth: 0, context: { disableRevalidate: true } } as const
 
 // Children before parents, so no delete trips over a reference to something already gone.
-const SEEDED: CollectionSlug[] = ['article-views', 'comments', 'articles', 'authors', 'cast', 'categories', 'media', 'users']
+const SEEDED: CollectionSlug[] = ['article-views', 'comments', 'articles', 'authors', 'cast', 'categories', 'tags', 'pages', 'media', 'users']
 
 type LexicalNode = { type: string; tag?: string; text?: string; children?: LexicalNode[]; fields?: Record<string, unknown> }
 
