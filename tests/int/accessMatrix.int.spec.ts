@@ -654,6 +654,26 @@ describe('Access matrix', () => {
         expect(result.data.Comments.docs).toEqual([{ status: 'approved', authorEmail: null, ipHash: null, userAgent: null }])
       })
 
+      it('hides even an approved comment while its article is a draft, over REST and GraphQL', async () => {
+        const onDraft = await payload.create({
+          collection: 'comments',
+          overrideAccess: true,
+          data: { article: newsroom.draft.id, authorName: 'Early', authorEmail: `early-${newsroom.tag}@example.net`, body: `On a draft ${newsroom.tag}`, status: 'approved' },
+        })
+        try {
+          const list = await rest('GET', `/comments?where[article][equals]=${newsroom.draft.id}`)
+          expect(list.body.docs).toEqual([])
+          expect([403, 404]).toContain((await rest('GET', `/comments/${onDraft.id}`)).status)
+          const result = await graphql(`{ Comments(where: { article: { equals: "${newsroom.draft.id}" } }) { docs { id } } }`)
+          expect(result.data.Comments.docs).toEqual([])
+          // Staff who may read the draft still see its thread.
+          const forModerator = await rest('GET', `/comments?where[article][equals]=${newsroom.draft.id}`, { token: tokenOf('moderator') })
+          expect(forModerator.body.docs.map((doc: { id: string }) => doc.id)).toEqual([onDraft.id])
+        } finally {
+          await payload.delete({ collection: 'comments', id: onDraft.id, overrideAccess: true })
+        }
+      })
+
       it('hides a pending comment from anonymous readers even by id', async () => {
         const { status } = await rest('GET', `/comments/${newsroom.comments.pending.id}`)
         expect([403, 404]).toContain(status)
