@@ -207,6 +207,7 @@ export interface Article {
    * Set on first publish and kept afterwards.
    */
   publishedAt?: string | null;
+  publishedAt_tz?: SupportedTimezones;
   commentsOpen?: boolean | null;
   review?: {
     state?: ('none' | 'submitted' | 'changes-requested') | null;
@@ -797,6 +798,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   featured?: T;
   pinned?: T;
   publishedAt?: T;
+  publishedAt_tz?: T;
   commentsOpen?: T;
   review?:
     | T
@@ -1257,7 +1259,7 @@ export interface VideoEmbedBlock {
  */
 export interface CastSpotlightBlock {
   heading?: string | null;
-  cast: (string | Cast)[];
+  castMembers: (string | Cast)[];
   id?: string | null;
   blockName?: string | null;
   blockType: 'castSpotlight';

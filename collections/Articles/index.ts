@@ -7,6 +7,7 @@ import { canReadArticleVersions } from '@/access/canReadArticleVersions'
 import { canUpdateArticle } from '@/access/canUpdateArticle'
 import { isEditorOrAboveField } from '@/access/isEditorOrAbove'
 import { emptyDraftsEndpoints } from '@/admin/emptyDrafts/endpoints'
+import { inNewsroomZone } from '@/admin/timeZones'
 import { ownAuthorIds } from '@/access/ownership'
 import { articleEditor } from '@/fields/articleEditor'
 import { lastEditedByField } from '@/fields/lastEditedBy'
@@ -138,6 +139,8 @@ export const Articles: CollectionConfig = {
       name: 'publishedAt',
       type: 'date',
       index: true,
+      // Shown and typed in the newsroom's time zone, as the Schedule drawer is (src/admin/timeZones.ts).
+      timezone: { override: inNewsroomZone },
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime' },

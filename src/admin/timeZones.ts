@@ -1,4 +1,4 @@
-import type { TimezonesConfig } from 'payload'
+import type { SelectField, TimezonesConfig } from 'payload'
 
 /**
  * The admin's time zones: Payload's list, with UTC, and the newsroom's zone (BYLINE_TIME_ZONE)
@@ -15,3 +15,16 @@ export function adminTimeZones(newsroomZone: string): TimezonesConfig {
     },
   }
 }
+
+/**
+ * For a date field's `timezone.override`: the field shows and takes its time in the newsroom's
+ * zone whatever the browser's. Payload's date field reads the zone from a `<name>_tz` sibling and
+ * would store it per document in a column of its own; here the sibling is virtual (no column, no
+ * migration) and always reads as the admin's default zone, BYLINE_TIME_ZONE. The date itself is
+ * stored as before, one instant; a zone picked in the editor only changes how that save reads it.
+ */
+export const inNewsroomZone = ({ baseField }: { baseField: SelectField }): SelectField => ({
+  ...baseField,
+  virtual: true,
+  hooks: { afterRead: [({ req }) => req.payload.config.admin.timezones.defaultTimezone ?? 'UTC'] },
+})

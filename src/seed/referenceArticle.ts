@@ -45,7 +45,7 @@ export function referenceArticleContent(refs: {
     castLine('jenny-walser', 'Jenny Walser', 'Tori Spring', 'Charlie’s sister'),
     block('castSpotlight', {
       heading: 'The leads',
-      cast: [cast['joe-locke'], cast['kit-connor'], cast['yasmin-finney']],
+      castMembers: [cast['joe-locke'], cast['kit-connor'], cast['yasmin-finney']],
     }),
 
     h2('Story'),

@@ -111,10 +111,11 @@ test.describe('The article editor (#11)', () => {
       const ids = [...document.querySelectorAll('[id]')].map((element) => element.id)
       return [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))]
     })
-    // nav-toggler: Payload renders its navigation toggle twice with one id. field-cast and
-    // cast-add-new: the cast spotlight's `cast` field and the article's own; renaming the block's
-    // field needs a migration of stored article bodies, left for later (reported in #11).
-    expect(duplicates.filter((id) => !['nav-toggler', 'field-cast', 'cast-add-new'].includes(id))).toEqual([])
+    // nav-toggler: Payload renders its navigation toggle twice with one id (@payloadcms/ui Nav).
+    expect(duplicates.filter((id) => id !== 'nav-toggler')).toEqual([])
+    // The spotlight's field is `castMembers`, so the article's own cast field keeps its id to itself.
+    await expect(page.locator('[id="field-cast"]')).toHaveCount(1)
+    await expect(page.locator('.byline-block [id="field-castMembers"]')).toHaveCount(1)
 
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
     const ours = violations.flatMap((violation) =>
@@ -124,6 +125,10 @@ test.describe('The article editor (#11)', () => {
         .map((target) => `${violation.id}: ${target}`),
     )
     expect(ours).toEqual([])
+    // What remains is Payload's: listed in the report, to see when an upgrade fixes some.
+    const upstream = violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`))
+    test.info().annotations.push({ type: 'axe upstream', description: upstream.join('\n') })
+    console.log(`axe, Payload's own:\n${upstream.join('\n')}`)
   })
 
   test('the preview follows what the writer types', async ({ page }) => {

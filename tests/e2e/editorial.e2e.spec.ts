@@ -1,4 +1,4 @@
-import type { APIRequestContext, Browser, Page } from '@playwright/test'
+import type { APIRequestContext, Browser, BrowserContextOptions, Page } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
 
@@ -11,8 +11,8 @@ import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccount
  * author's feed.
  */
 
-async function logInAs(browser: Browser, role: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
+async function logInAs(browser: Browser, role: string, context: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await browser.newContext(context)).newPage()
   await submitAdminLogin(page, role)
   await expect(page).toHaveURL(/\/admin$/)
   return page
@@ -85,28 +85,73 @@ test.describe('Editors', () => {
     await contributor.context().close()
   })
 
-  test('the Schedule drawer opens on Publish for a never-published draft, in the newsroom’s time zone', async ({ browser, request }) => {
+  test('the Schedule drawer opens on Publish for a never-published draft, and it and publishedAt read times in the newsroom’s time zone', async ({ browser, request }) => {
     const headers = await authHeaders(request, 'editor')
+    const category = await televisionId(request, headers)
     const title = `Scheduled premiere ${Date.now().toString(36)}`
-    const made = await request.post('/api/articles?draft=true', { headers, data: { title, category: await televisionId(request, headers), _status: 'draft' } })
+    const made = await request.post('/api/articles?draft=true', { headers, data: { title, category, _status: 'draft' } })
     expect(made.status(), await made.text()).toBe(201)
     const id = (await made.json()).doc.id as string
     created.push(id)
+    const publishedAt = '2026-06-15T14:30:00.000Z'
+    const published = await request.post('/api/articles', { headers, data: { title: `${title} (live)`, category, _status: 'published', publishedAt } })
+    expect(published.status(), await published.text()).toBe(201)
+    const publishedId = (await published.json()).doc.id as string
+    created.push(publishedId)
 
-    const editor = await logInAs(browser, 'editor')
+    // BYLINE_TIME_ZONE of the server under test (UTC when unset) is the zone; the browser sits in
+    // another, so a time read or shown in the browser's zone would show.
+    const zone = process.env.BYLINE_TIME_ZONE || 'UTC'
+    const browserZone = zone === 'Asia/Tokyo' ? 'America/New_York' : 'Asia/Tokyo'
+    const editor = await logInAs(browser, 'editor', { timezoneId: browserZone })
+    expect(await editor.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(browserZone)
+
+    // publishedAt, as the sidebar's date field shows it ("MMM d, yyy h:mm a").
+    await editor.goto(`/admin/collections/articles/${publishedId}`)
+    await waitForFormReady(editor)
+    const shown = wallClock(publishedAt, zone)
+    const publishedField = editor.locator('#field-publishedAt')
+    const labels: Record<string, string> = { UTC: '(UTC) Coordinated Universal Time', 'America/New_York': '(UTC-05:00) Eastern Time (US & Canada)' }
+    const zoneLabel = labels[zone] ?? zone
+    await expect(publishedField.locator('.timezone-picker')).toContainText(zoneLabel)
+    await expect(publishedField.locator('.react-datepicker__input-container input')).toHaveValue(`${shown.month} ${shown.day}, ${shown.year} ${shown.hour}:${shown.minute} ${shown.dayPeriod}`)
+    await editor.goto('/admin')
+
     await editor.goto(`/admin/collections/articles/${id}`)
     await waitForFormReady(editor)
     await editor.locator('#action-save-popup').getByRole('button').first().click()
     await editor.locator('#schedule-publish').click()
     await expect(editor.getByRole('radio', { name: 'Publish', exact: true })).toBeChecked()
     await expect(editor.getByRole('radio', { name: 'Unpublish', exact: true })).not.toBeChecked()
-    // BYLINE_TIME_ZONE of the server under test (UTC when unset) is the drawer's zone.
-    const zone = process.env.BYLINE_TIME_ZONE || 'UTC'
-    const labels: Record<string, string> = { UTC: '(UTC) Coordinated Universal Time', 'America/New_York': '(UTC-05:00) Eastern Time (US & Canada)' }
-    await expect(editor.locator('.timezone-picker')).toContainText(labels[zone] ?? zone)
+    await expect(editor.locator('.schedule-publish .timezone-picker')).toContainText(zoneLabel)
+
+    // 10:00 typed in the drawer is 10:00 on the newsroom's clocks, as the upcoming list shows it.
+    const year = new Date().getUTCFullYear() + 1
+    const time = editor.locator('.schedule-publish__scheduler .react-datepicker__input-container input')
+    await time.fill(`Jun 15, ${year} 10:00 AM`)
+    await expect(time).toHaveValue(`Jun 15, ${year} 10:00 AM`)
+    await editor.locator('.schedule-publish__drawer-header h2').click()
+    await editor.locator('#scheduled-publish-save').click()
+    await expect(toast(editor, 'Scheduled successfully.')).toBeVisible()
+    const upcoming = editor.locator('.schedule-publish__upcoming table')
+    await expect(upcoming).toContainText(`June 15th ${year}, 10:00 AM`)
+    await expect(upcoming).toContainText(zoneLabel)
+    // Leave no schedule behind.
+    await upcoming.locator('.schedule-publish__delete').click()
+    await expect(editor.locator('.schedule-publish__upcoming')).toContainText('No upcoming events scheduled.')
+    await editor.goto('/admin')
     await editor.context().close()
   })
 })
+
+type WallClock = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'dayPeriod', string>
+
+/** What the newsroom's clocks show at an instant, in the parts Payload's date formats use. */
+function wallClock(iso: string, timeZone: string): WallClock {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true }).formatToParts(new Date(iso))
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), dayPeriod: part('dayPeriod') }
+}
 
 test.describe('Front page', () => {
   test('cards name their authors, an article ends with Related stories, and an author page links its feed', async ({ page, request }) => {

@@ -14,7 +14,7 @@ import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccount
 
 const EMPTY_BLOCKS = [
   block('castSpotlight', {}),
-  block('castSpotlight', { heading: 'Meet the cast', cast: [] }),
+  block('castSpotlight', { heading: 'Meet the cast', castMembers: [] }),
   block('pullQuote', {}),
   block('pullQuote', { attribution: 'Nobody yet' }),
   block('videoEmbed', {}),

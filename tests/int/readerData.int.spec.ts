@@ -39,8 +39,8 @@ function shownReferences(content: unknown): string[] {
       if (linked) shown.push(`link ${linked.relationTo} ${show(linked.value)}`)
     }
     if (node.type === 'block') {
-      const fields = node.fields as { blockType: string; cast?: unknown[]; castMember?: unknown }
-      for (const member of fields.cast ?? []) shown.push(`${fields.blockType} ${show(member)}`)
+      const fields = node.fields as { blockType: string; castMembers?: unknown[]; castMember?: unknown }
+      for (const member of fields.castMembers ?? []) shown.push(`${fields.blockType} ${show(member)}`)
       if (fields.castMember) shown.push(`${fields.blockType} ${show(fields.castMember)}`)
     }
     for (const child of node.children ?? []) walk(child)
@@ -84,7 +84,7 @@ describe('Reader page data', () => {
           p('See ', internalLink('articles', linked.id, 'the earlier story'), ', not ', internalLink('articles', unpublished.id, 'the next one'), '.'),
           p(internalLink('cast', cast.id, 'the actor'), ' and ', internalLink('authors', author.id, 'the author')),
           image(photo.id, 'A still'),
-          block('castSpotlight', { heading: 'Lead', cast: [cast.id] }),
+          block('castSpotlight', { heading: 'Lead', castMembers: [cast.id] }),
           block('pullQuote', { quote: 'Hello.', attribution: 'The actor', castMember: cast.id }),
         ),
       },

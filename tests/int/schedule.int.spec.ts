@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { StaffUser } from '../helpers/fixtures'
 
 import { QUEUE_CRON } from '@/jobs/config'
+import { readTimeZone } from '@/lib/env'
 import { startJobQueue } from '@/jobs/startQueue'
 
 import { cleanupStaff, seedStaff, uniqueTag } from '../helpers/fixtures'
@@ -179,5 +180,43 @@ describe('Scheduled publishing', () => {
     } finally {
       await cleanupStaff(payload, { contributor })
     }
+  })
+
+  describe('in the newsroom’s time zone', () => {
+    // The admin's date field shows publishedAt in the zone its `publishedAt_tz` sibling names;
+    // that sibling is virtual (src/admin/timeZones.ts), so it always names BYLINE_TIME_ZONE.
+    const zone = readTimeZone()
+
+    it('is the admin’s default zone, in which the Schedule drawer reads times', () => {
+      expect(payload.config.admin.timezones.defaultTimezone).toBe(zone)
+    })
+
+    it('reads every article’s publishedAt in the newsroom’s zone, and stores no zone of its own', async () => {
+      const other = zone === 'Asia/Tokyo' ? 'America/New_York' : 'Asia/Tokyo'
+      const publishedAt = '2026-06-15T14:30:00.000Z'
+      const tag = uniqueTag()
+      const created = await payload.create({
+        ...system,
+        collection: 'articles',
+        data: { title: `Zoned ${tag}`, slug: `zoned-${tag}`, category: categoryId, authors: [authorId], _status: 'published', publishedAt, publishedAt_tz: other },
+      })
+      made.push(created.id)
+      expect(created.publishedAt_tz).toBe(zone)
+      const read = await payload.findByID({ ...system, collection: 'articles', id: created.id })
+      expect(read.publishedAt).toBe(publishedAt)
+      expect(read.publishedAt_tz).toBe(zone)
+      // An edit that names another zone changes nothing stored: the instant stays, the zone is the newsroom's.
+      const updated = await payload.update({ ...system, collection: 'articles', id: created.id, data: { publishedAt_tz: other } })
+      expect(updated.publishedAt).toBe(publishedAt)
+      expect(updated.publishedAt_tz).toBe(zone)
+      // Below Payload there is no such column: the adapter returns none.
+      const row = (await payload.db.findOne({ collection: 'articles', where: { id: { equals: created.id } } })) as Record<string, unknown> | null
+      expect(row?.publishedAt).toBe(publishedAt)
+      expect(row).not.toHaveProperty('publishedAt_tz')
+      // The version history carries the same.
+      const { docs } = await payload.findVersions({ ...system, collection: 'articles', where: { parent: { equals: created.id } } })
+      expect(docs.length).toBeGreaterThan(0)
+      for (const version of docs) expect(version.version.publishedAt_tz).toBe(zone)
+    })
   })
 })

@@ -192,7 +192,7 @@ describe('Demo seed', () => {
 
     it('spotlights cast members', () => {
       const [spotlight] = blocksOf(sectionsOf(reference).get('Cast') ?? [], 'castSpotlight')
-      expect((spotlight?.fields?.cast as string[] | undefined)?.length).toBeGreaterThan(0)
+      expect((spotlight?.fields?.castMembers as string[] | undefined)?.length).toBeGreaterThan(0)
     })
   })
 

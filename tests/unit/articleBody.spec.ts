@@ -20,9 +20,9 @@ describe('ArticleBody', () => {
   describe('a half-filled draft', () => {
     const empty: [string, Record<string, unknown>][] = [
       ['castSpotlight', {}],
-      ['castSpotlight', { cast: null }],
-      ['castSpotlight', { heading: 'Meet the cast', cast: [] }],
-      ['castSpotlight', { cast: ['an-unpopulated-id', null] }],
+      ['castSpotlight', { castMembers: null }],
+      ['castSpotlight', { heading: 'Meet the cast', castMembers: [] }],
+      ['castSpotlight', { castMembers: ['an-unpopulated-id', null] }],
       ['pullQuote', {}],
       ['pullQuote', { quote: '', attribution: null, castMember: null }],
       ['pullQuote', { attribution: 'Joe Locke' }],
@@ -78,7 +78,7 @@ describe('ArticleBody', () => {
 
     it('shows a spotlight with the cast members that are populated', () => {
       const member = { id: 'c1', name: 'Kit Connor', slug: 'kit-connor', character: 'Nick', photo: null, updatedAt: '', createdAt: '' }
-      const html = render(block('castSpotlight', { heading: 'Meet the cast', cast: [member, 'gone-id'] }))
+      const html = render(block('castSpotlight', { heading: 'Meet the cast', castMembers: [member, 'gone-id'] }))
       expect(html).toContain('<h3 class="cast-spotlight__heading">Meet the cast</h3>')
       expect(html).toContain('Kit Connor')
       expect(html).toContain('as Nick')

@@ -13,7 +13,7 @@ const body = () => ({
       { type: 'paragraph', children: [text('See '), link('articles', 'art-1'), text(' and '), link('cast', 'cast-1'), link('articles', 'art-draft')] },
       { type: 'paragraph', children: [{ type: 'link', fields: { linkType: 'custom', url: 'https://example.org' }, children: [text('outside')] }] },
       { type: 'upload', relationTo: 'media', value: 'img-1', fields: { caption: 'A still' } },
-      { type: 'block', fields: { blockType: 'castSpotlight', heading: 'The leads', cast: ['cast-1', 'cast-2'] } },
+      { type: 'block', fields: { blockType: 'castSpotlight', heading: 'The leads', castMembers: ['cast-1', 'cast-2'] } },
       { type: 'block', fields: { blockType: 'pullQuote', quote: 'Hello', attribution: 'Someone', castMember: 'cast-2' } },
       { type: 'block', fields: { blockType: 'videoEmbed', url: 'https://www.youtube.com/watch?v=abc' } },
       { type: 'list', children: [{ type: 'listitem', children: [link('authors', 'author-1')] }] },
@@ -58,7 +58,7 @@ describe('Rich-text references', () => {
     expect(second).toEqual(original.root.children[1])
     expect(upload.value).toEqual({ id: 'img-1', filename: 'still.png' })
     expect(upload.fields).toEqual({ caption: 'A still' })
-    expect(spotlight.fields.cast).toEqual([cast1, cast2])
+    expect(spotlight.fields.castMembers).toEqual([cast1, cast2])
     expect(spotlight.fields.heading).toBe('The leads')
     expect(quote.fields.castMember).toBe(cast2)
     expect(video.fields).toEqual(original.root.children[5]?.fields)

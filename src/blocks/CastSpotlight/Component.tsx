@@ -12,7 +12,7 @@ const isPopulated = (member: unknown): member is Cast =>
 
 export function CastSpotlightComponent({ block }: { block: DraftFields<CastSpotlightBlock> }) {
   // Unpopulated entries (a cast member since deleted, or none chosen yet in a draft) are skipped rather than shown empty.
-  const cast = (Array.isArray(block.cast) ? block.cast : []).filter(isPopulated).map(castRef)
+  const cast = (Array.isArray(block.castMembers) ? block.castMembers : []).filter(isPopulated).map(castRef)
   if (cast.length === 0) return null
   const heading = filled(block.heading)
   return (

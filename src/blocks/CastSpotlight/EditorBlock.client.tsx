@@ -13,7 +13,7 @@ const idOf = (value: unknown) => (typeof value === 'object' && value !== null ? 
 
 export function CastSpotlightEditorBlock() {
   const heading = useFormFields(([fields]) => fields.heading?.value as string | undefined)
-  const cast = useFormFields(([fields]) => fields.cast?.value)
+  const cast = useFormFields(([fields]) => fields.castMembers?.value)
   const ids = (Array.isArray(cast) ? cast : []).map(idOf).filter((id) => id !== null && id !== undefined).map(String)
   const key = ids.join(',')
   const { config } = useConfig()
@@ -59,7 +59,7 @@ export function CastSpotlightEditorBlock() {
       }
     >
       <BlockTextField path="heading" label="Heading" />
-      <BlockOtherFields names={['cast']} />
+      <BlockOtherFields names={['castMembers']} />
     </BlockFrame>
   )
 }

@@ -9,6 +9,8 @@ export const CastSpotlight: Block = {
   admin: { disableBlockName: true, components: { Block: '@/blocks/CastSpotlight/EditorBlock.client#CastSpotlightEditorBlock' } },
   fields: [
     { name: 'heading', type: 'text' },
-    { name: 'cast', type: 'relationship', relationTo: 'cast', hasMany: true, required: true, minRows: 1 },
+    // Not `cast`: the article's own cast field has that name, and Payload derives a field's element
+    // id from its name alone, so both rendered `id="field-cast"` in the editor (#11 item 5).
+    { name: 'castMembers', type: 'relationship', relationTo: 'cast', hasMany: true, required: true, minRows: 1 },
   ],
 }

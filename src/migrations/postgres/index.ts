@@ -14,6 +14,7 @@ import * as migration_20261207_040314_import_sources from './20261207_040314_imp
 import * as migration_20261207_130000_article_search_index from './20261207_130000_article_search_index';
 import * as migration_20261207_140516_newsroom_tools from './20261207_140516_newsroom_tools';
 import * as migration_20261207_140517_media_used_backfill from './20261207_140517_media_used_backfill';
+import * as migration_20261207_155501_cast_spotlight_members from './20261207_155501_cast_spotlight_members';
 
 export const migrations = [
   {
@@ -95,5 +96,10 @@ export const migrations = [
     up: migration_20261207_140517_media_used_backfill.up,
     down: migration_20261207_140517_media_used_backfill.down,
     name: '20261207_140517_media_used_backfill',
+  },
+  {
+    up: migration_20261207_155501_cast_spotlight_members.up,
+    down: migration_20261207_155501_cast_spotlight_members.down,
+    name: '20261207_155501_cast_spotlight_members',
   },
 ];

@@ -15,6 +15,7 @@ import * as migration_20261207_130000_article_search_index from './20261207_1300
 import * as migration_20261207_140510_newsroom_tools from './20261207_140510_newsroom_tools';
 import * as migration_20261207_140511_media_used_backfill from './20261207_140511_media_used_backfill';
 import * as migration_20261207_140512_reference_deletes from './20261207_140512_reference_deletes';
+import * as migration_20261207_155500_cast_spotlight_members from './20261207_155500_cast_spotlight_members';
 
 export const migrations = [
   {
@@ -101,5 +102,10 @@ export const migrations = [
     up: migration_20261207_140512_reference_deletes.up,
     down: migration_20261207_140512_reference_deletes.down,
     name: '20261207_140512_reference_deletes',
+  },
+  {
+    up: migration_20261207_155500_cast_spotlight_members.up,
+    down: migration_20261207_155500_cast_spotlight_members.down,
+    name: '20261207_155500_cast_spotlight_members',
   },
 ];
