@@ -37,7 +37,11 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', '_status', 'authors', 'category', 'publishedAt', 'commentCount'],
     components: {
       // Publish for those who may; "Submit for review" for contributors.
-      edit: { PublishButton: '@/admin/review/PublishOrSubmit.client#PublishOrSubmit' },
+      // A new article is saved once the writer types, not as "Create New" opens (src/admin/createNew).
+      edit: {
+        PublishButton: '@/admin/review/PublishOrSubmit.client#PublishOrSubmit',
+        beforeDocumentControls: ['@/admin/createNew/CreateOnFirstInput.client#CreateOnFirstInput'],
+      },
       // "My articles / All articles"; writers and contributors start with their own.
       // For editors: the empty drafts "Create New" left behind, and where to clear them.
       beforeListTable: ['@/admin/myArticles/ArticleScope#ArticleScope', '@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],

@@ -54,6 +54,8 @@ export const Pages: CollectionConfig = {
       views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } },
       // For editors: the empty drafts "Create New" left behind, and where to clear them.
       beforeListTable: ['@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],
+      // A new page is saved once the editor types, not as "Create New" opens (src/admin/createNew).
+      edit: { beforeDocumentControls: ['@/admin/createNew/CreateOnFirstInput.client#CreateOnFirstInput'] },
     },
   },
   // Editors clear the empty drafts "Create New" leaves behind (src/admin/emptyDrafts).
