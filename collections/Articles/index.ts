@@ -43,7 +43,7 @@ export const Articles: CollectionConfig = {
         beforeDocumentControls: ['@/admin/createNew/CreateOnFirstInput.client#CreateOnFirstInput'],
       },
       // "My articles / All articles"; writers and contributors start with their own.
-      // For editors: the empty drafts "Create New" left behind, and where to clear them.
+      // For editors: how many empty drafts wait to be cleared, and where.
       beforeListTable: ['@/admin/myArticles/ArticleScope#ArticleScope', '@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],
       // Payload's versions list with a "Saved by" column (src/admin/versions).
       views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } },
