@@ -161,6 +161,9 @@ test.describe('The article editor (#11)', () => {
   })
 
   test('a writer publishes the full article in at most 20 clicks', async ({ page }) => {
+    // The whole article, typed at Playwright's pace, with the pause before the first save
+    // (src/admin/createNew): close to the default minute on a busy machine. Clicks are what count.
+    test.setTimeout(120_000)
     await logIn(page)
     // Every click the browser receives counts, wherever it lands (drawers, menus, the file chooser's button).
     const clicks: string[] = []

@@ -1,11 +1,13 @@
 'use client'
 
-import { useAllFormFields, useConfig, useDocumentInfo, useForm, useFormModified, useLocale } from '@payloadcms/ui'
+import { useAllFormFields, useConfig, useDocumentInfo, useForm, useFormInitializing, useFormModified, useFormProcessing, useLocale } from '@payloadcms/ui'
 import { formatAdminURL, getAutosaveInterval } from 'payload/shared'
 import { useEffect, useRef } from 'react'
 
 /** Where the writer was typing when the first save moved them to the new document's page. */
 const FOCUS_KEY = 'byline:create-new:focus'
+/** How long after the first save the new page may still take the focus back. */
+const FOCUS_WITHIN_MS = 10_000
 
 /**
  * Saves a new article or page as a draft once the writer has typed something and paused for
@@ -25,6 +27,8 @@ export function CreateOnFirstInput() {
   const { code: locale } = useLocale()
   const { submit } = useForm()
   const modified = useFormModified()
+  const initializing = useFormInitializing()
+  const processing = useFormProcessing()
   // Read only so that every change restarts the pause below.
   const [fields] = useAllFormFields()
   const saving = useRef(false)
@@ -36,7 +40,7 @@ export function CreateOnFirstInput() {
     const timer = setTimeout(() => {
       saving.current = true
       const active = document.activeElement
-      if (isTextField(active) && active.id) sessionStorage.setItem(FOCUS_KEY, active.id)
+      if (isTextField(active) && active.id) sessionStorage.setItem(FOCUS_KEY, JSON.stringify({ field: active.id, at: Date.now() }))
       const search = new URLSearchParams({ depth: '0', 'fallback-locale': 'null', draft: 'true', ...(locale ? { locale } : {}) })
       void submit({
         action: formatAdminURL({ apiRoute: api, path: `/${collectionSlug}?${search.toString()}` }),
@@ -55,17 +59,21 @@ export function CreateOnFirstInput() {
     return () => clearTimeout(timer)
   }, [api, collectionSlug, fields, id, interval, locale, modified, submit])
 
-  // On the new document's page: back into the field the writer was typing in, at its end.
+  // On the new document's page, once its form takes input: back into the field the writer was
+  // typing in, at its end.
   useEffect(() => {
-    if (!id) return
-    const fieldId = sessionStorage.getItem(FOCUS_KEY)
-    if (!fieldId) return
-    sessionStorage.removeItem(FOCUS_KEY)
+    if (!id || initializing || processing) return
+    const saved = sessionStorage.getItem(FOCUS_KEY)
+    if (!saved) return
+    const { field: fieldId, at } = JSON.parse(saved) as { field: string; at: number }
     const field = document.getElementById(fieldId)
-    if (!isTextField(field)) return
+    // Still disabled: tried again as the form settles, for a few seconds after the save.
+    if (isTextField(field) && field.disabled && Date.now() - at < FOCUS_WITHIN_MS) return
+    sessionStorage.removeItem(FOCUS_KEY)
+    if (!isTextField(field) || field.disabled || Date.now() - at >= FOCUS_WITHIN_MS) return
     field.focus()
     field.setSelectionRange(field.value.length, field.value.length)
-  }, [id])
+  }, [id, initializing, processing])
 
   return null
 }
