@@ -38,9 +38,13 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', '_status', 'authors', 'category', 'publishedAt', 'commentCount'],
     components: {
       // Publish for those who may; "Submit for review" for contributors.
-      edit: { PublishButton: '@/admin/review/PublishOrSubmit.client#PublishOrSubmit' },
+      // A new article is saved once the writer types, not as "Create New" opens (src/admin/createNew).
+      edit: {
+        PublishButton: '@/admin/review/PublishOrSubmit.client#PublishOrSubmit',
+        beforeDocumentControls: ['@/admin/createNew/CreateOnFirstInput.client#CreateOnFirstInput'],
+      },
       // "My articles / All articles"; writers and contributors start with their own.
-      // For editors: the empty drafts "Create New" left behind, and where to clear them.
+      // For editors: how many empty drafts wait to be cleared, and where.
       beforeListTable: ['@/admin/myArticles/ArticleScope#ArticleScope', '@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],
       // Payload's versions list with a "Saved by" column (src/admin/versions).
       views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } },
