@@ -278,12 +278,19 @@ describe('WordPress import', () => {
     it('get no redirect, which would hide the live page, and the report says so', async () => {
       const report = await run(path.join(fixtures, 'own-addresses.xml'))
       expect(report.failed).toEqual([])
-      // The search page, the category "about" and the category "politics" stay where they are.
-      for (const from of ['/search/', '/about/', '/politics/']) expect([from, await lookUpRedirect(payload, from)]).toEqual([from, null])
-      for (const from of ['/search/', '/about/', '/politics/']) {
+      // The search page, the category "masthead" and the category "politics" stay where they are.
+      for (const from of ['/search/', '/masthead/', '/politics/']) expect([from, await lookUpRedirect(payload, from)]).toEqual([from, null])
+      for (const from of ['/search/', '/masthead/', '/politics/']) {
         const skipped = report.skipped.find((entry) => entry.type === 'redirect' && entry.id === from)
         expect([from, skipped?.reason]).toEqual([from, expect.stringMatching(new RegExp(`^Byline serves ${from.slice(0, -1)} itself \\((one of its own pages|a category|a page)\\)`))])
       }
+      // The report says why each slug changed, once, in the words of the rule that refused it.
+      const notes = report.notes.map((note) => `${note.type} ${note.id}: ${note.reason}`)
+      expect(notes.filter((note) => note.startsWith('pages 9202:'))).toEqual([
+        'pages 9202: slug "masthead" was refused ("masthead" is the slug of a category (/masthead), so a top-level page cannot take it.); imported as "masthead-2"',
+      ])
+      expect(notes).toContain('comment 9301: 5,999 characters long: Byline keeps 5,000 characters of a comment, so the rest was cut')
+      expect(notes.filter((note) => note.startsWith('pages 9201:'))).toEqual([expect.stringMatching(/^pages 9201: slug "search" is one of Byline’s own addresses; imported as "search-\d+"$/)])
       // Their WordPress ids still lead to them.
       expect(await lookUpRedirect(payload, '/?page_id=9201')).toEqual({ to: expect.stringMatching(/^\/search-\d/), status: 301 })
       expect(await lookUpRedirect(payload, '/?p=9203')).toEqual({ to: '/politics/politics', status: 301 })

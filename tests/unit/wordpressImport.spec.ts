@@ -16,6 +16,7 @@ import {
   commentText,
   decodeEntities,
   isLinkNotice,
+  basePath,
   oldAddresses,
   originalImageUrl,
   planPost,
@@ -181,12 +182,23 @@ describe('WordPress import', () => {
     })
 
     it('lists every old address WordPress answered for a post, page, category, tag, author and the feed', () => {
-      expect(oldAddresses.post({ id: '101', link: 'https://gazette.example/2024/03/ferry-timetable/' })).toEqual(['/2024/03/ferry-timetable/', '/?p=101'])
-      expect(oldAddresses.page({ id: '202', link: 'https://gazette.example/about/contact/' })).toEqual(['/about/contact/', '/?page_id=202', '/?p=202'])
-      expect(oldAddresses.category(['news', 'harbour-news'])).toEqual(['/category/news/harbour-news/', '/category/harbour-news/'])
-      expect(oldAddresses.tag('ferries')).toEqual(['/tag/ferries/'])
-      expect(oldAddresses.author('tom.b')).toEqual(['/author/tom-b/'])
-      expect(oldAddresses.feed()).toEqual(['/feed/'])
+      expect(oldAddresses('').post({ id: '101', link: 'https://gazette.example/2024/03/ferry-timetable/' })).toEqual(['/2024/03/ferry-timetable/', '/?p=101'])
+      expect(oldAddresses('').page({ id: '202', link: 'https://gazette.example/about/contact/' })).toEqual(['/about/contact/', '/?page_id=202', '/?p=202'])
+      expect(oldAddresses('').category(['news', 'harbour-news'])).toEqual(['/category/news/harbour-news/', '/category/harbour-news/'])
+      expect(oldAddresses('').tag('ferries')).toEqual(['/tag/ferries/'])
+      expect(oldAddresses('').author('tom.b')).toEqual(['/author/tom-b/'])
+      expect(oldAddresses('').feed()).toEqual(['/feed/'])
+    })
+
+    it('keeps the folder of a WordPress installed below the root in every old address', () => {
+      const base = basePath({ baseUrl: 'http://old.example.org/blog/', link: 'http://old.example.org/blog' })
+      expect(base).toBe('/blog')
+      expect(basePath({ baseUrl: 'https://gazette.example', link: '' })).toBe('')
+      const addresses = oldAddresses(base)
+      expect(addresses.post({ id: '1', link: 'http://old.example.org/blog/2021/04/hello/' })).toEqual(['/blog/2021/04/hello/', '/blog/?p=1'])
+      expect(addresses.category(['news'])).toEqual(['/blog/category/news/'])
+      expect(addresses.author('jdoe')).toEqual(['/blog/author/jdoe/'])
+      expect(addresses.feed()).toEqual(['/blog/feed/'])
     })
 
     it("keys a site by its address, so two sites' ids never meet", () => {
@@ -200,6 +212,8 @@ describe('WordPress import', () => {
       )
       expect(commentText('<p>One</p><p>Two<br>lines</p><script>alert(1)</script>')).toBe('One\n\nTwo\nlines')
       expect(decodeEntities('Harbour &amp; Docks &#8211; &#x2014;')).toBe('Harbour & Docks – —')
+      // A reference to no character is read as browsers read it, instead of failing the post.
+      expect(decodeEntities('Tide &#99999999; &#xD800; &#0; table')).toBe('Tide \ufffd \ufffd \ufffd table')
     })
   })
 

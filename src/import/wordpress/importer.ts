@@ -48,6 +48,7 @@ import {
   IMPORTED_TYPES,
   isLinkNotice,
   notes,
+  basePath,
   oldAddresses,
   originalImageUrl,
   parentsFirst,
@@ -240,6 +241,12 @@ const errorText = (error: unknown): string => {
 }
 
 const slugError = (error: unknown) => error instanceof ValidationError && (error.data?.errors ?? []).some((e) => e.path === 'slug')
+/** The slug rule's own words, without its advice to the person typing. */
+const slugErrorText = (error: unknown) =>
+  ((error instanceof ValidationError ? error.data?.errors?.find((e) => e.path === 'slug')?.message : '') ?? '').replace(/\s*Choose another slug.*$/s, '')
+
+/** A collection's documents, one of them, as the report's notes name it. */
+const SINGULAR: Partial<Record<CollectionSlug, string>> = { articles: 'article', pages: 'page', categories: 'category', tags: 'tag', authors: 'author', media: 'image', comments: 'comment' }
 
 /** The first rule a comment breaks (src/comments/validate, as the collection checks it), or null. */
 function commentProblem(data: { authorName: string; authorEmail: string; authorUrl: string | null; body: string }): string | null {
@@ -350,13 +357,18 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     }
     const taken = new Set<string>()
     let attempt = slug
+    /** Why the collection refused WordPress's own slug, in its words, when it did. */
+    let refused: string | null = null
+    const noteSlug = () => {
+      if (!slug || !attempt || attempt === slug) return
+      const why = refused ?? (TOP_LEVEL.has(collection) && RESERVED_SLUGS.has(slug) ? 'is one of Byline’s own addresses' : `is already used by another ${SINGULAR[collection] ?? 'document'}`)
+      report.note(type, sourceId, notes.slugSuffix(slug, attempt, why))
+    }
     for (;;) {
-      if (slug) {
-        attempt = await freeSlug(req, collection, attempt ?? slug, ownId, taken)
-        if (attempt !== slug) report.note(type, sourceId, notes.slugSuffix(slug, attempt, TOP_LEVEL.has(collection) && RESERVED_SLUGS.has(slug) ? 'is one of Byline’s own addresses' : `is already used by another ${collection.replace(/s$/, '')}`))
-      }
+      if (slug) attempt = await freeSlug(req, collection, attempt ?? slug, ownId, taken)
       const values = slug ? { ...data, slug: attempt } : data
       if (dryRun) {
+        noteSlug()
         // Remembered as if written, so replies, links and redirects to it are counted as they would be.
         const id = ownId ?? `dry-run:${key}`
         tx.remember(key, { rowId: known?.rowId ?? id, documentId: id, checksum: sum })
@@ -371,10 +383,12 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         const rowId = await saveSource(req, known, { key, site, kind, sourceId, target: collection, documentId: id, checksum: sum })
         tx.remember(key, { rowId, documentId: id, checksum: sum })
         tx.count(ownId ? 'updated' : 'created', type)
+        noteSlug()
         return { id, outcome: ownId ? 'updated' : 'created', doc: doc as unknown as Record<string, unknown> }
       } catch (error) {
         // A slug the collection's own rules refuse (a page taking a category's address): try the next one.
         if (slug && attempt && slugError(error) && taken.size < 20) {
+          if (attempt === slug) refused = `was refused (${slugErrorText(error)})`
           taken.add(attempt)
           continue
         }
@@ -788,6 +802,10 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       else wanted.push(comment)
     }
     if (wanted.length === 0) return
+    for (const comment of wanted) {
+      const length = commentText(comment.content).length
+      if (length > LIMITS.body) report.note('comment', comment.id, notes.commentCut(length, LIMITS.body))
+    }
     const dataOf = (comment: WxrComment, parent: string | null) => ({
       article: articleId,
       parent,
@@ -1022,12 +1040,13 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         }
       }
     }
+    const oldAddressesHere = oldAddresses(basePath(found.site))
     let done = 0
     for (const [wpId, post] of found.posts) {
       const kind = post.type === 'post' ? kinds.post : kinds.page
       const id = documentOf(kind, wpId)
       if (!id) continue
-      const addresses = post.type === 'post' ? oldAddresses.post({ id: wpId, link: post.link }) : oldAddresses.page({ id: wpId, link: post.link })
+      const addresses = post.type === 'post' ? oldAddressesHere.post({ id: wpId, link: post.link }) : oldAddressesHere.page({ id: wpId, link: post.link })
       const newPath = post.type === 'post' ? articlePaths.get(wpId) : pagePaths.get(wpId)
       for (const from of addresses) {
         if (newPath && normalizeFrom(from) === normalizeFrom(newPath)) continue
@@ -1042,17 +1061,17 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       const id = categoryIds.get(slug)
       if (!id) continue
       const doc = dryRun ? null : await payload.findByID({ collection: 'categories', id, depth: 0, overrideAccess: true, disableErrors: true })
-      for (const from of oldAddresses.category(path)) await add(from, { url: categoryHref(doc?.slug ?? slug) }, `category ${slug}`)
+      for (const from of oldAddressesHere.category(path)) await add(from, { url: categoryHref(doc?.slug ?? slug) }, `category ${slug}`)
     }
     for (const [slug, id] of tagIds) {
       const doc = dryRun ? null : ((await payload.findByID({ collection: 'tags', id, depth: 0, overrideAccess: true, disableErrors: true })) as { slug?: string } | null)
-      for (const from of oldAddresses.tag(slug)) await add(from, { url: `/tag/${doc?.slug ?? slug}` }, `tag ${slug}`)
+      for (const from of oldAddressesHere.tag(slug)) await add(from, { url: `/tag/${doc?.slug ?? slug}` }, `tag ${slug}`)
     }
     for (const [login, id] of authorIds) {
       const doc = dryRun ? null : await payload.findByID({ collection: 'authors', id, depth: 0, overrideAccess: true, disableErrors: true })
-      for (const from of oldAddresses.author(login)) await add(from, { url: authorHref(doc?.slug ?? bylineSlug(login, login)) }, `author ${login}`)
+      for (const from of oldAddressesHere.author(login)) await add(from, { url: authorHref(doc?.slug ?? bylineSlug(login, login)) }, `author ${login}`)
     }
-    for (const from of oldAddresses.feed()) await add(from, { url: '/feed.xml' }, 'feed')
+    for (const from of oldAddressesHere.feed()) await add(from, { url: '/feed.xml' }, 'feed')
     await flush()
   }
 

@@ -18,6 +18,7 @@ export type ReportType = (typeof REPORT_TYPES)[number]
 export const notes = {
   extraCategories: (slugs: string[], category: string) =>
     `also filed under ${slugs.map((s) => `"${s}"`).join(', ')}: Byline articles have one category ("${category}"), so ${slugs.length === 1 ? 'it became a tag' : 'they became tags'}`,
+  commentCut: (length: number, limit: number) => `${length.toLocaleString('en')} characters long: Byline keeps ${limit.toLocaleString('en')} characters of a comment, so the rest was cut`,
   passwordProtected: 'was password-protected in WordPress, which Byline has no equivalent for: imported as a draft, so only staff can read it',
   slugSuffix: (wanted: string, given: string, why: string) => `slug "${wanted}" ${why}; imported as "${given}"`,
   keptAsText: (counts: Record<string, number>) =>
@@ -177,13 +178,22 @@ function oldPath(url: string): string | null {
 }
 
 /** The old addresses of each imported thing, as WordPress answered them; each redirects (301) to its Byline URL. */
-export const oldAddresses = {
-  post: (item: Pick<WxrItem, 'id' | 'link'>) => unique([oldPath(item.link) ?? '', `/?p=${item.id}`]),
-  page: (item: Pick<WxrItem, 'id' | 'link'>) => unique([oldPath(item.link) ?? '', `/?page_id=${item.id}`, `/?p=${item.id}`]),
-  category: (path: string[]) => unique([`/category/${path.join('/')}/`, `/category/${path.at(-1) ?? ''}/`]),
-  tag: (slug: string) => [`/tag/${slug}/`],
-  author: (login: string) => [`/author/${slugify(login)}/`],
-  feed: () => ['/feed/'],
+export const oldAddresses = (base: string) => ({
+  post: (item: Pick<WxrItem, 'id' | 'link'>) => unique([oldPath(item.link) ?? '', `${base}/?p=${item.id}`]),
+  page: (item: Pick<WxrItem, 'id' | 'link'>) => unique([oldPath(item.link) ?? '', `${base}/?page_id=${item.id}`, `${base}/?p=${item.id}`]),
+  category: (path: string[]) => unique([`${base}/category/${path.join('/')}/`, `${base}/category/${path.at(-1) ?? ''}/`]),
+  tag: (slug: string) => [`${base}/tag/${slug}/`],
+  author: (login: string) => [`${base}/author/${slugify(login)}/`],
+  feed: () => [`${base}/feed/`],
+})
+
+/** Where WordPress lived on its host: '' at the root, `/blog` for a site installed in a folder. */
+export function basePath(site: Pick<WxrSite, 'baseUrl' | 'link'>): string {
+  try {
+    return new URL(site.baseUrl || site.link).pathname.replace(/\/+$/, '')
+  } catch {
+    return ''
+  }
 }
 
 /** A stable identity for the site an export comes from, so two sites' ids never meet. */
@@ -275,10 +285,13 @@ export function commentText(html: string): string {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”' }
 
 /** WordPress stores titles and term names HTML-escaped (`Harbour &amp; Docks`); Byline stores text. */
+/** A numeric reference's character; one that names no character (`&#99999999;`) becomes U+FFFD, as browsers read it. */
+const character = (code: number) => (Number.isInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd')
+
 export function decodeEntities(value: string): string {
   return value
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => character(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => character(Number(dec)))
     .replace(/&([a-z]+);/gi, (whole, name: string) => ENTITIES[name.toLowerCase()] ?? whole)
     .trim()
 }
