@@ -297,6 +297,28 @@ describe('WordPress import', () => {
     })
   })
 
+  describe('a WordPress installed in a folder', () => {
+    it('redirects its old addresses under that folder, and its short links become internal links', async () => {
+      const report = await run(path.join(fixtures, 'in-a-folder.xml'))
+      expect(report.failed).toEqual([])
+      const first = await bySlug('articles', 'folder-first-story')
+      for (const [from, to] of [
+        ['/blog/2021/04/folder-first-story/', '/folder-news/folder-first-story'],
+        ['/blog/?p=9401', '/folder-news/folder-first-story'],
+        ['/blog/category/folder-news/', '/folder-news'],
+        ['/blog/author/folderdesk/', '/authors/folderdesk'],
+        ['/blog/feed/', '/feed.xml'],
+      ]) {
+        expect([from, await lookUpRedirect(payload, from!)]).toEqual([from, { to, status: 301 }])
+      }
+      expect(await lookUpRedirect(payload, '/?p=9401')).toBeNull()
+      const second = await bySlug('articles', 'folder-second-story')
+      const links = nodes((second.content as unknown as { root: Tree }).root).filter((n) => n.type === 'link')
+      const targetOf = (fields: Record<string, unknown> = {}) => (fields.linkType === 'internal' ? { internal: (fields.doc as { value?: unknown } | undefined)?.value } : { url: fields.url })
+      expect(links.map((n) => targetOf(n.fields))).toEqual([{ internal: first.id }, { url: '/folder-news' }])
+    })
+  })
+
   describe('an item that fails halfway, as the command line writes it', () => {
     it('leaves none of its writes behind, on every database', async () => {
       // What importWordPress does for each item (its inTransaction) on the command line's connection.

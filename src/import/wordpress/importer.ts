@@ -205,8 +205,10 @@ async function scan(file: string, onProgress: (done: number) => void): Promise<S
           result.posts.set(item.id, { id: item.id, type: item.type, slug: item.slug, parent: item.parent, status: item.status, link: item.link })
           const key = pathKey(item.link, result.host)
           if (key) result.postByPath.set(key, item.id)
-          result.postByPath.set(`/?p=${item.id}`, item.id)
-          if (item.type === 'page') result.postByPath.set(`/?page_id=${item.id}`, item.id)
+          // WordPress's own short links, under its folder when it was installed in one.
+          const base = basePath(result.site)
+          const shortLinks = [`${base}/?p=${item.id}`, ...(item.type === 'page' ? [`${base}/?page_id=${item.id}`] : [])]
+          for (const link of shortLinks) result.postByPath.set(pathKey(link, result.host) ?? link, item.id)
           if (item.creator) logins.add(item.creator)
           // Terms a post names that the channel did not list (exports of a single author do this).
           for (const term of item.terms) {
@@ -625,7 +627,9 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         if (['publish', 'future', 'draft', 'pending', 'private'].includes(target.status)) pendingLinks.add(itemId)
         return null
       }
-      const segments = key.split('?')[0]?.split('/').filter(Boolean) ?? []
+      const base = basePath(found.site)
+      const local = base && key.startsWith(`${base}/`) ? key.slice(base.length) : key
+      const segments = local.split('?')[0]?.split('/').filter(Boolean) ?? []
       if (segments[0] === 'category' && segments.length > 1) {
         const slug = segments.at(-1) ?? ''
         return categoryIds.has(slug) ? { url: categoryPath(slug) } : null
