@@ -920,7 +920,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     const parentId = documentOf(kinds.page, parentWpId)
     if (!parentId || dryRun) continue
     try {
-      await inTransaction(({ req }) => payload.update({ ...base(req), collection: 'pages', id: pageId, data: { parent: parentId } }))
+      // Its address under the top level was never public in WordPress: no redirect from it (collections/Pages/hooks/redirectOldUrl.ts).
+      await inTransaction(({ req }) => payload.update({ ...base(req), collection: 'pages', id: pageId, data: { parent: parentId }, context: { ...CONTEXT, placingImportedPage: true } }))
       pagePaths.set(wpId, await pagePathOf(wpId))
     } catch (error) {
       report.fail('page', wpId, errorText(error))
