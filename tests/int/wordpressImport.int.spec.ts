@@ -40,6 +40,7 @@ const system = { overrideAccess: true, context: { disableRevalidate: true }, dep
 const IMPORTED: CollectionSlug[] = ['redirects', 'comments', 'articles', 'pages', 'tags', 'authors', 'categories', 'media', 'import-sources']
 
 type Tree = { type?: string; children?: Tree[]; fields?: Record<string, unknown>; value?: unknown }
+const relationIdOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { id: string }).id : value)
 const nodes = (tree: Tree): Tree[] => [tree, ...(tree.children ?? []).flatMap(nodes)]
 
 describe('WordPress import', () => {
@@ -318,6 +319,19 @@ describe('WordPress import', () => {
       const links = nodes((second.content as unknown as { root: Tree }).root).filter((n) => n.type === 'link')
       const targetOf = (fields: Record<string, unknown> = {}) => (fields.linkType === 'internal' ? { internal: (fields.doc as { value?: unknown } | undefined)?.value } : { url: fields.url })
       expect(links.map((n) => targetOf(n.fields))).toEqual([{ internal: first.id }, { url: '/folder-news' }])
+    })
+  })
+
+  describe('a page tree deeper than Byline’s', () => {
+    it('puts a grandchild under its top-level ancestor, says so, and redirects its old address', async () => {
+      const report = await run(path.join(fixtures, 'page-tree.xml'))
+      expect(report.failed).toEqual([])
+      const [top, middle, leaf] = await Promise.all(['tree-top', 'tree-middle', 'tree-leaf'].map((slug) => bySlug('pages', slug)))
+      expect(relationIdOf(middle!.parent)).toBe(top!.id)
+      expect(relationIdOf(leaf!.parent)).toBe(top!.id)
+      expect(report.notes).toContainEqual({ type: 'page', id: '9503', reason: expect.stringMatching(/nested more than one level deep.*under "tree-top"/) })
+      expect(await lookUpRedirect(payload, '/tree-top/tree-middle/tree-leaf/')).toEqual({ to: '/tree-top/tree-leaf', status: 301 })
+      expect(await lookUpRedirect(payload, '/tree-leaf')).toBeNull()
     })
   })
 

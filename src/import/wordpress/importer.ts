@@ -31,6 +31,7 @@ import { expireTags } from '@/cache/expire'
 import { tag as cacheTag } from '@/cache/tags'
 import { hashIp } from '@/lib/ipAddress'
 import { normalizeSource } from '@/redirects/paths'
+import { relationId } from '@/lib/relationId'
 import { RESERVED_SLUGS } from '@/lib/reservedSlugs'
 import { articleHref, authorHref, categoryHref } from '@/lib/urls'
 import { fieldRules, LIMITS } from '@/comments/validate'
@@ -741,7 +742,9 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         if (result.doc && typeof result.doc.slug === 'string' && categorySlug) articlePaths.set(item.id, articleHref({ categorySlug, slug: result.doc.slug }))
         if (result.doc) for (const t of articleTags(result.doc)) expire.add(t)
       } else {
-        const parentId = item.parent && item.parent !== '0' ? documentOf(kinds.page, item.parent) : null
+        const parentWpId = pageParentOf(item)
+        if (parentWpId && parentWpId !== item.parent) report.note('page', item.id, notes.pageFlattened(found.posts.get(parentWpId)?.slug ?? parentWpId))
+        const parentId = parentWpId ? documentOf(kinds.page, parentWpId) : null
         const result = await inTransaction((tx) =>
           upsert({
             tx,
@@ -761,7 +764,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
             },
           }),
         )
-        if (item.parent && item.parent !== '0' && !parentId) pageParents.push({ pageId: result.id, parentWpId: item.parent, wpId: item.id })
+        if (parentWpId && !parentId) pageParents.push({ pageId: result.id, parentWpId, wpId: item.id })
         pagePaths.set(item.id, await pagePathOf(item.id))
         if (result.doc) for (const t of pageTags(result.doc)) expire.add(t)
       }
@@ -777,6 +780,23 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     }
   }
 
+  /**
+   * The WordPress page a page goes under. Byline pages nest one level (/{parent}/{child}), so a
+   * page deeper in a WordPress tree goes under its top-level ancestor; its old address redirects.
+   * A page under itself keeps that parent, and is refused by the collection's rule, as it should be.
+   */
+  function pageParentOf(item: Pick<WxrItem, 'id' | 'parent'>): string | null {
+    if (!item.parent || item.parent === '0') return null
+    const ancestors: string[] = []
+    const seen = new Set([item.id])
+    for (let cursor: string | undefined = item.parent; cursor && cursor !== '0' && !seen.has(cursor); cursor = found.posts.get(cursor)?.parent) {
+      if (found.posts.get(cursor)?.type !== 'page') break
+      ancestors.push(cursor)
+      seen.add(cursor)
+    }
+    return ancestors.length >= 2 ? (ancestors.at(-1) ?? item.parent) : item.parent
+  }
+
   async function articlePathOf(articleId: string): Promise<string | null> {
     if (dryRun) return null
     const doc = await payload.findByID({ collection: 'articles', id: articleId, depth: 1, draft: true, overrideAccess: true, select: { slug: true, category: true }, disableErrors: true })
@@ -784,16 +804,16 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     return doc && category && typeof category === 'object' ? articleHref({ categorySlug: category.slug, slug: doc.slug }) : null
   }
 
+  /** A page's Byline address, from the parents it has in Byline (which may differ from WordPress's: see pageParentOf). */
   async function pagePathOf(wpId: string): Promise<string> {
     const segments: string[] = []
-    let cursor: string | undefined = wpId
-    for (let depth = 0; cursor && cursor !== '0' && depth < 20; depth += 1) {
-      const id = documentOf(kinds.page, cursor)
-      if (!id || dryRun) break
+    const seen = new Set<string>()
+    for (let id = dryRun ? null : documentOf(kinds.page, wpId); id && !seen.has(id) && segments.length < 20; ) {
+      seen.add(id)
       const doc = (await payload.findByID({ collection: 'pages', id, depth: 0, draft: true, overrideAccess: true, disableErrors: true })) as { slug?: string; parent?: unknown } | null
       if (!doc?.slug) break
       segments.unshift(doc.slug)
-      cursor = found.posts.get(cursor)?.parent
+      id = relationId(doc.parent as string | { id: string } | null | undefined)
     }
     return `/${segments.join('/')}`
   }
