@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { ContentImage, LexicalDocument } from '@/import/wordpress/content'
 import type { WxrItem, WxrRecord } from '@/import/wordpress/wxr'
 
-import { autop, convertContent } from '@/import/wordpress/content'
+import { autop, convertContent, inlineReusableBlocks } from '@/import/wordpress/content'
 import {
   categoryPaths,
   chooseCategory,
@@ -285,6 +285,28 @@ describe('WordPress import', () => {
       expect(topLevel(content).map(textOf)).toEqual(['Photos: [gallery ids="1,2"]', 'Click here.'])
       expect(allNodes(topLevel(content)).some((n) => n.type === 'link')).toBe(false)
       expect(unrepresentable).toEqual({ '[gallery] shortcode': 1, 'unsafe link': 1 })
+    })
+
+    it('puts a reusable block’s content where a post uses it, and counts what Gutenberg drew itself or the export lacks', async () => {
+      const blocks = new Map([['900', '<!-- wp:paragraph --><p>Support local news: donate today.</p><!-- /wp:paragraph -->']])
+      const html = [
+        '<!-- wp:paragraph --><p>Before.</p><!-- /wp:paragraph -->',
+        '<!-- wp:block {"ref":900} /-->',
+        '<!-- wp:block {"ref":901} /-->',
+        '<!-- wp:latest-posts {"postsToShow":3} /-->',
+        '<!-- wp:html --><div><button>Subscribe</button></div><!-- /wp:html -->',
+        '<!-- wp:pullquote --><figure class="wp-block-pullquote"><blockquote><p>Nobody said it.</p></blockquote></figure><!-- /wp:pullquote -->',
+      ].join('\n')
+      const inlined = inlineReusableBlocks(html, blocks)
+      expect(inlined).toContain('Support local news: donate today.')
+      const { content, unrepresentable } = await convert({ ...itemById(await readAll('newsroom.xml'), '103'), content: inlined })
+      expect(topLevel(content).map(textOf)).toEqual(['Before.', 'Support local news: donate today.', 'Subscribe', 'Nobody said it.'])
+      expect(unrepresentable).toEqual({
+        'reusable block not in the export': 1,
+        '"latest-posts" block (WordPress drew it when the page was shown)': 1,
+        'custom HTML block (kept as its text)': 1,
+        'pull quote kept as a quote (no attribution, or too long)': 1,
+      })
     })
 
     it('wraps classic paragraphs as WordPress does, leaving block-level HTML alone', () => {

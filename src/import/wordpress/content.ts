@@ -146,7 +146,11 @@ function segmentsOf(body: HTMLElement, count: (what: string) => void): Segment[]
         cite?.remove()
         const text = [...quote.querySelectorAll('p')].map(textOf).filter(Boolean).join(' ') || textOf(quote)
         if (attribution && text.length <= 600) segments.push({ kind: 'pullQuote', quote: text, attribution })
-        else html(`<blockquote>${escapeHtml(text)}${attribution ? ` (${escapeHtml(attribution)})` : ''}</blockquote>`)
+        else {
+          // Byline's pull quote names whom it quotes: without that (or too long) it is an ordinary quote.
+          count('pull quote kept as a quote (no attribution, or too long)')
+          html(`<blockquote>${escapeHtml(text)}${attribution ? ` (${escapeHtml(attribution)})` : ''}</blockquote>`)
+        }
         continue
       }
       if (/wp-block-embed/.test(className) || element.querySelector('iframe')) {
@@ -236,11 +240,47 @@ function convertHtml(html: string, editorConfig: SanitizedServerEditorConfig): L
 
 const paragraphNodes = (html: string, editorConfig: SanitizedServerEditorConfig) => convertHtml(html, editorConfig)
 
+/**
+ * Gutenberg blocks whose markup says nothing of what readers saw: a self-closing block
+ * (`<!-- wp:latest-posts /-->`) is drawn by WordPress when the page is shown, and a custom HTML
+ * block keeps only its text here. Each is counted, so the report names what did not come across.
+ */
+function countGutenbergGaps(html: string, count: (what: string) => void): void {
+  for (const [, name] of html.matchAll(/<!--\s*wp:([a-z0-9-]+(?:\/[a-z0-9-]+)?)(?:\s+\{[\s\S]*?\})?\s*\/-->/g)) {
+    count(name === 'block' ? 'reusable block not in the export' : `"${name}" block (WordPress drew it when the page was shown)`)
+  }
+  // Media, embeds and code inside one are counted as such where the body is split (segmentsOf).
+  for (const [, inner = ''] of html.matchAll(/<!--\s*wp:html\b[^>]*-->([\s\S]*?)<!--\s*\/wp:html\s*-->/g)) {
+    if (!SPECIAL.test(inner)) count('custom HTML block (kept as its text)')
+  }
+}
+
+/**
+ * A reusable block is stored once (a `wp_block` item) and named where it is used
+ * (`<!-- wp:block {"ref":900} /-->`): its content goes in its place, as readers saw it. One found
+ * inside another is put in too, two levels deep at most; a reference the export lacks stays, and
+ * is counted.
+ */
+export function inlineReusableBlocks(html: string, blocks: ReadonlyMap<string, string>, depth = 0): string {
+  if (depth > 1 || !html.includes('wp:block')) return html
+  return html.replace(/<!--\s*wp:block\s+(\{[\s\S]*?\})\s*\/-->/g, (whole, attributes: string) => {
+    let ref: unknown
+    try {
+      ref = (JSON.parse(attributes) as { ref?: unknown }).ref
+    } catch {
+      return whole
+    }
+    const content = blocks.get(String(ref))
+    return content === undefined ? whole : inlineReusableBlocks(content, blocks, depth + 1)
+  })
+}
+
 export async function convertContent(args: ConvertArgs): Promise<Converted> {
   const unrepresentable: Record<string, number> = {}
   const count = (what: string) => {
     unrepresentable[what] = (unrepresentable[what] ?? 0) + 1
   }
+  if (GUTENBERG.test(args.html)) countGutenbergGaps(args.html, count)
   const source = GUTENBERG.test(args.html) ? expandShortcodes(args.html, count) : autop(expandShortcodes(args.html, count))
   // Text, headings, lists and links only: the converter takes the whole body at once.
   const segments: Segment[] = SPECIAL.test(source) ? segmentsOf(htmlDocument(source).body, count) : [{ kind: 'html', html: source }]

@@ -37,7 +37,7 @@ import { articleHref, authorHref, categoryHref } from '@/lib/urls'
 import { fieldRules, LIMITS } from '@/comments/validate'
 import { inTransaction as inDatabaseTransaction } from '@/db/belowPayload'
 
-import { convertContent } from './content'
+import { convertContent, inlineReusableBlocks } from './content'
 import {
   bylineSlug,
   categoryPaths,
@@ -123,6 +123,8 @@ type Scan = {
   categories: WxrTerm[]
   tags: WxrTerm[]
   attachments: Map<string, Attachment>
+  /** Reusable blocks' content by WordPress id, put in where posts use them. */
+  reusableBlocks: Map<string, string>
   attachmentByUrl: Map<string, string>
   posts: Map<string, PostIndex>
   /** Old path (no trailing slash, with query) → WordPress post id, for internal links. */
@@ -164,6 +166,7 @@ async function scan(file: string, onProgress: (done: number) => void): Promise<S
     attachmentByUrl: new Map(),
     posts: new Map(),
     postByPath: new Map(),
+    reusableBlocks: new Map(),
     items: 0,
   }
   const logins = new Set<string>()
@@ -191,6 +194,7 @@ async function scan(file: string, onProgress: (done: number) => void): Promise<S
         const { item } = record
         result.items += 1
         if (result.items % 1000 === 0) onProgress(result.items)
+        if (item.type === 'wp_block') result.reusableBlocks.set(item.id, item.content)
         if (item.type === 'attachment') {
           const url = item.attachmentUrl || item.link
           const attachment = {
@@ -669,7 +673,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       if (item.type === 'page') pagePaths.set(item.id, await pagePathOf(item.id))
     } else {
       const converted = await convertContent({
-        html: item.content,
+        html: inlineReusableBlocks(item.content, found.reusableBlocks),
         editorConfig: editorConfig(item.type === 'post' ? 'articles' : ('pages')),
         itemId: item.id,
         resolveImage,
@@ -956,7 +960,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       const id = documentOf(item.type === 'post' ? kinds.post : kinds.page, item.id)
       if (!id) continue
       try {
-        const converted = await convertContent({ html: item.content, editorConfig: editorConfig(collection), itemId: item.id, resolveImage, resolveLink: linkResolver(item.id) })
+        const converted = await convertContent({ html: inlineReusableBlocks(item.content, found.reusableBlocks), editorConfig: editorConfig(collection), itemId: item.id, resolveImage, resolveLink: linkResolver(item.id) })
         const plan = planPost(item)
         await inTransaction(({ req }) => payload.update({ ...base(req), collection, id, data: { content: converted.content }, draft: !('skip' in plan) && plan.status === 'draft' }))
       } catch (error) {
