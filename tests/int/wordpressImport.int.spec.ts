@@ -82,7 +82,7 @@ describe('WordPress import', () => {
   describe('the first run', () => {
     it('reports what it created, skipped and noted, and nothing failed', () => {
       expect(first.failed).toEqual([])
-      expect(first.created).toEqual({ articles: 5, pages: 3, authors: 2, categories: 3, tags: 4, comments: 6, media: 1, redirects: 20 })
+      expect(first.created).toEqual({ articles: 5, pages: 3, authors: 2, categories: 3, tags: 4, comments: 6, media: 1, redirects: 30 })
       expect(first.skipped.map((s) => `${s.type} ${s.id}`)).toEqual(
         expect.arrayContaining(['post 106', 'comment 507', 'comment 601', 'nav_menu_item 301', 'wp_template_part 302', 'media https://gazette.example/wp-content/uploads/2024/03/missing-chart.png']),
       )
@@ -196,6 +196,9 @@ describe('WordPress import', () => {
         ['/author/mara/', '/authors/mara'],
         ['/author/tom-b/', '/authors/tom-b'],
         ['/feed/', '/feed.xml'],
+        ['/category/news/harbour-news/feed/', '/harbour-news/feed.xml'],
+        ['/tag/ferries/feed/', '/tag/ferries/feed.xml'],
+        ['/author/mara/feed/', '/authors/mara/feed.xml'],
       ]
       for (const [from, to] of expected) expect([from, await lookUpRedirect(payload, from)]).toEqual([from, { to, status: 301 }])
       // The WordPress page called "search" gets /search-2, but its old address stays the site's search.

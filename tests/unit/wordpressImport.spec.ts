@@ -199,6 +199,9 @@ describe('WordPress import', () => {
       expect(addresses.category(['news'])).toEqual(['/blog/category/news/'])
       expect(addresses.author('jdoe')).toEqual(['/blog/author/jdoe/'])
       expect(addresses.feed()).toEqual(['/blog/feed/'])
+      expect(addresses.categoryFeed(['news', 'local'])).toEqual(['/blog/category/news/local/feed/', '/blog/category/local/feed/'])
+      expect(addresses.tagFeed('ferries')).toEqual(['/blog/tag/ferries/feed/'])
+      expect(addresses.authorFeed('jdoe')).toEqual(['/blog/author/jdoe/feed/'])
     })
 
     it("keys a site by its address, so two sites' ids never meet", () => {

@@ -1091,14 +1091,17 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       if (!id) continue
       const doc = dryRun ? null : await payload.findByID({ collection: 'categories', id, depth: 0, overrideAccess: true, disableErrors: true })
       for (const from of oldAddressesHere.category(path)) await add(from, { url: categoryHref(doc?.slug ?? slug) }, `category ${slug}`)
+      for (const from of oldAddressesHere.categoryFeed(path)) await add(from, { url: `${categoryHref(doc?.slug ?? slug)}/feed.xml` }, `category ${slug}'s feed`)
     }
     for (const [slug, id] of tagIds) {
       const doc = dryRun ? null : ((await payload.findByID({ collection: 'tags', id, depth: 0, overrideAccess: true, disableErrors: true })) as { slug?: string } | null)
       for (const from of oldAddressesHere.tag(slug)) await add(from, { url: `/tag/${doc?.slug ?? slug}` }, `tag ${slug}`)
+      for (const from of oldAddressesHere.tagFeed(slug)) await add(from, { url: `/tag/${doc?.slug ?? slug}/feed.xml` }, `tag ${slug}'s feed`)
     }
     for (const [login, id] of authorIds) {
       const doc = dryRun ? null : await payload.findByID({ collection: 'authors', id, depth: 0, overrideAccess: true, disableErrors: true })
       for (const from of oldAddressesHere.author(login)) await add(from, { url: authorHref(doc?.slug ?? bylineSlug(login, login)) }, `author ${login}`)
+      for (const from of oldAddressesHere.authorFeed(login)) await add(from, { url: `${authorHref(doc?.slug ?? bylineSlug(login, login))}/feed.xml` }, `author ${login}'s feed`)
     }
     for (const from of oldAddressesHere.feed()) await add(from, { url: '/feed.xml' }, 'feed')
     await flush()

@@ -186,6 +186,10 @@ export const oldAddresses = (base: string) => ({
   tag: (slug: string) => [`${base}/tag/${slug}/`],
   author: (login: string) => [`${base}/author/${slugify(login)}/`],
   feed: () => [`${base}/feed/`],
+  /** The feeds WordPress kept for each archive: /category/x/feed/, /tag/x/feed/, /author/x/feed/. */
+  categoryFeed: (path: string[]) => unique([`${base}/category/${path.join('/')}/feed/`, `${base}/category/${path.at(-1) ?? ''}/feed/`]),
+  tagFeed: (slug: string) => [`${base}/tag/${slug}/feed/`],
+  authorFeed: (login: string) => [`${base}/author/${slugify(login)}/feed/`],
 })
 
 /** Where WordPress lived on its host: '' at the root, `/blog` for a site installed in a folder. */
