@@ -336,6 +336,13 @@ describe('WordPress import', () => {
       expect(await lookUpRedirect(payload, '/tree-top/tree-middle/tree-leaf/')).toEqual({ to: '/tree-top/tree-leaf', status: 301 })
       expect(await lookUpRedirect(payload, '/tree-leaf')).toBeNull()
     })
+
+    it('puts a published page whose parent is not published at the top level, where readers can reach it', async () => {
+      const visible = await bySlug('pages', 'tree-visible')
+      expect(visible.parent ?? null).toBeNull()
+      expect(await lookUpRedirect(payload, '/tree-hidden/tree-visible/')).toEqual({ to: '/tree-visible', status: 301 })
+      expect(await lookUpRedirect(payload, '/?page_id=9505')).toEqual({ to: '/tree-visible', status: 301 })
+    })
   })
 
   describe('an item that fails halfway, as the command line writes it', () => {

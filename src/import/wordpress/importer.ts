@@ -746,8 +746,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         if (result.doc && typeof result.doc.slug === 'string' && categorySlug) articlePaths.set(item.id, articleHref({ categorySlug, slug: result.doc.slug }))
         if (result.doc) for (const t of articleTags(result.doc)) expire.add(t)
       } else {
-        const parentWpId = pageParentOf(item)
-        if (parentWpId && parentWpId !== item.parent) report.note('page', item.id, notes.pageFlattened(found.posts.get(parentWpId)?.slug ?? parentWpId))
+        const { parent: parentWpId, note: parentNote } = pageParentOf(item)
+        if (parentNote) report.note('page', item.id, parentNote)
         const parentId = parentWpId ? documentOf(kinds.page, parentWpId) : null
         const result = await inTransaction((tx) =>
           upsert({
@@ -785,12 +785,14 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   }
 
   /**
-   * The WordPress page a page goes under. Byline pages nest one level (/{parent}/{child}), so a
-   * page deeper in a WordPress tree goes under its top-level ancestor; its old address redirects.
-   * A page under itself keeps that parent, and is refused by the collection's rule, as it should be.
+   * The WordPress page a page goes under, and a note when that is not its WordPress parent. Byline
+   * pages nest one level (/{parent}/{child}), so a page deeper in a WordPress tree goes under its
+   * top-level ancestor. A published page under an unpublished one would have no public address
+   * (readers reach a child through its parent), so it goes to the top level. Either way its old
+   * address redirects. A page under itself keeps that parent, and the collection refuses it.
    */
-  function pageParentOf(item: Pick<WxrItem, 'id' | 'parent'>): string | null {
-    if (!item.parent || item.parent === '0') return null
+  function pageParentOf(item: Pick<WxrItem, 'id' | 'parent' | 'status'>): { parent: string | null; note: string | null } {
+    if (!item.parent || item.parent === '0') return { parent: null, note: null }
     const ancestors: string[] = []
     const seen = new Set([item.id])
     for (let cursor: string | undefined = item.parent; cursor && cursor !== '0' && !seen.has(cursor); cursor = found.posts.get(cursor)?.parent) {
@@ -798,7 +800,10 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       ancestors.push(cursor)
       seen.add(cursor)
     }
-    return ancestors.length >= 2 ? (ancestors.at(-1) ?? item.parent) : item.parent
+    const parent = ancestors.length >= 2 ? (ancestors.at(-1) ?? item.parent) : item.parent
+    const parentPost = found.posts.get(parent)
+    if (item.status === 'publish' && parentPost && parentPost.status !== 'publish') return { parent: null, note: notes.pageUnderUnpublished(parentPost.slug || parent) }
+    return { parent, note: parent === item.parent ? null : notes.pageFlattened(parentPost?.slug ?? parent) }
   }
 
   async function articlePathOf(articleId: string): Promise<string | null> {

@@ -19,6 +19,7 @@ export const notes = {
   extraCategories: (slugs: string[], category: string) =>
     `also filed under ${slugs.map((s) => `"${s}"`).join(', ')}: Byline articles have one category ("${category}"), so ${slugs.length === 1 ? 'it became a tag' : 'they became tags'}`,
   commentCut: (length: number, limit: number) => `${length.toLocaleString('en')} characters long: Byline keeps ${limit.toLocaleString('en')} characters of a comment, so the rest was cut`,
+  pageUnderUnpublished: (parent: string) => `published under "${parent}", which is not: Byline shows a page under its parent only when both are published, so it is at the top level and its old address redirects there`,
   pageFlattened: (top: string) => `nested more than one level deep in WordPress; Byline pages nest one level, so it is under "${top}" and its old address redirects there`,
   passwordProtected: 'was password-protected in WordPress, which Byline has no equivalent for: imported as a draft, so only staff can read it',
   slugSuffix: (wanted: string, given: string, why: string) => `slug "${wanted}" ${why}; imported as "${given}"`,
