@@ -33,6 +33,7 @@ export const ArticleViews: CollectionConfig = {
       type: 'relationship',
       relationTo: 'articles',
       index: true,
+      admin: { allowCreate: false },
       // Not required: deleting an article unlinks its rows (the SQL adapters' ON DELETE SET NULL)
       // instead of being refused; unlinked rows never rank.
     },

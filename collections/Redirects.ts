@@ -33,7 +33,15 @@ const withChecks = (fields: Field[]): Field[] =>
       }
     }
     if (field.name === 'to' && field.type === 'group') {
-      return { ...field, fields: field.fields.map((sub) => ('name' in sub && sub.name === 'url' && sub.type === 'text' && !sub.hasMany ? { ...sub, validate: validateUrl } : sub)) }
+      return {
+        ...field,
+        fields: field.fields.map((sub): Field => {
+          if ('name' in sub && sub.name === 'url' && sub.type === 'text' && !sub.hasMany) return { ...sub, validate: validateUrl }
+          // A redirect points at an article or page that exists; Payload's drawer would save an empty one at once (#11 item 3).
+          if ('name' in sub && sub.name === 'reference' && sub.type === 'relationship') return { ...sub, admin: { ...sub.admin, allowCreate: false } } as Field
+          return sub
+        }),
+      }
     }
     return field
   })

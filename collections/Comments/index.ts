@@ -53,7 +53,8 @@ export const Comments: CollectionConfig = {
     afterError: [explainFieldErrors],
   },
   fields: [
-    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true },
+    // No "create new" beside it: Payload's drawer would save an empty article at once (#11 item 3).
+    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true, admin: { allowCreate: false } },
     { name: 'parent', type: 'relationship', relationTo: 'comments', index: true },
     // The readers' messages, in the admin too (src/comments/validate.ts).
     { name: 'authorName', type: 'text', required: true, maxLength: LIMITS.authorName, validate: fieldRules.authorName },

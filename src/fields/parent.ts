@@ -41,7 +41,8 @@ export function parentField({
     name: 'parent',
     type: 'relationship',
     relationTo: collection,
-    admin: { position: 'sidebar', description },
+    // A parent is chosen, not made in passing: Payload's drawer would save an empty page at once (#11 item 3).
+    admin: { position: 'sidebar', description, allowCreate: false },
     // Not offered as its own parent; the validation also refuses deeper cycles.
     filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
     validate: async (value, options) => {

@@ -91,3 +91,24 @@ describe('Content model', () => {
     expect(alt).toMatchObject({ required: true })
   })
 })
+
+describe('Relationship fields to documents with drafts', () => {
+  it('offer no "create new" beside them, which would save an empty draft at once (#11 item 3)', async () => {
+    const payload = await getTestPayload()
+    const withDrafts = new Set(payload.config.collections.filter((c) => c.versions && typeof c.versions === 'object' && c.versions.drafts).map((c) => c.slug))
+    expect([...withDrafts].sort()).toEqual(['articles', 'pages'])
+    type AnyField = { type: string; name?: string; relationTo?: string | string[]; admin?: { allowCreate?: boolean; hidden?: boolean }; fields?: AnyField[]; tabs?: { fields: AnyField[] }[] }
+    const offering: string[] = []
+    const walk = (fields: AnyField[], where: string) => {
+      for (const field of fields) {
+        const path = `${where}.${field.name ?? field.type}`
+        const targets = [field.relationTo ?? []].flat()
+        if (field.type === 'relationship' && targets.some((target) => withDrafts.has(target)) && field.admin?.allowCreate !== false && !field.admin?.hidden) offering.push(path)
+        if (field.fields) walk(field.fields, path)
+        for (const tab of field.tabs ?? []) walk(tab.fields, path)
+      }
+    }
+    for (const collection of payload.config.collections) if (!collection.admin?.hidden) walk(collection.fields as unknown as AnyField[], collection.slug)
+    expect(offering).toEqual([])
+  })
+})
