@@ -95,7 +95,7 @@ describe('Content model', () => {
 describe('Relationship fields to documents with drafts', () => {
   it('offer no "create new" beside them, which would save an empty draft at once (#11 item 3)', async () => {
     const payload = await getTestPayload()
-    const withDrafts = new Set(payload.config.collections.filter((c) => c.versions && typeof c.versions === 'object' && c.versions.drafts).map((c) => c.slug))
+    const withDrafts = new Set<string>(payload.config.collections.filter((c) => c.versions && typeof c.versions === 'object' && c.versions.drafts).map((c) => c.slug))
     expect([...withDrafts].sort()).toEqual(['articles', 'pages'])
     type AnyField = { type: string; name?: string; relationTo?: string | string[]; admin?: { allowCreate?: boolean; hidden?: boolean }; fields?: AnyField[]; tabs?: { fields: AnyField[] }[] }
     const offering: string[] = []
