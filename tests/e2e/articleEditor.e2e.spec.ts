@@ -245,6 +245,10 @@ test.describe('The article editor (#11)', () => {
     await page.keyboard.type('https://vimeo.com/123456789')
     await page.keyboard.press('Tab')
     await page.keyboard.type('The first trailer')
+    // The block's own preview shows what it holds: moving on before the last keystroke reached the
+    // block's form once lost it (the page said "The first traile").
+    await expect(page.locator('.byline-block-preview__title', { hasText: 'The first trailer' })).toHaveText('The first trailer')
+    await expect(page.getByRole('textbox', { name: /^Quote\b/ })).toHaveValue('We filmed it in the rain.')
     // Relationship fields take type-ahead: a click to open, the name, Enter.
     const spotlight = page.locator('.byline-block').nth(2)
     await spotlight.getByRole('combobox').click()
