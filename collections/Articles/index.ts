@@ -38,13 +38,9 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', '_status', 'authors', 'category', 'publishedAt', 'commentCount'],
     components: {
       // Publish for those who may; "Submit for review" for contributors.
-      // A new article is saved once the writer types, not as "Create New" opens (src/admin/createNew).
-      edit: {
-        PublishButton: '@/admin/review/PublishOrSubmit.client#PublishOrSubmit',
-        beforeDocumentControls: ['@/admin/createNew/CreateOnFirstInput.client#CreateOnFirstInput'],
-      },
+      edit: { PublishButton: '@/admin/review/PublishOrSubmit.client#PublishOrSubmit' },
       // "My articles / All articles"; writers and contributors start with their own.
-      // For editors: how many empty drafts wait to be cleared, and where.
+      // For editors: the empty drafts "Create New" left behind, and where to clear them.
       beforeListTable: ['@/admin/myArticles/ArticleScope#ArticleScope', '@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],
       // Payload's versions list with a "Saved by" column (src/admin/versions).
       views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } },

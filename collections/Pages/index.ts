@@ -52,13 +52,11 @@ export const Pages: CollectionConfig = {
     // Payload's versions list with a "Saved by" column (src/admin/versions).
     components: {
       views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } },
-      // For editors: how many empty drafts wait to be cleared, and where.
+      // For editors: the empty drafts "Create New" left behind, and where to clear them.
       beforeListTable: ['@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],
-      // A new page is saved once the editor types, not as "Create New" opens (src/admin/createNew).
-      edit: { beforeDocumentControls: ['@/admin/createNew/CreateOnFirstInput.client#CreateOnFirstInput'] },
     },
   },
-  // Editors clear empty drafts, such as those "Create New" used to leave (src/admin/emptyDrafts).
+  // Editors clear the empty drafts "Create New" leaves behind (src/admin/emptyDrafts).
   endpoints: emptyDraftsEndpoints('pages'),
   access: {
     read: canReadPage,

@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
+import path from 'node:path'
 
 import { REFERENCE_SECTIONS, REFERENCE_SLUG } from '../helpers/referencePage'
-import { submitAdminLogin, waitForFirstSave, waitForFormReady } from './seededAccounts'
+import { submitAdminLogin, waitForFormReady } from './seededAccounts'
 
 /**
  * Payload marks its forms ready once mounted and not processing (its own e2e suite waits on the
@@ -97,9 +98,6 @@ test.describe('Admin', () => {
         await page.getByLabel('Title').fill(title)
         // The document header follows the title field, which shows the form has taken the input.
         await expect(page.getByRole('heading', { name: title })).toBeVisible()
-        // The title makes the draft and the admin moves to its page (remembered first, so a
-        // failure below still deletes it and later specs see the demo's own front page).
-        created.push(await waitForFirstSave(page, 'articles'))
 
         const editor = page.locator('[data-lexical-editor="true"]')
         await editor.click()
@@ -120,6 +118,10 @@ test.describe('Admin', () => {
         await expect(page.locator('#field-category')).toContainText('Television')
         await expect(page.locator('#field-authors')).toContainText('Priya Ramanathan')
 
+        // Autosave is on, so opening "create" already made the draft (remembered first, so a
+        // failure below still deletes it and later specs see the demo's own front page).
+        await expect(page).toHaveURL(/\/admin\/collections\/articles\/(?!create$)[^/]+$/)
+        created.push(path.posix.basename(new URL(page.url()).pathname))
         await page.getByRole('button', { name: 'Publish changes' }).click()
         // Publishing updates it, and the toast says what happened (collections/Articles/hooks/announceReviewOutcome.ts).
         await expect(page.locator('[data-sonner-toast]').filter({ hasText: /^Published$/ })).toBeVisible()

@@ -33,17 +33,6 @@ export async function waitForFormReady(page: Page) {
   await expect(page.locator('form[data-form-ready="true"]')).toBeVisible()
 }
 
-/**
- * A new document is saved once the writer has typed and paused for autosave's interval
- * (src/admin/createNew): the admin then moves from /create to the document's own page. Waits for
- * that page's form and returns the new id.
- */
-export async function waitForFirstSave(page: Page, collection: string): Promise<string> {
-  await expect(page).toHaveURL(new RegExp(`/admin/collections/${collection}/(?!create(?:$|\\?))[^/?]+(?:\\?.*)?$`))
-  await waitForFormReady(page)
-  return new URL(page.url()).pathname.split('/').pop() as string
-}
-
 /** Logs the seeded account in through the admin's login form; where it lands is for the caller to check. */
 export async function submitAdminLogin(page: Page, role: string) {
   const { email, password } = seededAccount(role)

@@ -268,9 +268,9 @@ describe('Editorial workflow', () => {
   })
 
   describe('autosaved drafts', () => {
-    it('starts a new article under its creator’s byline, even a draft saved with nothing in it', async () => {
+    it('starts a new article under its creator’s byline, as the admin’s create view does', async () => {
       const user = await payload.findByID({ ...system, collection: 'users', id: staff.contributor.id })
-      // An empty draft, made as the user (what Payload's create view made as it opened, before src/admin/createNew).
+      // What Payload's create view runs when autosave is on: an empty draft, made as the user.
       const doc = await payload.create({ collection: 'articles', data: {}, draft: true, depth: 0, overrideAccess: false, user: { ...user, collection: 'users' } })
       made.push(doc.id)
       expect(doc.authors).toEqual([profiles.contributor])

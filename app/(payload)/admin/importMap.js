@@ -35,7 +35,6 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ArticleScope as ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec } from '@/admin/myArticles/ArticleScope'
 import { EmptyDraftsNotice as EmptyDraftsNotice_4efd7238471c9b5b0d2738f72d682f30 } from '@/admin/emptyDrafts/EmptyDraftsNotice'
-import { CreateOnFirstInput as CreateOnFirstInput_cdc4c2f9d1dcd86d020e4ce00b9e90e9 } from '@/admin/createNew/CreateOnFirstInput.client'
 import { PublishOrSubmit as PublishOrSubmit_d58466a349a584c51f4b5d7eca3f0133 } from '@/admin/review/PublishOrSubmit.client'
 import { VersionsView as VersionsView_e706f3330dda2189f6adb27ae5e323f9 } from '@/admin/versions/VersionsView'
 import { DuplicateCheck as DuplicateCheck_fbf14b3435878b04c19d9686e633cca6 } from '@/admin/media/DuplicateCheck.client'
@@ -92,7 +91,6 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/admin/myArticles/ArticleScope#ArticleScope": ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec,
   "@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice": EmptyDraftsNotice_4efd7238471c9b5b0d2738f72d682f30,
-  "@/admin/createNew/CreateOnFirstInput.client#CreateOnFirstInput": CreateOnFirstInput_cdc4c2f9d1dcd86d020e4ce00b9e90e9,
   "@/admin/review/PublishOrSubmit.client#PublishOrSubmit": PublishOrSubmit_d58466a349a584c51f4b5d7eca3f0133,
   "@/admin/versions/VersionsView#VersionsView": VersionsView_e706f3330dda2189f6adb27ae5e323f9,
   "@/admin/media/DuplicateCheck.client#DuplicateCheck": DuplicateCheck_fbf14b3435878b04c19d9686e633cca6,
