@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 /**
  * "Their own", as issue #5 defines it: an article is a user's when its `authors` include an author
@@ -12,35 +12,23 @@ type Related = string | { id: string } | null | undefined
 const relatedId = (value: Related): string | undefined =>
   typeof value === 'object' && value !== null ? value.id : (value ?? undefined)
 
+/** The IDs of every document that matches, looked up as the system inside the request's transaction. */
+async function idsAsSystem({ req, collection, where }: { req: PayloadRequest; collection: 'articles' | 'authors'; where: Where }): Promise<string[]> {
+  const { docs } = await req.payload.find({ collection, where, depth: 0, pagination: false, select: { slug: true }, overrideAccess: true, req })
+  return docs.map((doc) => doc.id)
+}
+
 /** The author profiles the requesting account writes as. */
 export async function ownAuthorIds({ req }: { req: PayloadRequest }): Promise<string[]> {
   if (!req.user) return []
-  const { docs } = await req.payload.find({
-    collection: 'authors',
-    where: { user: { equals: req.user.id } },
-    depth: 0,
-    pagination: false,
-    select: { slug: true },
-    overrideAccess: true,
-    req,
-  })
-  return docs.map((doc) => doc.id)
+  return idsAsSystem({ req, collection: 'authors', where: { user: { equals: req.user.id } } })
 }
 
 /** The articles (drafts included) credited to one of the requesting account's author profiles. */
 export async function ownArticleIds({ req }: { req: PayloadRequest }): Promise<string[]> {
   const authorIds = await ownAuthorIds({ req })
   if (authorIds.length === 0) return []
-  const { docs } = await req.payload.find({
-    collection: 'articles',
-    where: { authors: { in: authorIds } },
-    depth: 0,
-    pagination: false,
-    select: { slug: true },
-    overrideAccess: true,
-    req,
-  })
-  return docs.map((doc) => doc.id)
+  return idsAsSystem({ req, collection: 'articles', where: { authors: { in: authorIds } } })
 }
 
 /**
