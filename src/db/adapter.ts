@@ -89,6 +89,11 @@ function withPoolErrorsLogged(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   })
 }
 
+/** The schema settings both SQL adapters share: UUID keys, no push, their dialect's committed migrations. */
+function sqlSchema<Migrations>({ dialect, prodMigrations }: { dialect: 'postgres' | 'sqlite'; prodMigrations: Migrations }) {
+  return { idType: 'uuid', push: false, migrationDir: path.join(migrationsRoot, dialect), prodMigrations } as const
+}
+
 /**
  * One adapter per DATABASE_URL scheme. The SQL adapters use UUID primary keys so that IDs are
  * strings on every database, as they are on MongoDB: application code never branches on the
@@ -101,10 +106,7 @@ export function databaseAdapter(database: DatabaseChoice): DatabaseAdapterObj {
       return withPlannerStatistics(
         sqliteAdapter({
           client: { url: database.url },
-          idType: 'uuid',
-          push: false,
-          migrationDir: path.join(migrationsRoot, 'sqlite'),
-          prodMigrations: sqliteMigrations,
+          ...sqlSchema({ dialect: 'sqlite', prodMigrations: sqliteMigrations }),
           // Readers and the admin share one file: wait for a writer instead of failing with SQLITE_BUSY.
           busyTimeout: 5000,
           wal: true,
@@ -114,10 +116,7 @@ export function databaseAdapter(database: DatabaseChoice): DatabaseAdapterObj {
       return withPoolErrorsLogged(
         postgresAdapter({
           pool: { connectionString: database.url },
-          idType: 'uuid',
-          push: false,
-          migrationDir: path.join(migrationsRoot, 'postgres'),
-          prodMigrations: postgresMigrations,
+          ...sqlSchema({ dialect: 'postgres', prodMigrations: postgresMigrations }),
         }),
       )
     case 'mongodb':
