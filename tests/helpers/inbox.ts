@@ -1,6 +1,10 @@
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server'
 
 import type { AddressInfo } from 'node:net'
+import type { Payload } from 'payload'
+
+import type * as Fixtures from './fixtures'
+import type * as Rest from './rest'
 
 import { SMTPServer } from 'smtp-server'
 
@@ -8,7 +12,7 @@ import { SMTPServer } from 'smtp-server'
  * A mailbox on loopback for integration tests: an SMTP server (the `smtp-server` package) on a
  * free port receives what Payload's nodemailer adapter sends, and tests read the recipients,
  * subject and text it got. Start it, and point SMTP_HOST/SMTP_PORT at it, before the test file
- * loads the Payload config: the config reads the environment once.
+ * loads the Payload config (the config reads the environment once): `loadPayloadWithInbox` does both.
  */
 
 export type Received = { to: string[]; subject: string; text: string; headers: Record<string, string> }
@@ -84,4 +88,19 @@ export class Inbox {
     await pause(wait)
     return this.messages.filter((message) => message.subject === subject && message.text.includes(about))
   }
+}
+
+export type PayloadWithInbox = { payload: Payload; rest: typeof Rest.rest; fixtures: typeof Fixtures }
+
+/**
+ * Starts `inbox`, points SMTP_HOST/SMTP_PORT/EMAIL_FROM at it, and only then loads Payload and the
+ * helpers that import its config, so that the config (which reads the environment once) sends here.
+ */
+export async function loadPayloadWithInbox(inbox: Inbox): Promise<PayloadWithInbox> {
+  const port = await inbox.start()
+  Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), EMAIL_FROM: 'Byline Newsroom <newsroom@example.com>' })
+  const { getTestPayload } = await import('./payload')
+  const fixtures = await import('./fixtures')
+  const { rest } = await import('./rest')
+  return { payload: await getTestPayload(), rest, fixtures }
 }

@@ -7,9 +7,9 @@ import { replyNotificationLink, replyNotificationMessages } from '@/comments/rep
 import { parseEmailEnv } from '@/lib/env'
 
 import type { StaffUser } from '../helpers/fixtures'
-import type { RestOptions, RestResponse } from '../helpers/rest'
+import type { PayloadWithInbox } from '../helpers/inbox'
 
-import { Inbox } from '../helpers/inbox'
+import { Inbox, loadPayloadWithInbox } from '../helpers/inbox'
 
 // The link route reaches Payload through src/lib/payload, guarded by `server-only`, which throws outside Next's server build.
 vi.mock('server-only', () => ({}))
@@ -31,10 +31,9 @@ const sender = () => ({ 'x-forwarded-for': `203.0.113.${++ipCounter}` })
 describe('Comment notifications', () => {
   const inbox = new Inbox()
   let payload: Payload
-  let rest: (method: 'GET' | 'PATCH' | 'POST', path: string, options?: RestOptions) => Promise<RestResponse>
-  let uniqueTag: () => string
+  let rest: PayloadWithInbox['rest']
+  let fixtures: PayloadWithInbox['fixtures']
   let staff: Record<Role, StaffUser>
-  let cleanupStaff: (payload: Payload, staff: Partial<Record<Role, StaffUser>>) => Promise<void>
   const tag = `n${Date.now().toString(36)}`
   const made = { categoryId: '', authorIds: [] as string[], articleId: '' }
   const title = `Season two, explained ${tag}`
@@ -43,15 +42,8 @@ describe('Comment notifications', () => {
   let linkRoute: { GET: (request: Request) => Promise<Response>; POST: (request: Request) => Promise<Response> }
 
   beforeAll(async () => {
-    const port = await inbox.start()
-    Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), EMAIL_FROM: 'Byline Newsroom <newsroom@example.com>' })
-    // Loaded only now, so that the config sees the inbox's port.
-    const { getTestPayload } = await import('../helpers/payload')
-    const fixtures = await import('../helpers/fixtures')
-    ;({ rest } = await import('../helpers/rest'))
+    ;({ payload, rest, fixtures } = await loadPayloadWithInbox(inbox))
     linkRoute = await import('../../app/(site)/comments/notifications/route')
-    ;({ uniqueTag, cleanupStaff } = fixtures)
-    payload = await getTestPayload()
     origin = payload.config.serverURL
     staff = await fixtures.seedStaff(payload, ['admin', 'editor', 'writer', 'moderator'])
 
@@ -77,10 +69,10 @@ describe('Comment notifications', () => {
     await payload.delete({ ...system, collection: 'articles', where: { id: { equals: made.articleId } } })
     await payload.delete({ ...system, collection: 'authors', where: { id: { in: made.authorIds } } })
     await payload.delete({ ...system, collection: 'categories', where: { id: { equals: made.categoryId } } })
-    await cleanupStaff(payload, staff)
+    await fixtures.cleanupStaff(payload, staff)
   })
 
-  const reader = (name: string) => ({ authorName: name, authorEmail: `${name.toLowerCase()}-${uniqueTag()}@example.net` })
+  const reader = (name: string) => ({ authorName: name, authorEmail: `${name.toLowerCase()}-${fixtures.uniqueTag()}@example.net` })
   const submit = async (data: Record<string, unknown>) => {
     const { status, body } = await rest('POST', '/comments', { body: { article: made.articleId, ...data }, headers: sender() })
     expect(status, JSON.stringify(body)).toBe(201)
@@ -100,7 +92,7 @@ describe('Comment notifications', () => {
   }
 
   it('tells each moderator, and only moderators, about a held comment', async () => {
-    const body = `When does filming start? ${uniqueTag()}`
+    const body = `When does filming start? ${fixtures.uniqueTag()}`
     const nina = reader('Nina')
     const { id, status } = await submit({ ...nina, authorUrl: 'https://nina.example', body })
     expect(status).toBe('pending')
@@ -123,13 +115,13 @@ describe('Comment notifications', () => {
   it('names the article as it is now, after a rename', async () => {
     // The first notice remembers the article's title and address; the rename must not leave them behind.
     const moderators = await moderatorEmails()
-    const before = `Before the rename ${uniqueTag()}`
+    const before = `Before the rename ${fixtures.uniqueTag()}`
     await submit({ ...reader('Ada'), body: before })
     await inbox.waitFor({ subject: subjects.held, about: before, count: moderators.length })
     const renamed = `${title}, revisited`
     await payload.update({ ...system, collection: 'articles', id: made.articleId, data: { title: renamed } })
     try {
-      const after = `After the rename ${uniqueTag()}`
+      const after = `After the rename ${fixtures.uniqueTag()}`
       await submit({ ...reader('Ben'), body: after })
       const [message] = await inbox.waitFor({ subject: `[Byline] Please moderate: "${renamed}"`, about: after, count: moderators.length })
       expect(message?.text).toContain(`A new comment on "${renamed}" is waiting for your approval.`)
@@ -139,7 +131,7 @@ describe('Comment notifications', () => {
   })
 
   it('tells the article’s authors when a comment is approved, without the commenter’s address', async () => {
-    const body = `Lovely round-up ${uniqueTag()}`
+    const body = `Lovely round-up ${fixtures.uniqueTag()}`
     const oscar = reader('Oscar')
     const { id } = await submit({ ...oscar, body })
     await moderate(id, 'approved')
@@ -170,7 +162,7 @@ describe('Comment notifications', () => {
   /** A reader who ticked "notify me" and followed the confirmation link. */
   const subscribedReader = async (name: string) => {
     const person = reader(name)
-    const comment = await submit({ ...person, body: `Tell me more ${uniqueTag()}`, notifyOnReply: true })
+    const comment = await submit({ ...person, body: `Tell me more ${fixtures.uniqueTag()}`, notifyOnReply: true })
     const [confirmation] = await inbox.waitFor({ subject: confirmSubject, about: 'confirm here', to: person.authorEmail })
     expect((await follow('POST', linkIn(confirmation?.text, 'confirm here:'))).status).toBe(200)
     expect(await stored(comment.id)).toBe(true)
@@ -179,7 +171,7 @@ describe('Comment notifications', () => {
   }
   /** Approves a reply to `parentId`; once the authors' notice about it has arrived, any reply notice would have too. */
   const approvedReply = async (parentId: string) => {
-    const body = `Same here! ${uniqueTag()}`
+    const body = `Same here! ${fixtures.uniqueTag()}`
     const reply = await submit({ ...reader('Sam'), parent: parentId, body })
     await moderate(reply.id, 'approved')
     await inbox.waitFor({ subject: subjects.approved, about: body, count: 2 })
@@ -188,7 +180,7 @@ describe('Comment notifications', () => {
 
   it('asks a reader who ticks “notify me” to confirm, once, and tells them about replies only once they have', async () => {
     const leah = reader('Leah')
-    const first = await submit({ ...leah, body: `Counting the days ${uniqueTag()}`, notifyOnReply: true })
+    const first = await submit({ ...leah, body: `Counting the days ${fixtures.uniqueTag()}`, notifyOnReply: true })
     const [confirmation, ...more] = await inbox.waitFor({ subject: confirmSubject, about: 'confirm here', to: leah.authorEmail })
     expect(more).toEqual([])
     expect(confirmation?.text).toContain(`Someone, hopefully you, commented on "${title}" with this address and asked to be emailed about replies.`)
@@ -244,8 +236,8 @@ describe('Comment notifications', () => {
 
   it('refuses a forged, altered, misdirected or expired link with a clear 400 and changes nothing', async () => {
     const ivy = reader('Ivy')
-    const mine = await submit({ ...ivy, body: `Forge me ${uniqueTag()}`, notifyOnReply: true })
-    const theirs = await submit({ ...reader('Jon'), body: `Not yours ${uniqueTag()}`, notifyOnReply: true })
+    const mine = await submit({ ...ivy, body: `Forge me ${fixtures.uniqueTag()}`, notifyOnReply: true })
+    const theirs = await submit({ ...reader('Jon'), body: `Not yours ${fixtures.uniqueTag()}`, notifyOnReply: true })
     const [confirmation] = await inbox.waitFor({ subject: confirmSubject, about: 'confirm here', to: ivy.authorEmail })
     const link = new URL(linkIn(confirmation?.text, 'confirm here:'))
     const changed = (name: string, value: string | null) => {
@@ -295,7 +287,7 @@ describe('Comment notifications', () => {
 
   it('lets moderators and system writes set reply notifications as they choose, without a confirmation', async () => {
     const person = reader('Mod')
-    const body = `Written by a moderator ${uniqueTag()}`
+    const body = `Written by a moderator ${fixtures.uniqueTag()}`
     const { status, body: created } = await rest('POST', '/comments', {
       token: staff.moderator.token,
       body: { article: made.articleId, ...person, body, notifyOnReply: true, status: 'approved' },
@@ -310,13 +302,13 @@ describe('Comment notifications', () => {
     const parent = await payload.create({
       ...quiet,
       collection: 'comments',
-      data: { article: made.articleId, ...reader('Quiet'), body: `No emails please ${uniqueTag()}`, status: 'approved' },
+      data: { article: made.articleId, ...reader('Quiet'), body: `No emails please ${fixtures.uniqueTag()}`, status: 'approved' },
     })
     const held = (name: string) =>
-      payload.create({ ...quiet, collection: 'comments', data: { article: made.articleId, ...reader(name), body: `Held ${uniqueTag()}`, status: 'pending' } })
+      payload.create({ ...quiet, collection: 'comments', data: { article: made.articleId, ...reader(name), body: `Held ${fixtures.uniqueTag()}`, status: 'pending' } })
     const heldToTrash = await held('Tia')
     const heldToSpam = await held('Sid')
-    const unaskedBody = `An unasked reply ${uniqueTag()}`
+    const unaskedBody = `An unasked reply ${fixtures.uniqueTag()}`
     const unasked = await payload.create({
       ...quiet,
       collection: 'comments',
@@ -325,7 +317,7 @@ describe('Comment notifications', () => {
     const before = inbox.messages.length
 
     const botReader = reader('Bot')
-    const bot = await submit({ ...botReader, body: `Cheap pills ${uniqueTag()}`, phone: '555-0100', notifyOnReply: true })
+    const bot = await submit({ ...botReader, body: `Cheap pills ${fixtures.uniqueTag()}`, phone: '555-0100', notifyOnReply: true })
     const bodies = [parent.body, heldToTrash.body, heldToSpam.body, unaskedBody, `Cheap pills`]
     expect(bot.status).toBe('spam')
     await moderate(heldToTrash.id, 'trash')
@@ -333,7 +325,7 @@ describe('Comment notifications', () => {
     await moderate(bot.id, 'trash')
     await moderate(unasked.id, 'approved')
     // Something that does send, last: once it has arrived, whatever was sent before it has too.
-    const marker = `Marker ${uniqueTag()}`
+    const marker = `Marker ${fixtures.uniqueTag()}`
     await submit({ ...reader('Mark'), body: marker })
     const moderators = await moderatorEmails()
     await inbox.waitFor({ subject: subjects.held, about: marker, count: moderators.length })
@@ -356,7 +348,7 @@ describe('Comment notifications', () => {
     const moderators = (await payload.find({ ...system, collection: 'users', where: { roles: { in: ['moderator'] } }, pagination: false })).docs
     for (const user of moderators) await payload.update({ ...system, collection: 'users', id: user.id, data: { roles: ['contributor'] } })
     try {
-      const body = `Nobody moderates ${uniqueTag()}`
+      const body = `Nobody moderates ${fixtures.uniqueTag()}`
       await submit({ ...reader('Uma'), body })
       const expected = (await payload.find({ ...system, collection: 'users', where: { roles: { in: ['admin', 'editor'] } }, pagination: false })).docs.map(
         (user) => user.email,
@@ -371,7 +363,7 @@ describe('Comment notifications', () => {
 
   it('answers the reader at once even when the mail server is down', async () => {
     await inbox.stop()
-    const { id, status } = await submit({ ...reader('Vic'), body: `Posted while mail is down ${uniqueTag()}` })
+    const { id, status } = await submit({ ...reader('Vic'), body: `Posted while mail is down ${fixtures.uniqueTag()}` })
     expect(status).toBe('pending')
     const stored = await payload.findByID({ ...system, collection: 'comments', id })
     expect(stored.status).toBe('pending')

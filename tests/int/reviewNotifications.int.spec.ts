@@ -5,9 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@/access/roles'
 
 import type { StaffUser } from '../helpers/fixtures'
-import type { RestOptions, RestResponse } from '../helpers/rest'
+import type { PayloadWithInbox } from '../helpers/inbox'
 
-import { Inbox } from '../helpers/inbox'
+import { Inbox, loadPayloadWithInbox } from '../helpers/inbox'
 
 /**
  * Issue #11's review notices, delivered for real to a loopback SMTP server (tests/helpers/inbox.ts):
@@ -22,24 +22,16 @@ const ROLES: Role[] = ['admin', 'editor', 'writer', 'contributor']
 describe('Review notifications', () => {
   const inbox = new Inbox()
   let payload: Payload
-  let rest: (method: 'GET' | 'PATCH' | 'POST', path: string, options?: RestOptions) => Promise<RestResponse>
-  let uniqueTag: () => string
+  let rest: PayloadWithInbox['rest']
+  let fixtures: PayloadWithInbox['fixtures']
   let staff: Record<Role, StaffUser>
-  let cleanupStaff: (payload: Payload, staff: Partial<Record<Role, StaffUser>>) => Promise<void>
   const made = { categoryId: '', categorySlug: '', authorIds: {} as Partial<Record<Role, string>>, articles: [] as string[] }
   const names = {} as Record<Role, string>
 
   beforeAll(async () => {
-    const port = await inbox.start()
-    Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), EMAIL_FROM: 'Byline Newsroom <newsroom@example.com>' })
-    // Loaded only now, so that the config sees the inbox's port.
-    const { getTestPayload } = await import('../helpers/payload')
-    const fixtures = await import('../helpers/fixtures')
-    ;({ rest } = await import('../helpers/rest'))
-    ;({ uniqueTag, cleanupStaff } = fixtures)
-    payload = await getTestPayload()
+    ;({ payload, rest, fixtures } = await loadPayloadWithInbox(inbox))
     staff = await fixtures.seedStaff(payload, ROLES)
-    const tag = uniqueTag()
+    const tag = fixtures.uniqueTag()
     for (const role of ROLES) {
       names[role] = (await payload.findByID({ ...system, collection: 'users', id: staff[role].id })).name
       const profile = await payload.create({ ...system, collection: 'authors', data: { name: `${role} ${tag}`, slug: `${role}-${tag}`, user: staff[role].id } })
@@ -59,11 +51,11 @@ describe('Review notifications', () => {
     if (!payload) return
     await payload.delete({ ...system, collection: 'authors', where: { id: { in: Object.values(made.authorIds) } } })
     await payload.delete({ ...system, collection: 'categories', where: { id: { equals: made.categoryId } } })
-    await cleanupStaff(payload, staff)
+    await fixtures.cleanupStaff(payload, staff)
   })
 
   const draftBy = async (role: Role) => {
-    const title = `Draft ${uniqueTag()}`
+    const title = `Draft ${fixtures.uniqueTag()}`
     const doc = await payload.create({
       ...system,
       collection: 'articles',
@@ -102,7 +94,7 @@ describe('Review notifications', () => {
   it('sends the draft back to the contributor with the whole note, once, and names them in the toast', async () => {
     const { id, title } = await draftBy('contributor')
     await saveDraft('contributor', id, { review: { state: 'submitted' } })
-    const note = `Add a source for the release date, and cut the second paragraph. ${uniqueTag()}`
+    const note = `Add a source for the release date, and cut the second paragraph. ${fixtures.uniqueTag()}`
 
     // Autosave while the editor types: the note so far is kept, nothing is sent back or mailed yet.
     const typing = await saveDraft('editor', id, { review: { state: 'changes-requested', note: note.slice(0, 12) } }, { autosave: true })
