@@ -32,6 +32,12 @@ type Props = Queue & {
 
 type Editing = { id: string; mode: 'reply' | 'edit' }
 
+/** The buttons that open the inline editor under a comment, in this order; a filed (spam, trash) comment gets no reply. */
+const EDITOR_MODES: { mode: Editing['mode']; label: string; verb: string; modifier: string }[] = [
+  { mode: 'reply', label: 'Reply', verb: 'Reply to', modifier: 'reply' },
+  { mode: 'edit', label: 'Quick edit', verb: 'Quick edit', modifier: 'quick-edit' },
+]
+
 type Refused = { ok: false; message: string }
 
 /** A server action that could not be reached (or failed on the server) answers like a refusal, so the queue never stays busy. */
@@ -496,30 +502,21 @@ export function ModerationQueue(props: Props) {
                     {ACTIONS[action].label}
                   </button>
                 ))}
-                {canModerate && !filed ? (
-                  <button
-                    type="button"
-                    className="moderation__button moderation__button--reply"
-                    disabled={busy}
-                    aria-expanded={editing?.id === row.id && editing.mode === 'reply'}
-                    aria-label={`Reply to the comment by ${row.authorName}`}
-                    onClick={() => setEditing({ id: row.id, mode: 'reply' })}
-                  >
-                    Reply
-                  </button>
-                ) : null}
-                {canModerate ? (
-                  <button
-                    type="button"
-                    className="moderation__button moderation__button--quick-edit"
-                    disabled={busy}
-                    aria-expanded={editing?.id === row.id && editing.mode === 'edit'}
-                    aria-label={`Quick edit the comment by ${row.authorName}`}
-                    onClick={() => setEditing({ id: row.id, mode: 'edit' })}
-                  >
-                    Quick edit
-                  </button>
-                ) : null}
+                {canModerate
+                  ? EDITOR_MODES.filter(({ mode }) => mode !== 'reply' || !filed).map(({ mode, label, verb, modifier }) => (
+                      <button
+                        key={mode}
+                        type="button"
+                        className={`moderation__button moderation__button--${modifier}`}
+                        disabled={busy}
+                        aria-expanded={editing?.id === row.id && editing.mode === mode}
+                        aria-label={`${verb} the comment by ${row.authorName}`}
+                        onClick={() => setEditing({ id: row.id, mode })}
+                      >
+                        {label}
+                      </button>
+                    ))
+                  : null}
                 {canPurge && filed ? (
                   <button
                     type="button"
