@@ -1,8 +1,9 @@
-import type { APIRequestContext, Browser, BrowserContextOptions, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
 
-import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccounts'
+import { articlesDeletedAfterAll, createDraft, openAtReviewState, takeOverEditLocks, televisionId } from './articles'
+import { authHeaders, logInAs, waitForFormReady } from './seededAccounts'
 
 /**
  * Issue #11's editors' day in Chromium: review toasts that say what happened, the editor's note
@@ -11,38 +12,16 @@ import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccount
  * author's feed.
  */
 
-async function logInAs(browser: Browser, role: string, context: BrowserContextOptions = {}): Promise<Page> {
-  const page = await (await browser.newContext(context)).newPage()
-  await submitAdminLogin(page, role)
-  await expect(page).toHaveURL(/\/admin$/)
-  return page
-}
-
 const toast = (page: Page, text: string | RegExp) => page.locator('[data-sonner-toast]').filter({ hasText: text })
 
-async function televisionId(request: APIRequestContext, headers: Record<string, string>): Promise<string> {
-  const response = await request.get('/api/categories?where[slug][equals]=television&limit=1&depth=0', { headers })
-  return (await response.json()).docs[0].id
-}
-
 test.describe('Editors', () => {
-  const created: string[] = []
-
-  test.afterAll(async ({ request }) => {
-    const headers = await authHeaders(request, 'editor')
-    for (const id of created) await request.delete(`/api/articles/${id}`, { headers })
-  })
+  const created = articlesDeletedAfterAll()
 
   test('review toasts say what happened, and the editor’s note is a banner at the top of the contributor’s page', async ({ browser, request }) => {
     test.slow()
     const title = `Set visit ${Date.now().toString(36)}`
     const contributorHeaders = await authHeaders(request, 'contributor')
-    const made = await request.post('/api/articles?draft=true', {
-      headers: contributorHeaders,
-      data: { title, category: await televisionId(request, contributorHeaders), _status: 'draft' },
-    })
-    expect(made.status(), await made.text()).toBe(201)
-    const id = (await made.json()).doc.id as string
+    const id = await createDraft({ request, headers: contributorHeaders, data: { title, category: await televisionId(request, contributorHeaders) } })
     created.push(id)
 
     const contributor = await logInAs(browser, 'contributor')
@@ -54,13 +33,8 @@ test.describe('Editors', () => {
     await contributor.goto('/admin')
 
     const editor = await logInAs(browser, 'editor')
-    await editor.addLocatorHandler(editor.getByRole('dialog', { name: 'document-locked' }), () => editor.getByRole('button', { name: 'Take over' }).click())
-    await editor.goto(`/admin/collections/articles/${id}`)
-    await waitForFormReady(editor)
-    await expect(async () => {
-      await editor.locator('#field-review').scrollIntoViewIfNeeded({ timeout: 2_000 })
-      await expect(editor.locator('[data-review-state="submitted"]')).toBeVisible({ timeout: 2_000 })
-    }).toPass({ timeout: 30_000 })
+    await takeOverEditLocks(editor)
+    await openAtReviewState(editor, { id, state: 'submitted' })
     await editor.locator('#field-review__state').getByRole('combobox').click()
     await editor.getByRole('option', { name: 'Changes requested', exact: true }).click()
     const note = 'Name the studio, and add a photo credit.'
@@ -70,9 +44,7 @@ test.describe('Editors', () => {
     await editor.goto('/admin')
     await editor.context().close()
 
-    await contributor.addLocatorHandler(contributor.getByRole('dialog', { name: 'document-locked' }), () =>
-      contributor.getByRole('button', { name: 'Take over' }).click(),
-    )
+    await takeOverEditLocks(contributor)
     await contributor.goto(`/admin/collections/articles/${id}`)
     await waitForFormReady(contributor)
     const banner = contributor.getByRole('note').filter({ hasText: 'Changes requested by the editor' })
@@ -89,9 +61,7 @@ test.describe('Editors', () => {
     const headers = await authHeaders(request, 'editor')
     const category = await televisionId(request, headers)
     const title = `Scheduled premiere ${Date.now().toString(36)}`
-    const made = await request.post('/api/articles?draft=true', { headers, data: { title, category, _status: 'draft' } })
-    expect(made.status(), await made.text()).toBe(201)
-    const id = (await made.json()).doc.id as string
+    const id = await createDraft({ request, headers, data: { title, category } })
     created.push(id)
     const publishedAt = '2026-06-15T14:30:00.000Z'
     const published = await request.post('/api/articles', { headers, data: { title: `${title} (live)`, category, _status: 'published', publishedAt } })

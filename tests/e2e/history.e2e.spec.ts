@@ -1,8 +1,9 @@
-import type { APIRequestContext, Browser, Page } from '@playwright/test'
+import type { APIRequestContext } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
 
-import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccounts'
+import { createDraft, televisionId } from './articles'
+import { authHeaders, logInAs, waitForFormReady } from './seededAccounts'
 
 /**
  * Issue #11 in Chromium: the versions list and compare view say who saved each version (and the
@@ -10,21 +11,9 @@ import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccount
  * lists and deletes.
  */
 
-async function logInAs(browser: Browser, role: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await submitAdminLogin(page, role)
-  await expect(page).toHaveURL(/\/admin$/)
-  return page
-}
-
 async function nameOf(request: APIRequestContext, headers: Record<string, string>): Promise<string> {
   const response = await request.get('/api/users/me', { headers })
   return (await response.json()).user.name
-}
-
-async function televisionId(request: APIRequestContext, headers: Record<string, string>): Promise<string> {
-  const response = await request.get('/api/categories?where[slug][equals]=television&limit=1&depth=0', { headers })
-  return (await response.json()).docs[0].id
 }
 
 test.describe('History', () => {
@@ -39,12 +28,11 @@ test.describe('History', () => {
   test('the versions list and the compare view name who saved each version', async ({ browser, request }) => {
     const writerHeaders = await authHeaders(request, 'writer')
     const editorHeaders = await authHeaders(request, 'editor')
-    const made = await request.post('/api/articles?draft=true', {
+    const id = await createDraft({
+      request,
       headers: writerHeaders,
-      data: { title: `Whose words ${Date.now().toString(36)}`, excerpt: 'As filed.', category: await televisionId(request, writerHeaders), _status: 'draft' },
+      data: { title: `Whose words ${Date.now().toString(36)}`, excerpt: 'As filed.', category: await televisionId(request, writerHeaders) },
     })
-    expect(made.status(), await made.text()).toBe(201)
-    const id = (await made.json()).doc.id as string
     created.push({ collection: 'articles', id })
     const edited = await request.patch(`/api/articles/${id}?draft=true`, { headers: editorHeaders, data: { excerpt: 'As the desk sharpened it.' } })
     expect(edited.status()).toBe(200)

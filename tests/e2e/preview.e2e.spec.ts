@@ -1,9 +1,9 @@
-import type { APIRequestContext, Browser, Page } from '@playwright/test'
+import type { APIRequestContext } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
 
 import { block, doc, p } from '../../src/seed/lexical'
-import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccounts'
+import { authHeaders, logInAs, waitForFormReady } from './seededAccounts'
 
 /**
  * Issue 22 C: drafts skip validation, so preview and live preview render blocks a writer has only
@@ -20,13 +20,6 @@ const EMPTY_BLOCKS = [
   block('videoEmbed', {}),
   block('videoEmbed', { url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' }),
 ]
-
-async function logInAs(browser: Browser, role: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await submitAdminLogin(page, role)
-  await expect(page).toHaveURL(/\/admin$/)
-  return page
-}
 
 test.describe('Preview of a half-filled draft', () => {
   let articleId = ''

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test'
+import type { APIRequestContext, Browser, BrowserContextOptions, Page } from '@playwright/test'
 
 import { expect } from '@playwright/test'
 import fs from 'node:fs'
@@ -41,4 +41,12 @@ export async function submitAdminLogin(page: Page, role: string) {
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Login' }).click()
+}
+
+/** A page in a browser context of its own (options such as its time zone), logged in to the admin as the seeded account. */
+export async function logInAs(browser: Browser, role: string, context: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await browser.newContext(context)).newPage()
+  await submitAdminLogin(page, role)
+  await expect(page).toHaveURL(/\/admin$/)
+  return page
 }

@@ -1,8 +1,9 @@
-import type { APIRequestContext, Browser, Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
 
-import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccounts'
+import { articlesDeletedAfterAll, createDraft, openAtReviewState, takeOverEditLocks, televisionId } from './articles'
+import { authHeaders, logInAs, waitForFormReady } from './seededAccounts'
 
 /**
  * Issue #5's workflow in Chromium, with the demo newsroom's accounts: a contributor writes a
@@ -11,13 +12,6 @@ import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccount
  */
 
 type SavedArticle = { id: string; title: string; slug: string; _status: 'draft' | 'published'; review: { state: string } }
-
-async function logInAs(browser: Browser, role: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await submitAdminLogin(page, role)
-  await expect(page).toHaveURL(/\/admin$/)
-  return page
-}
 
 /**
  * The newest version (draft or published) of an article, as an editor reads it over REST. On the
@@ -41,12 +35,7 @@ async function newDraft(page: Page, title: string): Promise<string> {
 }
 
 test.describe('Editorial workflow', () => {
-  const created: string[] = []
-
-  test.afterAll(async ({ request }) => {
-    const headers = await authHeaders(request, 'editor')
-    for (const id of created) await request.delete(`/api/articles/${id}`, { headers })
-  })
+  const created = articlesDeletedAfterAll()
 
   test('live preview shows the draft’s title in the real article page', async ({ browser, request }) => {
     const stamp = Date.now().toString(36)
@@ -54,10 +43,7 @@ test.describe('Editorial workflow', () => {
     // The draft is made through REST (the admin's Create New is the first test's): this test is
     // about what live preview shows.
     const headers = await authHeaders(request, 'editor')
-    const category = (await (await request.get('/api/categories?where[slug][equals]=television&limit=1&depth=0', { headers })).json()).docs[0].id
-    const made = await request.post('/api/articles?draft=true', { headers, data: { title, category, _status: 'draft' } })
-    expect(made.status(), await made.text()).toBe(201)
-    const id = (await made.json()).doc.id as string
+    const id = await createDraft({ request, headers, data: { title, category: await televisionId(request, headers) } })
     created.push(id)
     await expect.poll(async () => (await stored(request, id)).slug).toBe(`preview-headline-${stamp}`)
     const editor = await logInAs(browser, 'editor')
@@ -105,19 +91,10 @@ test.describe('Editorial workflow', () => {
 
     const editor = await logInAs(browser, 'editor')
     // Payload keeps the contributor's edit lock for a while after they leave; the editor takes over.
-    await editor.addLocatorHandler(editor.getByRole('dialog', { name: 'document-locked' }), () =>
-      editor.getByRole('button', { name: 'Take over' }).click(),
-    )
+    await takeOverEditLocks(editor)
     await editor.goto('/admin')
     await expect(editor.getByRole('region', { name: 'Awaiting review' }).getByRole('link', { name: title })).toBeVisible()
-    await editor.goto(`/admin/collections/articles/${id}`)
-    await waitForFormReady(editor)
-    // Payload renders a group's fields once the group scrolls into view, and taking over the edit
-    // lock re-renders the form: scroll again until the submitted state shows.
-    await expect(async () => {
-      await editor.locator('#field-review').scrollIntoViewIfNeeded({ timeout: 2_000 })
-      await expect(editor.locator('[data-review-state="submitted"]')).toBeVisible({ timeout: 2_000 })
-    }).toPass({ timeout: 30_000 })
+    await openAtReviewState(editor, { id, state: 'submitted' })
     await expect(editor.locator('#field-review__submittedBy')).toContainText('Tomás Vidal')
     await editor.getByRole('button', { name: 'Publish changes' }).click()
     await expect(editor.getByTitle('Status: Published')).toBeVisible()
