@@ -296,6 +296,15 @@ describe('Access matrix', () => {
     return rest('POST', '/media', { token: tokenOf(who), body: form })
   }
 
+  /** Creates a record over REST as `who` (media as an upload), named by `field`: it happened when it exists with them as its createdBy. */
+  const createAsOwner = async ({ who, collection, field, what }: { who: Who; collection: 'authors' | 'cast' | 'media'; field: 'alt' | 'name'; what: string }): Promise<Outcome> => {
+    const value = label(what)
+    const body = { [field]: value }
+    const { status } = collection === 'media' ? await upload(who, body) : await rest('POST', `/${collection}`, { token: tokenOf(who), body })
+    const record = await findMade(collection, field, value)
+    return { status, happened: record !== undefined && record.createdBy === ownerOf(who, 'own') }
+  }
+
   /** Reads one record by id: allowed means a 200 carrying that record. */
   const readById = async (path: string, id: string, who: Who): Promise<Outcome> => {
     const { status, body } = await rest('GET', `${path}/${id}`, { token: tokenOf(who) })
@@ -404,12 +413,7 @@ describe('Access matrix', () => {
     'articles: delete a published article': async (args) => remove('articles', (await article({ ...args, status: 'published' })).id, args.who),
 
     'authors: read a profile': async (args) => readById('/authors', (await owned('authors', args)).id, args.who),
-    'authors: create a profile (and become its createdBy)': async ({ who }) => {
-      const name = label('Profile')
-      const { status } = await rest('POST', '/authors', { token: tokenOf(who), body: { name } })
-      const record = await findMade('authors', 'name', name)
-      return { status, happened: record !== undefined && record.createdBy === ownerOf(who, 'own') }
-    },
+    'authors: create a profile (and become its createdBy)': ({ who }) => createAsOwner({ who, collection: 'authors', field: 'name', what: 'Profile' }),
     'authors: edit a profile': async (args) => patch({ collection: 'authors', id: (await owned('authors', args)).id, who: args.who }, 'bio', label('Bio')),
     'authors: edit the profile linked to their account': async ({ who }) =>
       patch({ collection: 'authors', id: who === 'anonymous' ? otherAuthorId : profiles[who], who }, 'bio', label('Bio')),
@@ -420,24 +424,14 @@ describe('Access matrix', () => {
     'authors: delete a profile': async (args) => remove('authors', (await owned('authors', args)).id, args.who),
 
     'cast: read a cast member': async (args) => readById('/cast', (await owned('cast', args)).id, args.who),
-    'cast: create a cast member (and become its createdBy)': async ({ who }) => {
-      const name = label('Actor')
-      const { status } = await rest('POST', '/cast', { token: tokenOf(who), body: { name } })
-      const record = await findMade('cast', 'name', name)
-      return { status, happened: record !== undefined && record.createdBy === ownerOf(who, 'own') }
-    },
+    'cast: create a cast member (and become its createdBy)': ({ who }) => createAsOwner({ who, collection: 'cast', field: 'name', what: 'Actor' }),
     'cast: edit a cast member': async (args) => patch({ collection: 'cast', id: (await owned('cast', args)).id, who: args.who }, 'character', label('Role')),
     'cast: hand a cast member to another account (createdBy)': async (args) =>
       patch({ collection: 'cast', id: (await owned('cast', args)).id, who: args.who }, 'createdBy', bystander.id, { ignoredIsRefusal: true }),
     'cast: delete a cast member': async (args) => remove('cast', (await owned('cast', args)).id, args.who),
 
     'media: read an image no public page shows': async (args) => readById('/media', (await owned('media', args)).id, args.who),
-    'media: upload an image (and become its createdBy)': async ({ who }) => {
-      const alt = label('Upload')
-      const { status } = await upload(who, { alt })
-      const record = await findMade('media', 'alt', alt)
-      return { status, happened: record !== undefined && record.createdBy === ownerOf(who, 'own') }
-    },
+    'media: upload an image (and become its createdBy)': ({ who }) => createAsOwner({ who, collection: 'media', field: 'alt', what: 'Upload' }),
     'media: upload an image credited to another account (createdBy)': async ({ who }) => {
       const alt = label('Upload')
       await upload(who, { alt, createdBy: bystander.id })
