@@ -124,6 +124,11 @@ async function heldComment(client: Client, admin: Record<string, string>, text: 
   return created.doc.id as string
 }
 
+/** Approves the comment through the given instance as the moderator: the change whose spread the tests time. */
+async function approve(client: Client, moderator: Record<string, string>, commentId: string) {
+  await json(await client.api.patch(`/api/comments/${commentId}`, { headers: moderator, data: { status: 'approved' } }), 200)
+}
+
 test('an article published through A is on B’s home page and on the front’s within a second', async () => {
   const editor = await login(A.api, 'editor')
   const { id, slug } = await draftArticle(A, editor, 'Cluster Publish')
@@ -154,7 +159,7 @@ test('a comment approved on B is on A’s article page within a second', async (
     await warm(A, REFERENCE_PATH)
     expect((await read(A, REFERENCE_PATH)).body).not.toContain(text)
 
-    await json(await B.api.patch(`/api/comments/${commentId}`, { headers: moderator, data: { status: 'approved' } }), 200)
+    await approve(B, moderator, commentId)
     await timeUntil('approve on B → article page on A', async () => (await read(A, REFERENCE_PATH)).body.includes(text))
   } finally {
     await A.api.delete(`/api/comments/${commentId}`, { headers: admin })
@@ -248,7 +253,7 @@ test('with Redis down no instance serves a stale page, and once it is back chang
     // B can no longer hear of changes, so it must stop answering from memory.
     await expect.poll(async () => (await read(B, REFERENCE_PATH)).cache, { message: 'B stops serving from its cache', timeout: 5_000, intervals: [50] }).toBeNull()
 
-    await json(await A.api.patch(`/api/comments/${duringId}`, { headers: moderator, data: { status: 'approved' } }), 200)
+    await approve(A, moderator, duringId)
     const onB = await read(B, REFERENCE_PATH)
     expect(onB.body, 'B, at its next request, renders the change it was never told of').toContain(during)
     expect(onB.cache).toBeNull()
@@ -257,7 +262,7 @@ test('with Redis down no instance serves a stale page, and once it is back chang
     await startRedis()
     // Caught up, B caches again; then a change on A reaches it through the log within a second.
     await expect.poll(async () => (await read(B, REFERENCE_PATH)).cache, { message: 'B caches again once Redis is back', timeout: 10_000, intervals: [100] }).toBe('HIT')
-    await json(await A.api.patch(`/api/comments/${afterId}`, { headers: moderator, data: { status: 'approved' } }), 200)
+    await approve(A, moderator, afterId)
     await timeUntil('after Redis came back: approve on A → article page on B', async () => (await read(B, REFERENCE_PATH)).body.includes(after))
   } finally {
     await startRedis()
@@ -274,7 +279,7 @@ test('B, restarted after a change made while it was down, serves the change', as
   try {
     await warm(B, REFERENCE_PATH)
     await appB.stop()
-    await json(await A.api.patch(`/api/comments/${commentId}`, { headers: moderator, data: { status: 'approved' } }), 200)
+    await approve(A, moderator, commentId)
     await appB.start()
     const first = await read(B, REFERENCE_PATH)
     expect(first.status).toBe(200)
@@ -298,7 +303,7 @@ test('with the page store’s writer killed, a change made on the other instance
     await warm(A, REFERENCE_PATH)
     await expect.poll(async () => (await viaFront.api.get(REFERENCE_PATH, { headers: { cookie: '' } })).headers()['x-cache-status'], { message: 'nginx serves the page from the store' }).toBe('STORE')
     await appA.stop('SIGKILL')
-    await json(await B.api.patch(`/api/comments/${commentId}`, { headers: moderator, data: { status: 'approved' } }), 200)
+    await approve(B, moderator, commentId)
     let last = { front: null as string | null, cache: null as string | null }
     try {
       await timeUntil('approve on B with the store’s writer dead → article page through nginx', async () => {
