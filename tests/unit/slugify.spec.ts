@@ -24,7 +24,15 @@ describe('slugify', () => {
     expect(slugify('Łódź Ørsted Æther')).toBe('lodz-orsted-aether')
   })
 
+  it('spells Cyrillic and Greek in Latin letters', () => {
+    expect(slugify('Привет, мир')).toBe('privet-mir')
+    expect(slugify('Щука й ёж')).toBe('shchuka-y-yozh')
+    expect(slugify('Львів і Одеса')).toBe('lviv-i-odesa')
+    expect(slugify('Καλημέρα Αθήνα')).toBe('kalimera-athina')
+  })
+
   it('gives an empty slug for text without a letter or digit it can keep', () => {
+    expect(slugify('你好')).toBe('')
     expect(slugify('!!! ??? ---')).toBe('')
     expect(slugify('')).toBe('')
   })
