@@ -345,6 +345,50 @@ describe('WordPress import', () => {
     })
   })
 
+  describe('articles written below the Local API (bulkWrites.article)', () => {
+    /** What may differ between two saves of the same article: its identity and the moment of saving. */
+    const comparable = (doc: Record<string, unknown>): Record<string, unknown> => {
+      const { id: _id, slug: _slug, createdAt: _created, updatedAt: _updated, searchText: _searchText, ...rest } = doc
+      const review = Object.fromEntries(Object.entries((rest.review ?? {}) as Record<string, unknown>).filter(([key]) => !key.endsWith('At')))
+      return { ...rest, review }
+    }
+    const INPUT = ['title', 'excerpt', 'content', 'category', 'authors', 'tags', 'cast', 'featured', 'pinned', 'heroImage', 'publishedAt', 'commentsOpen', '_status', 'review', 'meta'] as const
+
+    it('are what the Local API writes for the same data, document and version, for every status the file has', async () => {
+      const bulk = bulkWriter(payload)
+      if (!bulk) return expect(payload.db.name).toBe('mongoose') // the Local API writes them there
+      const sources = await payload.find({ collection: 'import-sources', where: { target: { equals: 'articles' } }, pagination: false, overrideAccess: true, depth: 0 })
+      const imported = await Promise.all(sources.docs.map(async (source) => (await payload.findByID({ collection: 'articles', id: source.documentId, draft: true, depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>))
+      const statuses = new Set(imported.map((doc) => `${String(doc._status)}/${String((doc.review as { state?: string } | undefined)?.state)}`))
+      expect([...statuses]).toEqual(expect.arrayContaining(['published/none', 'draft/submitted']))
+      const written: string[] = []
+      try {
+        for (const doc of imported) {
+          // The importer's data for it: its fields as they were imported, images, blocks and links in the body included.
+          const input = { ...Object.fromEntries(INPUT.map((key) => [key, doc[key]])), review: { state: (doc.review as { state?: string } | undefined)?.state } }
+          const req = await createLocalReq({ context: { disableRevalidate: true, disableNotifications: true, wordpressImport: true } }, payload)
+          const below = String((await bulk.article(req, { ...input, slug: `${String(doc.slug)}-below` })).id)
+          written.push(below)
+          const api = String((await payload.create({ ...system, collection: 'articles', draft: doc._status === 'draft', data: { ...input, slug: `${String(doc.slug)}-api` } as never })).id)
+          written.push(api)
+          const read = async (id: string) => (await payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>
+          const [a, b] = [await read(below), await read(api)]
+          expect(comparable(a)).toEqual(comparable(b))
+          expect(a.searchText).toBe(String(b.searchText).replace('-api', '-below'))
+          const versionOf = async (id: string) => {
+            const { docs } = await payload.findVersions({ collection: 'articles', where: { parent: { equals: id } }, overrideAccess: true, depth: 0, limit: 10 })
+            expect(docs).toHaveLength(1)
+            const [version] = docs as unknown as { latest?: boolean; autosave?: boolean; version: Record<string, unknown> }[]
+            return { latest: version?.latest, autosave: version?.autosave, version: comparable(version?.version ?? {}) }
+          }
+          expect(await versionOf(below)).toEqual(await versionOf(api))
+        }
+      } finally {
+        if (written.length > 0) await payload.delete({ ...system, collection: 'articles', where: { id: { in: written } } })
+      }
+    })
+  })
+
   describe('an item that fails halfway, as the command line writes it', () => {
     it('leaves none of its writes behind, on every database', async () => {
       // What importWordPress does for each item (its inTransaction) on the command line's connection.

@@ -10,6 +10,7 @@ import type { WxrItem, WxrRecord } from '@/import/wordpress/wxr'
 
 import { autop, convertContent, inlineReusableBlocks } from '@/import/wordpress/content'
 import {
+  bylineSlug,
   categoryPaths,
   chooseCategory,
   commentStatus,
@@ -91,6 +92,14 @@ describe('WordPress import', () => {
   })
 
   describe('mapping rules', () => {
+    it('spells a slug in another alphabet, which WordPress stores percent-encoded, in Latin letters', () => {
+      expect(bylineSlug('%d0%bf%d1%80%d0%b8%d0%b2%d0%b5%d1%82-%d0%bc%d0%b8%d1%80', 'Привет, мир')).toBe('privet-mir')
+      expect(bylineSlug('%CE%BA%CE%B1%CE%BB%CE%B7%CE%BC%CE%AD%CF%81%CE%B1', 'Καλημέρα')).toBe('kalimera')
+      // An alphabet with no one Latin spelling: the item's kind and id, never its escapes' hex digits.
+      expect(bylineSlug('%e4%bd%a0%e5%a5%bd', '你好', 'post-12')).toBe('post-12')
+      expect(bylineSlug('%zz-broken', 'Broken')).toBe('zz-broken')
+    })
+
     it.each([
       ['publish', { status: 'published', review: null, scheduleAt: null }],
       ['draft', { status: 'draft', review: null, scheduleAt: null }],

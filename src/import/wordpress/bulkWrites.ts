@@ -51,7 +51,9 @@ export type RedirectRow = { from: string; to: { relationTo: 'articles' | 'pages'
 /** Rows per statement: well under SQLite's bound-parameter limit (32,766) and PostgreSQL's (65,535). */
 const ROWS_PER_STATEMENT = 500
 /** The import's SQLite page cache (the default is 2 MB). */
-const SQLITE_CACHE_KB = 128 * 1024
+const SQLITE_CACHE_KB = 48 * 1024
+/** Items per commit on the command line's SQLite connection. */
+const ITEMS_PER_COMMIT = 100
 
 export function bulkWriter(payload: Payload) {
   const adapter = adapterOf(payload)
@@ -66,6 +68,7 @@ export function bulkWriter(payload: Payload) {
   }
   const now = () => new Date().toISOString()
   let inSqliteTransaction = false
+  let batch: { open: boolean; items: number } | null = null
 
   return {
     /** A fresh id for a row written here, known before the insert so replies can name their parent. */
@@ -85,6 +88,28 @@ export function bulkWriter(payload: Payload) {
       if (rows.length === 0) return
       const stamp = now()
       await insert(req, 'import_sources', rows.map((row) => ({ ...row, createdAt: stamp, updatedAt: stamp })))
+    },
+
+    /**
+     * A new article as Payload's create writes it, without the Local API's costs per document
+     * (access, validation, field hooks, and a re-read of the document and of its version, about
+     * 25 ms of the 40 an imported post took). The collection's own beforeChange hooks still run,
+     * so the search text, the review state, the images used and the publication date are what a
+     * save would make; the importer supplies every other field, defaults included, and has
+     * checked it (a free slug, lengths cut to the fields' limits, links already made safe). Then the
+     * document and its first version go through the adapter's `create` and `createVersion`.
+     */
+    async article(req: PayloadRequest, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+      const config = payload.collections.articles.config
+      const id = randomUUID()
+      const stamp = now()
+      let doc: Record<string, unknown> = { ...data, lastEditedBy: null, createdAt: stamp, updatedAt: stamp }
+      for (const hook of config.hooks.beforeChange ?? []) {
+        doc = ((await hook({ collection: config, context: req.context, data: doc, operation: 'create', originalDoc: undefined, req })) as Record<string, unknown> | undefined) ?? doc
+      }
+      await adapter.create({ collection: 'articles', customID: id, data: doc, req, returning: false })
+      await adapter.createVersion({ collectionSlug: 'articles', parent: id, versionData: { ...doc, id }, autosave: false, createdAt: stamp, updatedAt: stamp, req, returning: false })
+      return { ...doc, id }
     },
 
     /** Redirects with their reference, as plugin-redirects stores them (`redirects` and `redirects_rels`). Returns the sources refused. */
@@ -128,21 +153,53 @@ export function bulkWriter(payload: Payload) {
      * connection, where the import is the only writer and writes one item at a time, its
      * statements are made one transaction here. Elsewhere (PostgreSQL, or inside the server,
      * whose connection other requests share) `work` runs as it is.
+     *
+     * Inside `startBatch` an item is a savepoint of a transaction that commits every
+     * `ITEMS_PER_COMMIT` items: a commit cost 1.7 ms, more than most items' own writes. A failed
+     * item still rolls back alone; a crash loses at most the batch, which a rerun writes again.
      */
     async sqliteTransaction<T>(work: () => Promise<T>): Promise<T> {
       const client = sql.name === 'sqlite' ? sql.client : undefined
       if (!client || inSqliteTransaction) return work()
-      await client.execute('BEGIN IMMEDIATE')
+      if (batch && !batch.open) {
+        await client.execute('BEGIN IMMEDIATE')
+        batch.open = true
+        batch.items = 0
+      }
+      await client.execute(batch ? 'SAVEPOINT import_item' : 'BEGIN IMMEDIATE')
       inSqliteTransaction = true
       try {
         const result = await work()
-        await client.execute('COMMIT')
+        await client.execute(batch ? 'RELEASE import_item' : 'COMMIT')
+        if (batch && (batch.items += 1) >= ITEMS_PER_COMMIT) {
+          await client.execute('COMMIT')
+          batch.open = false
+        }
         return result
       } catch (error) {
-        await client.execute('ROLLBACK')
+        if (batch) {
+          await client.execute('ROLLBACK TO import_item')
+          await client.execute('RELEASE import_item')
+        } else {
+          await client.execute('ROLLBACK')
+        }
         throw error
       } finally {
         inSqliteTransaction = false
+      }
+    },
+
+    /** Groups the items that follow into shared commits (see sqliteTransaction), until `finish`. */
+    startBatch() {
+      const client = sql.name === 'sqlite' ? sql.client : undefined
+      if (!client) return { finish: async () => undefined }
+      batch = { open: false, items: 0 }
+      return {
+        async finish() {
+          const open = batch?.open
+          batch = null
+          if (open) await client.execute('COMMIT')
+        },
       }
     },
   }

@@ -4,6 +4,7 @@
  * --json), progress to stderr. Exit code 1 when anything failed or the input was refused.
  */
 import fs from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 import type { ImportProgress } from './importer'
@@ -70,7 +71,15 @@ async function main() {
   const { importWordPress } = await import('./importer')
   let failed = false
   try {
-    const report = await importWordPress({ payload, file: flags.file, mediaFrom: flags.mediaFrom, dryRun: flags.dryRun, ownSqliteConnection: true, onProgress: progressPrinter() })
+    const report = await importWordPress({
+      payload,
+      file: flags.file,
+      mediaFrom: flags.mediaFrom,
+      dryRun: flags.dryRun,
+      ownSqliteConnection: true,
+      conversionWorker: fileURLToPath(new URL('./conversionWorker.ts', import.meta.url)),
+      onProgress: progressPrinter(),
+    })
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(report.toJSON())}\n`)
       for (const note of report.notes) process.stderr.write(`note: ${note.type} ${note.id}: ${note.reason}\n`)

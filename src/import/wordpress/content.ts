@@ -275,21 +275,29 @@ export function inlineReusableBlocks(html: string, blocks: ReadonlyMap<string, s
   })
 }
 
-export async function convertContent(args: ConvertArgs): Promise<Converted> {
+/** One piece of a converted body: Lexical nodes, or an image with the nodes it becomes when its file cannot be had. */
+export type BodyPart = { nodes: LexicalNode[] } | { image: ContentImage; fallback: LexicalNode[] }
+/** A body converted as far as it can be without the run's state: images and links are settled by `settleBody`. */
+export type ConvertedBody = { parts: BodyPart[]; unrepresentable: Record<string, number> }
+
+/**
+ * The expensive, self-contained half of the conversion (jsdom and Lexical), which the command line
+ * runs in a worker thread (./conversionWorker.ts) while the main thread writes the item before.
+ */
+export function convertBody({ html, editorConfig, itemId }: Pick<ConvertArgs, 'html' | 'editorConfig' | 'itemId'>): ConvertedBody {
   const unrepresentable: Record<string, number> = {}
   const count = (what: string) => {
     unrepresentable[what] = (unrepresentable[what] ?? 0) + 1
   }
-  if (GUTENBERG.test(args.html)) countGutenbergGaps(args.html, count)
-  const source = GUTENBERG.test(args.html) ? expandShortcodes(args.html, count) : autop(expandShortcodes(args.html, count))
+  if (GUTENBERG.test(html)) countGutenbergGaps(html, count)
+  const source = GUTENBERG.test(html) ? expandShortcodes(html, count) : autop(expandShortcodes(html, count))
   // Text, headings, lists and links only: the converter takes the whole body at once.
   const segments: Segment[] = SPECIAL.test(source) ? segmentsOf(htmlDocument(source).body, count) : [{ kind: 'html', html: source }]
 
-  const children: LexicalNode[] = []
+  const parts: BodyPart[] = []
   let pendingHtml = ''
-  let images = 0
   const flush = () => {
-    if (pendingHtml) children.push(...paragraphNodes(pendingHtml, args.editorConfig))
+    if (pendingHtml) parts.push({ nodes: paragraphNodes(pendingHtml, editorConfig) })
     pendingHtml = ''
   }
   for (const [index, segment] of segments.entries()) {
@@ -297,31 +305,53 @@ export async function convertContent(args: ConvertArgs): Promise<Converted> {
       pendingHtml += segment.html
       continue
     }
+    flush()
     if (segment.kind === 'image') {
-      const id = segment.image.src ? await args.resolveImage(segment.image) : null
-      if (id) {
-        flush()
-        images += 1
-        children.push({ type: 'upload', version: 3, format: '', relationTo: 'media', value: id, fields: { caption: segment.image.caption } })
-      } else {
-        // The file could not be had: the content keeps a link to where it was.
-        pendingHtml += linkParagraph(segment.image.alt || segment.image.caption || 'Image', segment.image.src)
-        if (segment.image.caption && segment.image.alt) pendingHtml += `<p>${escapeHtml(segment.image.caption)}</p>`
-      }
+      // Without its file, the content keeps a link to where the image was.
+      const { alt, caption, src } = segment.image
+      const fallback = linkParagraph(alt || caption || 'Image', src) + (caption && alt ? `<p>${escapeHtml(caption)}</p>` : '')
+      parts.push({ image: segment.image, fallback: paragraphNodes(fallback, editorConfig) })
       continue
     }
-    flush()
     const fields =
       segment.kind === 'video'
         ? { blockType: 'videoEmbed', url: segment.url, title: segment.title.slice(0, 200) }
         : { blockType: 'pullQuote', quote: segment.quote, attribution: segment.attribution.slice(0, 200) }
-    children.push({ type: 'block', version: 2, format: '', fields: { id: blockId(args.itemId, index), blockName: '', ...fields } })
+    parts.push({ nodes: [{ type: 'block', version: 2, format: '', fields: { id: blockId(itemId, index), blockName: '', ...fields } }] })
   }
   flush()
-  const rewritten = children.flatMap((node) => rewrite(node, args, count))
+  return { parts, unrepresentable }
+}
+
+/** The other half, with the run's state: images become uploads (or their fallback), links to the old site internal links. */
+export async function settleBody(body: ConvertedBody, { resolveImage, resolveLink }: Pick<ConvertArgs, 'resolveImage' | 'resolveLink'>): Promise<Converted> {
+  const unrepresentable = { ...body.unrepresentable }
+  const count = (what: string) => {
+    unrepresentable[what] = (unrepresentable[what] ?? 0) + 1
+  }
+  const children: LexicalNode[] = []
+  let images = 0
+  for (const part of body.parts) {
+    if ('nodes' in part) {
+      children.push(...part.nodes)
+      continue
+    }
+    const id = part.image.src ? await resolveImage(part.image) : null
+    if (id) {
+      images += 1
+      children.push({ type: 'upload', version: 3, format: '', relationTo: 'media', value: id, fields: { caption: part.image.caption } })
+    } else {
+      children.push(...part.fallback)
+    }
+  }
+  const rewritten = children.flatMap((node) => rewrite(node, { resolveLink }, count))
   return {
     content: { root: { type: 'root', version: 1, format: '', indent: 0, direction: 'ltr', children: rewritten } },
     images,
     unrepresentable,
   }
+}
+
+export async function convertContent(args: ConvertArgs): Promise<Converted> {
+  return settleBody(convertBody(args), args)
 }

@@ -21,7 +21,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createLocalReq, ValidationError } from 'payload'
 
-import type { ContentImage, LinkTarget } from './content'
+import type { ContentImage, ConvertedBody, LinkTarget } from './content'
 import type { CommentRow, RedirectRow, SourceRowInsert } from './bulkWrites'
 import type { ReportType } from './map'
 import type { WxrAuthor, WxrComment, WxrItem, WxrSite, WxrTerm } from './wxr'
@@ -37,7 +37,8 @@ import { articleHref, authorHref, categoryHref } from '@/lib/urls'
 import { fieldRules, LIMITS } from '@/comments/validate'
 import { inTransaction as inDatabaseTransaction } from '@/db/belowPayload'
 
-import { convertContent, inlineReusableBlocks } from './content'
+import { inlineReusableBlocks, settleBody } from './content'
+import { inThread, inWorker } from './conversions'
 import {
   bylineSlug,
   categoryPaths,
@@ -84,6 +85,8 @@ type ImportArgs = {
    * commit, and each item in a transaction of the import's own (./bulkWrites.ts).
    */
   ownSqliteConnection?: boolean
+  /** The content conversion's worker thread (./conversionWorker.ts), for the command line; without it, conversion runs in this thread. */
+  conversionWorker?: string | null
   onProgress?: (progress: ImportProgress) => void
 }
 
@@ -109,6 +112,8 @@ const MAX_MEDIA_BYTES = 25 * 1024 * 1024
 const FETCH_TIMEOUT_MS = 15_000
 const MAX_REDIRECTS = 4
 const PROGRESS_EVERY = 100
+/** Items read ahead of the one being written, their content converting meanwhile. */
+const CONVERSIONS_AHEAD = 4
 const EXPIRE_CHUNK = 1000
 /** An address without an email (old WordPress comments): valid for Byline, and plainly nobody's. */
 const NO_EMAIL = 'no-email@wordpress-import.invalid'
@@ -268,7 +273,7 @@ function commentProblem(data: { authorName: string; authorEmail: string; authorU
 /** Collections served at /{slug}: their slugs may not take a route the site owns. */
 const TOP_LEVEL = new Set<string>(['categories', 'pages'])
 
-export async function importWordPress({ payload, file, mediaFrom = null, dryRun = false, fetchMedia = true, ownSqliteConnection = false, publicMediaOnly = false, onProgress = () => undefined }: ImportArgs): Promise<ImportReport> {
+export async function importWordPress({ payload, file, mediaFrom = null, dryRun = false, fetchMedia = true, ownSqliteConnection = false, conversionWorker = null, publicMediaOnly = false, onProgress = () => undefined }: ImportArgs): Promise<ImportReport> {
   const report = new ImportReport()
   const progress = (phase: ImportPhase, done: number, total: number) => onProgress({ phase, done, total })
 
@@ -278,6 +283,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   const site = found.siteId
   const bulk = bulkWriter(payload)
   if (bulk && ownSqliteConnection && !dryRun) await bulk.relaxSqliteSync()
+  // On the command line's own SQLite connection, items share commits (bulkWrites.sqliteTransaction).
+  const sharedCommits = bulk && ownSqliteConnection && !dryRun ? bulk.startBatch() : null
 
   // What earlier runs imported from this site.
   const sources = new Map<string, SourceRow>()
@@ -298,6 +305,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     editorConfigs.set(collection, config)
     return config
   }
+  const conversions = conversionWorker ? inWorker(editorConfig, conversionWorker, (message) => payload.logger.warn(message)) : inThread(editorConfig)
 
   /**
    * Runs one item's writes in a transaction of its own. Its bookkeeping and its counts join the
@@ -321,15 +329,33 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
 
   const base = (req: PayloadRequest) => ({ req, overrideAccess: true, depth: 0, context: { ...CONTEXT } }) as const
 
+  /**
+   * Each collection's slugs and whose they are, read once and kept as the run writes: asking the
+   * database per item searched every article version on SQLite (its planner takes the `latest`
+   * index for "latest version with this slug"), which made a 10,000-post run quadratic. The
+   * database still has the last word: a slug taken meanwhile (an editor saving during an import
+   * from the admin screen) fails the write, and the item is tried with the next suffix.
+   */
+  const slugOwners = new Map<CollectionSlug, Map<string, string>>()
+  async function slugsOf(collection: CollectionSlug): Promise<Map<string, string>> {
+    const known = slugOwners.get(collection)
+    if (known) return known
+    const owners = new Map<string, string>()
+    const { docs } = await payload.find({ collection, pagination: false, draft: true, depth: 0, overrideAccess: true, select: { slug: true } })
+    for (const doc of docs as unknown as { id: string | number; slug?: string | null }[]) if (doc.slug) owners.set(doc.slug, String(doc.id))
+    slugOwners.set(collection, owners)
+    return owners
+  }
+
   /** A slug nobody else has: WordPress's own when it is free, else with -2, -3… and a note. */
-  async function freeSlug(req: PayloadRequest, collection: CollectionSlug, wanted: string, ownId: string | null, taken: Set<string>) {
+  async function freeSlug(collection: CollectionSlug, wanted: string, ownId: string | null, taken: Set<string>) {
+    const owners = await slugsOf(collection)
     for (let n = 1; n < 1000; n += 1) {
       const candidate = n === 1 ? wanted : `${wanted.slice(0, 90)}-${n}`
       if (taken.has(candidate)) continue
       if (TOP_LEVEL.has(collection) && RESERVED_SLUGS.has(candidate)) continue
-      const existing = await payload.find({ ...base(req), collection, where: { slug: { equals: candidate } }, limit: 1, pagination: false, draft: true, select: {} })
-      const other = existing.docs.find((doc) => String(doc.id) !== ownId)
-      if (!other) return candidate
+      const owner = owners.get(candidate)
+      if (!owner || owner === ownId) return candidate
     }
     return `${wanted.slice(0, 80)}-${Date.now()}`
   }
@@ -372,12 +398,13 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       report.note(type, sourceId, notes.slugSuffix(slug, attempt, why))
     }
     for (;;) {
-      if (slug) attempt = await freeSlug(req, collection, attempt ?? slug, ownId, taken)
+      if (slug) attempt = await freeSlug(collection, attempt ?? slug, ownId, taken)
       const values = slug ? { ...data, slug: attempt } : data
       if (dryRun) {
         noteSlug()
         // Remembered as if written, so replies, links and redirects to it are counted as they would be.
         const id = ownId ?? `dry-run:${key}`
+        if (slug && attempt) (await slugsOf(collection)).set(attempt, id)
         tx.remember(key, { rowId: known?.rowId ?? id, documentId: id, checksum: sum })
         tx.count(ownId ? 'updated' : 'created', type)
         return { id, outcome: ownId ? 'updated' : 'created', doc: null }
@@ -385,8 +412,12 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       try {
         const doc = ownId
           ? await payload.update({ ...base(req), collection, id: ownId, data: values, draft })
-          : await payload.create({ ...base(req), collection, data: values, draft, file })
+          : collection === 'articles' && bulk
+            ? // New articles, most of a run, below the Local API (./bulkWrites.ts says what runs).
+              await bulk.article(req, values)
+            : await payload.create({ ...base(req), collection, data: values, draft, file })
         const id = String(doc.id)
+        if (slug && attempt) (await slugsOf(collection)).set(attempt, id)
         const rowId = await saveSource(req, known, { key, site, kind, sourceId, target: collection, documentId: id, checksum: sum })
         tx.remember(key, { rowId, documentId: id, checksum: sum })
         tx.count(ownId ? 'updated' : 'created', type)
@@ -654,7 +685,15 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   const total = [...found.posts.values()].length
   let postsDone = 0
 
-  async function writeItem(item: WxrItem) {
+  /** Whether an item's content will be converted: it is imported, and new or changed since the last run. */
+  const needsConversion = (item: WxrItem) => {
+    if ('skip' in planPost(item)) return false
+    const { comments: _comments, ...source } = item
+    return sources.get(keyOf(item.type === 'post' ? kinds.post : kinds.page, item.id))?.checksum !== checksum(source)
+  }
+  const convertItem = (item: WxrItem) => conversions.convert(item.type === 'post' ? 'articles' : 'pages', inlineReusableBlocks(item.content, found.reusableBlocks), item.id)
+
+  async function writeItem(item: WxrItem, body: Promise<ConvertedBody> | null) {
     const plan = planPost(item)
     const kind = item.type === 'post' ? kinds.post : kinds.page
     const type: ReportType = item.type === 'post' ? 'articles' : 'pages'
@@ -672,18 +711,12 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       articleId = known.documentId
       if (item.type === 'page') pagePaths.set(item.id, await pagePathOf(item.id))
     } else {
-      const converted = await convertContent({
-        html: inlineReusableBlocks(item.content, found.reusableBlocks),
-        editorConfig: editorConfig(item.type === 'post' ? 'articles' : ('pages')),
-        itemId: item.id,
-        resolveImage,
-        resolveLink: linkResolver(item.id),
-      })
+      const converted = await settleBody(await (body ?? convertItem(item)), { resolveImage, resolveLink: linkResolver(item.id) })
       if (Object.keys(converted.unrepresentable).length > 0) report.note(item.type, item.id, notes.keptAsText(converted.unrepresentable))
       const title = decodeEntities(item.title).slice(0, 200) || `Untitled ${item.type} ${item.id}`
       const excerpt = item.excerpt ? commentText(item.excerpt).slice(0, 400) : undefined
       const metaDescription = item.meta._yoast_wpseo_metadesc ? decodeEntities(item.meta._yoast_wpseo_metadesc).slice(0, 300) : undefined
-      const slug = bylineSlug(item.slug.replace(/__trashed$/, ''), item.title)
+      const slug = bylineSlug(item.slug.replace(/__trashed$/, ''), item.title, `${item.type}-${item.id}`)
       if (item.type === 'post') {
         const choice = chooseCategory(item, idToSlug)
         const category = choice.category ? categoryIds.get(choice.category) : undefined
@@ -721,6 +754,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
               title,
               excerpt,
               content: converted.content,
+              featured: false,
+              cast: [],
               category,
               authors: [author],
               tags,
@@ -927,21 +962,38 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     }
   }
 
-  for await (const record of readWxr(file)) {
-    if (record.kind !== 'item') continue
-    const { item } = record
-    if (item.type === 'attachment') continue
-    if (!(item.type in IMPORTED_TYPES)) {
-      report.skip(item.type || 'item', item.id, reasons.postType(item.type))
-      continue
-    }
+  // Items are read a few ahead of the writes, so that their conversion (in the worker, on the
+  // command line) runs while the item before them is written.
+  const ahead: { item: WxrItem; body: Promise<ConvertedBody> | null }[] = []
+  const writeNext = async () => {
+    const next = ahead.shift()
+    if (!next) return
     try {
-      await writeItem(item)
+      await writeItem(next.item, next.body)
     } catch (error) {
-      report.fail(item.type, item.id, errorText(error))
+      report.fail(next.item.type, next.item.id, errorText(error))
     }
     postsDone += 1
     if (postsDone % PROGRESS_EVERY === 0 || postsDone === total) progress('posts', postsDone, total)
+  }
+  try {
+    for await (const record of readWxr(file)) {
+      if (record.kind !== 'item') continue
+      const { item } = record
+      if (item.type === 'attachment') continue
+      if (!(item.type in IMPORTED_TYPES)) {
+        report.skip(item.type || 'item', item.id, reasons.postType(item.type))
+        continue
+      }
+      const body = needsConversion(item) ? convertItem(item) : null
+      // Its failure is the item's, reported when the item is written.
+      body?.catch(() => undefined)
+      ahead.push({ item, body })
+      if (ahead.length > CONVERSIONS_AHEAD) await writeNext()
+    }
+    while (ahead.length > 0) await writeNext()
+  } finally {
+    await conversions.close()
   }
 
   // 3. What pointed forward in the file: page parents, then links to later posts and pages.
@@ -965,7 +1017,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       const id = documentOf(item.type === 'post' ? kinds.post : kinds.page, item.id)
       if (!id) continue
       try {
-        const converted = await convertContent({ html: inlineReusableBlocks(item.content, found.reusableBlocks), editorConfig: editorConfig(collection), itemId: item.id, resolveImage, resolveLink: linkResolver(item.id) })
+        const converted = await settleBody(await inThread(editorConfig).convert(collection, inlineReusableBlocks(item.content, found.reusableBlocks), item.id), { resolveImage, resolveLink: linkResolver(item.id) })
         const plan = planPost(item)
         await inTransaction(({ req }) => payload.update({ ...base(req), collection, id, data: { content: converted.content }, draft: !('skip' in plan) && plan.status === 'draft' }))
       } catch (error) {
@@ -1112,6 +1164,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     await flush()
   }
 
+
+  await sharedCommits?.finish()
 
   // 5. The reader site's pages expire once, for everything the run changed.
   if (!dryRun && report.failed.length + Object.values(report.created).reduce((a, b) => a + b, 0) + Object.values(report.updated).reduce((a, b) => a + b, 0) > 0) {

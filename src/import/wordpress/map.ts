@@ -216,8 +216,22 @@ export function siteKey(site: Pick<WxrSite, 'baseUrl' | 'link'>): string {
 /** A digest of what an item was imported from: equal digests mean nothing changed since the last run. */
 export const checksum = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 32)
 
-/** The slug a term or author keeps: WordPress's own, made safe for Byline's URL rules. */
-export const bylineSlug = (wanted: string, fallback: string) => slugify(wanted) || slugify(fallback) || 'untitled'
+/** WordPress stores a slug in another alphabet percent-encoded (`%d0%bf%d1%80…`): its letters, not its escapes. */
+function decodedSlug(slug: string): string {
+  if (!slug.includes('%')) return slug
+  try {
+    return decodeURIComponent(slug)
+  } catch {
+    return slug.replace(/%[0-9a-f]{2}/gi, '-')
+  }
+}
+
+/**
+ * The slug a document keeps: WordPress's own, made safe for Byline's URL rules (Cyrillic and Greek
+ * spelled in Latin letters), else its title's, else `last` (an item's kind and id) for a text in an
+ * alphabet that has no one Latin spelling.
+ */
+export const bylineSlug = (wanted: string, fallback: string, last = 'untitled') => slugify(decodedSlug(wanted)) || slugify(fallback) || last
 
 /** Category nesting: each category's slugs from the top, as WordPress's nested category URLs spell them. */
 export function categoryPaths(terms: WxrTerm[]): Map<string, string[]> {
