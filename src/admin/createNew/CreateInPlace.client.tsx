@@ -143,8 +143,9 @@ function CreateOnFirstInput() {
         const json = (await response.json().catch(() => ({}))) as { doc?: Created['data'] & { id?: number | string } }
         if (!response.ok || json.doc?.id === undefined) throw new Error(`${response.status}`)
         first.current = { sent: data, doc: json.doc }
-        // The address the document will have on reload; Next keeps its router in step.
-        window.history.replaceState(window.history.state, '', `${window.location.pathname.replace(/\/create$/, `/${json.doc.id}`)}${window.location.search}`)
+        // The address the document will have on reload. Without its own state, Next takes the
+        // new address into its router too (usePathname, and any later refresh, see the document).
+        window.history.replaceState(null, '', `${window.location.pathname.replace(/\/create$/, `/${json.doc.id}`)}${window.location.search}`)
         setCreated({ id: json.doc.id, data: json.doc })
       } catch {
         // Nothing was made: the next change tries again.
