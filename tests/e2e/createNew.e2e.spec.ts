@@ -5,9 +5,9 @@ import { expect, test } from '@playwright/test'
 import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccounts'
 
 /**
- * No stray drafts (#11, item 3): "Create New" makes nothing until someone types; the first input
- * makes one draft, in place, so nothing typed while it is being made is lost, and autosave keeps
- * that draft from then on (src/admin/createNew).
+ * No stray drafts (#11, item 3): "Create New" makes nothing until someone types; the writer's first
+ * pause makes one draft, in place, so nothing typed while it is being made is lost, and autosave
+ * keeps that draft from then on (src/admin/createNew).
  */
 
 /** Autosave's pause in both collections (collections/Articles, collections/Pages). */
@@ -66,7 +66,7 @@ test.describe('Create New (#11)', () => {
         expect(await countAll(request, collection)).toBe(before)
       })
 
-      test('typing a title saves one draft, which autosave keeps', async ({ page, request }) => {
+      test('typing a title saves one draft at the pause, which autosave keeps', async ({ page, request }) => {
         const before = await countAll(request, collection)
         const title = `First words ${Date.now().toString(36)}`
         await logInAs(page, role)
@@ -100,10 +100,12 @@ test.describe('Create New (#11)', () => {
         await page.goto(`/admin/collections/${collection}/create`)
         await waitForFormReady(page)
 
-        // No waiting anywhere: the first key makes the draft while the rest of the title and the
-        // body are typed.
+        // The title, then the writer's pause, which makes the draft: the body is typed the moment
+        // that first save leaves, while it is made and the form moves to the new document.
         await page.getByLabel('Title').click()
+        const firstSave = page.waitForRequest((sent) => sent.method() === 'POST' && new URL(sent.url()).pathname === `/api/${collection}`)
         await page.keyboard.type(title)
+        await firstSave
         await page.locator('[data-lexical-editor="true"]').click()
         await page.keyboard.type(paragraphs[0])
         await page.keyboard.press('Enter')

@@ -13,8 +13,9 @@ import {
   useForm,
   useFormModified,
   useLocale,
+  useModal,
 } from '@payloadcms/ui'
-import { formatAdminURL } from 'payload/shared'
+import { formatAdminURL, getAutosaveInterval } from 'payload/shared'
 import { createContext, use, useEffect, useRef, useState } from 'react'
 
 /**
@@ -23,22 +24,43 @@ import { createContext, use, useEffect, useRef, useState } from 'react'
  * The create view opens unsaved (app/(payload)/admin/collections/[collection]/create). At the
  * writer's first input CreateOnFirstInput saves the draft; the document info under Payload's edit
  * view then switches to the new id in place, the way Payload's document drawer moves from create
- * to edit, and the address becomes the document's with history.replaceState. Nothing navigates,
+ * to edit, and the address becomes the document's with history.replaceState at the writer's next
+ * pause (Payload closes open drawers when the address changes, see MoveAddress). Nothing navigates,
  * so the form, and everything typed while the draft was being made, stays where it is. From then
  * on Payload's own autosave, publish and "Submit for review" work on the new id as on any draft.
  */
 
 type Created = { id: number | string; data: Record<string, unknown> }
 
+/** How long the form stays still before the address moves (see MoveAddress). */
+const QUIET_MS = 1000
+
 const CreatedContext = createContext<(created: Created) => void>(() => {})
 
 const messages = {
-  notSaved: 'The draft could not be saved yet; it is tried again as you type.',
+  notSaved: 'The draft could not be saved yet; it is tried again at your next pause.',
 }
 
 /** The query of Payload's own saves from the edit view (its autosave's, with `autosave`). */
 function query({ locale, autosave }: { locale?: string; autosave?: boolean }): string {
-  return new URLSearchParams({ ...(autosave && { autosave: 'true' }), depth: '0', draft: 'true', 'fallback-locale': 'null', ...(locale && { locale }) }).toString()
+  return new URLSearchParams({
+    ...(autosave && { autosave: 'true' }),
+    depth: '0',
+    draft: 'true',
+    'fallback-locale': 'null',
+    ...(locale && { locale }),
+  }).toString()
+}
+
+/**
+ * One number per create view the server renders: "Create New" again from a draft made here renders
+ * the same route anew, and must start a new document rather than keep writing to this one.
+ */
+const renders = new WeakMap<object, number>()
+let rendered = 0
+function renderKey(formState: object): number {
+  if (!renders.has(formState)) renders.set(formState, ++rendered)
+  return renders.get(formState) as number
 }
 
 /** The edit view of articles and pages: Payload's own, for a new document inside CreateInPlace. */
@@ -46,7 +68,7 @@ export function CreateInPlaceEditView(props: DocumentViewClientProps) {
   const { id, collectionSlug } = useDocumentInfo()
   if (id || !collectionSlug) return <DefaultEditView {...props} />
   return (
-    <CreateInPlace>
+    <CreateInPlace key={renderKey(props.formState)}>
       <DefaultEditView
         {...props}
         BeforeDocumentControls={
@@ -76,12 +98,18 @@ function CreateInPlace({ children }: { children: React.ReactNode }) {
   const { code: locale } = useLocale()
   const [created, setCreated] = useState<Created | null>(null)
 
-  const search = new URLSearchParams({ draft: 'true', ...(locale ? { locale } : {}) })
+  const search = new URLSearchParams({
+    draft: 'true',
+    ...(locale ? { locale } : {}),
+  })
   const info = {
     ...(outer as unknown as DocumentInfoProps),
     ...(created && {
       id: created.id,
-      apiURL: formatAdminURL({ apiRoute: api, path: `/${outer.collectionSlug}/${created.id}?${search.toString()}` }),
+      apiURL: formatAdminURL({
+        apiRoute: api,
+        path: `/${outer.collectionSlug}/${created.id}?${search.toString()}`,
+      }),
       isEditing: true,
     }),
     // The view moves nowhere after the first save: this provider switches to the new id instead.
@@ -106,13 +134,14 @@ function FollowTitle({ setHeaderTitle }: { setHeaderTitle: (title: string) => vo
 }
 
 /**
- * Saves the draft at the writer's first input, as Payload's create view would have on opening,
- * but with what the form holds; then hands the id to CreateInPlace and, once the form works on
- * that id, saves whatever was typed meanwhile the way autosave does (merging, never overwriting,
- * what the writer types during the save). Renders nothing.
+ * Saves the draft once the writer has typed and paused, as autosave would have (Payload's create
+ * view made an empty one on opening), with what the form holds; then hands the id to CreateInPlace, after which Payload's autosave
+ * saves what follows. If that first save was slow enough for autosave to have skipped a pause (it
+ * had no id to save to), what was typed meanwhile is saved at once, the way autosave does
+ * (merging, never overwriting, what the writer types during the save).
  */
 function CreateOnFirstInput() {
-  const { id, collectionSlug, getDocPermissions } = useDocumentInfo()
+  const { id, collectionSlug, docConfig, getDocPermissions } = useDocumentInfo()
   const setCreated = use(CreatedContext)
   const {
     config: {
@@ -122,51 +151,75 @@ function CreateOnFirstInput() {
   const { code: locale } = useLocale()
   const { getData, setBackgroundProcessing, submit } = useForm()
   const modified = useFormModified()
-  // Read so that a failed first save is tried again at the next change.
+  // Read so that every change restarts the wait for the writer's pause.
   const [fields] = useAllFormFields()
   const saving = useRef(false)
   // What the first save sent, and the document it made, until the form works on its id.
-  const first = useRef<{ sent: Record<string, unknown>; doc: Created['data'] } | null>(null)
+  const first = useRef<{
+    sent: Record<string, unknown>
+    doc: Created['data']
+    startedAt: number
+  } | null>(null)
 
+  const interval = docConfig ? getAutosaveInterval(docConfig) : 0
+
+  // Every change restarts the wait, as autosave's does: the first save comes at the writer's first
+  // pause, with the words typed so far (a slug made from a title's first letter would stay).
   useEffect(() => {
     if (id || !collectionSlug || !modified || saving.current) return
-    saving.current = true
+    const timer = setTimeout(() => {
+      saving.current = true
+      void saveFirst()
+    }, interval)
+    return () => clearTimeout(timer)
+  }, [collectionSlug, fields, id, interval, modified])
+
+  async function saveFirst() {
     const data = getData()
-    void (async () => {
-      try {
-        const response = await fetch(formatAdminURL({ apiRoute: api, path: `/${collectionSlug}?${query({ locale })}` }), {
+    const startedAt = Date.now()
+    try {
+      const response = await fetch(
+        formatAdminURL({
+          apiRoute: api,
+          path: `/${collectionSlug}?${query({ locale })}`,
+        }),
+        {
           method: 'POST',
           credentials: 'include',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ ...data, _status: 'draft' }),
-        })
-        const json = (await response.json().catch(() => ({}))) as { doc?: Created['data'] & { id?: number | string } }
-        if (!response.ok || json.doc?.id === undefined) throw new Error(`${response.status}`)
-        first.current = { sent: data, doc: json.doc }
-        // The address the document will have on reload. Without its own state, Next takes the
-        // new address into its router too (usePathname, and any later refresh, see the document).
-        window.history.replaceState(null, '', `${window.location.pathname.replace(/\/create$/, `/${json.doc.id}`)}${window.location.search}`)
-        setCreated({ id: json.doc.id, data: json.doc })
-      } catch {
-        // Nothing was made: the next change tries again.
-        console.warn(messages.notSaved)
-        saving.current = false
+        },
+      )
+      const json = (await response.json().catch(() => ({}))) as {
+        doc?: Created['data'] & { id?: number | string }
       }
-    })()
-  }, [api, collectionSlug, fields, getData, id, locale, modified, setCreated])
+      if (!response.ok || json.doc?.id === undefined) throw new Error(`${response.status}`)
+      first.current = { sent: data, doc: json.doc, startedAt }
+      setCreated({ id: json.doc.id, data: json.doc })
+    } catch {
+      // Nothing was made: the next pause tries again.
+      console.warn(messages.notSaved)
+      saving.current = false
+    }
+  }
 
   // The form now works on the new document: its permissions are that document's, and anything
-  // typed while the draft was being made is saved now rather than at the next keystroke.
+  // typed while a slow first save was being made is saved now rather than at the next pause.
   useEffect(() => {
     if (!id || !first.current) return
-    const { sent, doc } = first.current
+    const { sent, doc, startedAt } = first.current
     first.current = null
     void getDocPermissions(doc)
-    if (JSON.stringify(getData()) === JSON.stringify(sent)) return
+    // Autosave saves what was typed during a save quicker than its interval: it waits for the
+    // writer's pause, and by then it has the id. A slower save may have let that pause go by.
+    if (Date.now() - startedAt < interval || JSON.stringify(getData()) === JSON.stringify(sent)) return
     setBackgroundProcessing(true)
     void submit({
       acceptValues: { overrideLocalChanges: false },
-      action: formatAdminURL({ apiRoute: api, path: `/${collectionSlug}/${id}?${query({ locale, autosave: true })}` }),
+      action: formatAdminURL({
+        apiRoute: api,
+        path: `/${collectionSlug}/${id}?${query({ locale, autosave: true })}`,
+      }),
       disableFormWhileProcessing: false,
       disableSuccessStatus: true,
       method: 'PATCH',
@@ -175,6 +228,32 @@ function CreateOnFirstInput() {
     }).finally(() => setBackgroundProcessing(false))
     // Once, as the id arrives; the form's functions are read as they are then.
   }, [id])
+
+  return id ? <MoveAddress id={id} /> : null
+}
+
+/**
+ * Gives the page the new document's address, so a reload opens it. Without Next's own history
+ * state, Next takes the address into its router too (usePathname, and any later refresh, see the
+ * document). Payload closes every open drawer when the path changes (CloseModalOnRouteChange), and
+ * Next applies the change in a transition that typing can hold back, so it is done once the form
+ * has been still for a moment with no drawer open: never under a link or block being written.
+ * Once only: then renders nothing.
+ */
+function MoveAddress({ id }: { id: number | string }) {
+  const [fields] = useAllFormFields()
+  const { modalState } = useModal()
+  const [moved, setMoved] = useState(false)
+  const drawerOpen = Object.values(modalState).some((modal) => modal?.isOpen)
+  useEffect(() => {
+    if (moved || drawerOpen) return
+    // Every change of the form restarts the wait.
+    const timer = setTimeout(() => {
+      window.history.replaceState(null, '', `${window.location.pathname.replace(/\/create$/, `/${id}`)}${window.location.search}`)
+      setMoved(true)
+    }, QUIET_MS)
+    return () => clearTimeout(timer)
+  }, [drawerOpen, fields, id, moved])
 
   return null
 }
