@@ -7,8 +7,8 @@ import {
   DefaultEditView,
   DocumentInfoProvider,
   useConfig,
-  useDocumentInfo,
   useAllFormFields,
+  useDocumentInfo,
   useDocumentTitle,
   useForm,
   useFormModified,
@@ -21,13 +21,14 @@ import { createContext, use, useEffect, useRef, useState } from 'react'
 /**
  * "Create New" without stray drafts, and without ever replacing the form under the writer (#11).
  *
- * The create view opens unsaved (app/(payload)/admin/collections/[collection]/create). At the
- * writer's first input CreateOnFirstInput saves the draft; the document info under Payload's edit
- * view then switches to the new id in place, the way Payload's document drawer moves from create
- * to edit, and the address becomes the document's with history.replaceState at the writer's next
- * pause (Payload closes open drawers when the address changes, see MoveAddress). Nothing navigates,
- * so the form, and everything typed while the draft was being made, stays where it is. From then
- * on Payload's own autosave, publish and "Submit for review" work on the new id as on any draft.
+ * The create view opens unsaved (app/(payload)/admin/collections/[collection]/create). Once the
+ * writer has typed and paused, CreateOnFirstInput saves the draft, as autosave would have; the
+ * document info under Payload's edit view then switches to the new id in place, the way Payload's
+ * document drawer moves from create to edit, and the address becomes the document's with
+ * history.replaceState once the form is still (Payload closes open drawers when the address
+ * changes, see MoveAddress). Nothing navigates, so the form, and everything typed while the draft
+ * was being made, stays where it is. From then on Payload's own autosave, publish and "Submit for
+ * review" work on the new id as on any draft.
  */
 
 type Created = { id: number | string; data: Record<string, unknown> }
@@ -135,10 +136,11 @@ function FollowTitle({ setHeaderTitle }: { setHeaderTitle: (title: string) => vo
 
 /**
  * Saves the draft once the writer has typed and paused, as autosave would have (Payload's create
- * view made an empty one on opening), with what the form holds; then hands the id to CreateInPlace, after which Payload's autosave
- * saves what follows. If that first save was slow enough for autosave to have skipped a pause (it
- * had no id to save to), what was typed meanwhile is saved at once, the way autosave does
- * (merging, never overwriting, what the writer types during the save).
+ * view made an empty one on opening), with what the form holds; then hands the id to
+ * CreateInPlace, after which Payload's autosave saves what follows. If that first save was slow
+ * enough for autosave to have skipped a pause (it had no id to save to), what was typed meanwhile
+ * is saved at once, the way autosave does (merging, never overwriting, what the writer types
+ * during the save).
  */
 function CreateOnFirstInput() {
   const { id, collectionSlug, docConfig, getDocPermissions } = useDocumentInfo()
