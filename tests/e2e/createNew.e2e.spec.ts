@@ -89,6 +89,10 @@ test.describe('Create New (#11)', () => {
         await page.keyboard.type(' continued')
         await expect.poll(async () => (await stored()).title).toBe(`${title} continued`)
         expect(await countAll(request, collection)).toBe(before + 1)
+        // Its history has the first save and the autosave after it, as for a draft Payload made.
+        const versions = await request.get(`/api/${collection}/versions?depth=0&limit=10&where[parent][equals]=${id}`, { headers })
+        expect(versions.status()).toBe(200)
+        expect((await versions.json()).totalDocs).toBeGreaterThanOrEqual(2)
       })
 
       test('typing straight through the first save loses nothing', async ({ page, request }) => {
