@@ -43,7 +43,13 @@ export const Articles: CollectionConfig = {
       // For editors: the empty drafts "Create New" left behind, and where to clear them.
       beforeListTable: ['@/admin/myArticles/ArticleScope#ArticleScope', '@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],
       // Payload's versions list with a "Saved by" column (src/admin/versions).
-      views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } },
+      // Payload's edit view; a new article is saved at the first input, in place (src/admin/createNew).
+      views: {
+        edit: {
+          default: { Component: '@/admin/createNew/CreateInPlace.client#CreateInPlaceEditView' },
+          versions: { Component: '@/admin/versions/VersionsView#VersionsView' },
+        },
+      },
     },
     livePreview: articleLivePreview,
     preview: articlePreviewUrl,

@@ -51,7 +51,13 @@ export const Pages: CollectionConfig = {
     defaultColumns: ['title', 'slug', 'parent', '_status', 'updatedAt'],
     // Payload's versions list with a "Saved by" column (src/admin/versions).
     components: {
-      views: { edit: { versions: { Component: '@/admin/versions/VersionsView#VersionsView' } } },
+      // Payload's edit view; a new page is saved at the first input, in place (src/admin/createNew).
+      views: {
+        edit: {
+          default: { Component: '@/admin/createNew/CreateInPlace.client#CreateInPlaceEditView' },
+          versions: { Component: '@/admin/versions/VersionsView#VersionsView' },
+        },
+      },
       // For editors: the empty drafts "Create New" left behind, and where to clear them.
       beforeListTable: ['@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],
     },

@@ -98,6 +98,10 @@ test.describe('Admin', () => {
         await page.getByLabel('Title').fill(title)
         // The document header follows the title field, which shows the form has taken the input.
         await expect(page.getByRole('heading', { name: title })).toBeVisible()
+        // The first input made the draft, and the address is now its own (src/admin/createNew);
+        // remembered first, so a failure below still deletes it and later specs see the demo's own front page.
+        await expect(page).toHaveURL(/\/admin\/collections\/articles\/(?!create$)[^/]+$/)
+        created.push(path.posix.basename(new URL(page.url()).pathname))
 
         const editor = page.locator('[data-lexical-editor="true"]')
         await editor.click()
@@ -118,10 +122,6 @@ test.describe('Admin', () => {
         await expect(page.locator('#field-category')).toContainText('Television')
         await expect(page.locator('#field-authors')).toContainText('Priya Ramanathan')
 
-        // Autosave is on, so opening "create" already made the draft (remembered first, so a
-        // failure below still deletes it and later specs see the demo's own front page).
-        await expect(page).toHaveURL(/\/admin\/collections\/articles\/(?!create$)[^/]+$/)
-        created.push(path.posix.basename(new URL(page.url()).pathname))
         await page.getByRole('button', { name: 'Publish changes' }).click()
         // Publishing updates it, and the toast says what happened (collections/Articles/hooks/announceReviewOutcome.ts).
         await expect(page.locator('[data-sonner-toast]').filter({ hasText: /^Published$/ })).toBeVisible()

@@ -23,12 +23,12 @@ async function stored(request: APIRequestContext, id: string): Promise<SavedArti
   return response.json()
 }
 
-/** Autosave is on: opening "create" makes the draft and lands on its page. */
+/** "Create New": the title makes the draft, and the address becomes its own (src/admin/createNew). */
 async function newDraft(page: Page, title: string): Promise<string> {
   await page.goto('/admin/collections/articles/create')
-  await expect(page).toHaveURL(/\/admin\/collections\/articles\/(?!create)[^/?]+/)
   await waitForFormReady(page)
   await page.getByLabel('Title').fill(title)
+  await expect(page).toHaveURL(/\/admin\/collections\/articles\/(?!create)[^/?]+/)
   await page.locator('#field-category').getByRole('combobox').click()
   await page.getByRole('option', { name: 'Television', exact: true }).click()
   return new URL(page.url()).pathname.split('/').pop() ?? ''

@@ -36,6 +36,7 @@ import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 }
 import { ArticleScope as ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec } from '@/admin/myArticles/ArticleScope'
 import { EmptyDraftsNotice as EmptyDraftsNotice_4efd7238471c9b5b0d2738f72d682f30 } from '@/admin/emptyDrafts/EmptyDraftsNotice'
 import { PublishOrSubmit as PublishOrSubmit_d58466a349a584c51f4b5d7eca3f0133 } from '@/admin/review/PublishOrSubmit.client'
+import { CreateInPlaceEditView as CreateInPlaceEditView_fc031ba8a97d6b7a04986e24dd71e427 } from '@/admin/createNew/CreateInPlace.client'
 import { VersionsView as VersionsView_e706f3330dda2189f6adb27ae5e323f9 } from '@/admin/versions/VersionsView'
 import { DuplicateCheck as DuplicateCheck_fbf14b3435878b04c19d9686e633cca6 } from '@/admin/media/DuplicateCheck.client'
 import { DuplicateNotice as DuplicateNotice_f09cdb971483c4c79781d06def881c74 } from '@/admin/media/DuplicateNotice'
@@ -92,6 +93,7 @@ export const importMap = {
   "@/admin/myArticles/ArticleScope#ArticleScope": ArticleScope_47ad5e81169c024dc18d7b1ee149e4ec,
   "@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice": EmptyDraftsNotice_4efd7238471c9b5b0d2738f72d682f30,
   "@/admin/review/PublishOrSubmit.client#PublishOrSubmit": PublishOrSubmit_d58466a349a584c51f4b5d7eca3f0133,
+  "@/admin/createNew/CreateInPlace.client#CreateInPlaceEditView": CreateInPlaceEditView_fc031ba8a97d6b7a04986e24dd71e427,
   "@/admin/versions/VersionsView#VersionsView": VersionsView_e706f3330dda2189f6adb27ae5e323f9,
   "@/admin/media/DuplicateCheck.client#DuplicateCheck": DuplicateCheck_fbf14b3435878b04c19d9686e633cca6,
   "@/admin/media/DuplicateNotice#DuplicateNotice": DuplicateNotice_f09cdb971483c4c79781d06def881c74,

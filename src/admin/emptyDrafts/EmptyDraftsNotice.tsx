@@ -17,7 +17,7 @@ export async function EmptyDraftsNotice({ payload, user, collectionConfig }: Pic
   return (
     <p className="empty-drafts-notice">
       <Link href={href} prefetch={false}>
-        {drafts.length === 1 ? '1 empty draft' : `${drafts.length} empty drafts`} left by “Create New”: review and delete
+        {drafts.length === 1 ? '1 empty draft' : `${drafts.length} empty drafts`} saved with nothing in them: review and delete
       </Link>
     </p>
   )

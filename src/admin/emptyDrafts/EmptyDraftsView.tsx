@@ -53,8 +53,8 @@ export async function EmptyDraftsView(props: AdminViewServerProps) {
         <SetStepNav nav={[{ label: 'Empty drafts' }]} />
         <h1>Empty drafts</h1>
         <p>
-          Opening “Create New” saves a draft at once. These drafts were never published, have no title, excerpt, image or body text, and nobody has
-          touched them for {olderThanMinutes} minutes.
+          Drafts saved with nothing in them, most of them left by “Create New” before it waited for the first words. These were never published,
+          have no title, excerpt, image or body text, and nobody has touched them for {olderThanMinutes} minutes.
         </p>
         {rows ? <EmptyDraftsList rows={rows} olderThanMinutes={olderThanMinutes} apiURL={`${payload.config.serverURL}${payload.config.routes.api}`} /> : <p>{messages.notEditor}</p>}
       </Gutter>

@@ -3,12 +3,12 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import { hasRole } from '@/access/roles'
 
 /**
- * Empty drafts: what "Create New" leaves behind when nobody writes anything. Payload 3.90 creates
- * an article or page the moment its create view opens when autosave is on (it needs an id to
- * autosave to), and the only switch that defers it, `versions.drafts.validate`, also validates
- * every autosave, so a draft without a category could not be saved at all. So creation stays
- * Payload's, and editors clear what is left: drafts never published, with no title, excerpt,
- * image or body text, untouched for a while (someone may be about to type into a fresh one).
+ * Empty drafts: articles and pages saved with nothing in them. "Create New" used to leave one
+ * each time nobody typed (Payload 3.90 creates an autosaving document as its create view opens);
+ * it now saves only once someone types (src/admin/createNew), but the ones from before remain, and
+ * the API, an import or a form emptied again can still make more. Editors clear them: drafts never
+ * published, with no title, excerpt, image or body text, untouched for a while (someone may be
+ * about to type into a fresh one).
  */
 
 export const EMPTY_DRAFT_COLLECTIONS = ['articles', 'pages'] as const
