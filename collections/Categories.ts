@@ -12,7 +12,6 @@ const messages = {
 
 export const Categories: CollectionConfig = {
   slug: 'categories',
-  labels: { singular: 'Category', plural: 'Categories' },
   admin: { group: 'Content', useAsTitle: 'name', defaultColumns: ['name', 'slug', 'parent'] },
   access: {
     read: anyone,

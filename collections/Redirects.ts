@@ -51,7 +51,6 @@ export const redirectsOptions: RedirectsPluginConfig = {
   redirectTypes: ['301', '302'],
   redirectTypeFieldOverride: { defaultValue: '301' },
   overrides: {
-    labels: { singular: 'Redirect', plural: 'Redirects' },
     admin: { group: 'Content', useAsTitle: 'from', defaultColumns: ['from', 'to.type', 'type', 'updatedAt'] },
     access: { read: isEditorOrAbove, create: isEditorOrAbove, update: isEditorOrAbove, delete: isEditorOrAbove },
     fields: ({ defaultFields }) => withChecks(defaultFields),

@@ -11,7 +11,6 @@ import { slugField } from '@/fields/slug'
  */
 export const Tags: CollectionConfig = {
   slug: 'tags',
-  labels: { singular: 'Tag', plural: 'Tags' },
   admin: { group: 'Content', useAsTitle: 'name', defaultColumns: ['name', 'slug'] },
   access: {
     read: anyone,

@@ -44,7 +44,6 @@ const AUTOSAVE_INTERVAL_MS = 2000
  */
 export const Pages: CollectionConfig = {
   slug: 'pages',
-  labels: { singular: 'Page', plural: 'Pages' },
   admin: {
     group: 'Content',
     useAsTitle: 'title',

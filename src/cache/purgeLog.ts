@@ -56,11 +56,15 @@ export type PurgeLogOptions = PurgeListener & {
   retryMs?: number
 }
 
-const DEFAULT_PREFIX = 'byline:'
-const DEFAULT_MAX_LENGTH = 10_000
-const DEFAULT_BLOCK_MS = 1_000
-const DEFAULT_WATCHDOG_MS = 2_500
-const DEFAULT_RETRY_MS = 200
+/** The tunables a caller leaves out, keyed by their option: the reasons are on PurgeLogOptions. */
+const DEFAULTS = {
+  prefix: 'byline:',
+  maxLength: 10_000,
+  blockMs: 1_000,
+  watchdogMs: 2_500,
+  retryMs: 200,
+} satisfies Required<Pick<PurgeLogOptions, 'prefix' | 'maxLength' | 'blockMs' | 'watchdogMs' | 'retryMs'>>
+
 /** Entries applied per read; a reader catching up takes them in batches. */
 const READ_BATCH = 500
 
@@ -203,17 +207,17 @@ export class PurgeLog {
   #flushing: Promise<void> | null = null
 
   constructor(options: PurgeLogOptions) {
-    this.key = `${options.prefix ?? DEFAULT_PREFIX}purges`
+    this.key = `${options.prefix ?? DEFAULTS.prefix}purges`
     this.instance = options.instance ?? `${os.hostname()}:${process.pid}`
     const connect = options.connect ?? (options.redisUrl ? defaultConnection(options.redisUrl, this.instance) : null)
     if (!connect) throw new Error(messages.noConnection)
     this.#connect = connect
     this.#logger = options.logger ?? console
     this.#now = options.now ?? Date.now
-    this.#maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH
-    this.#blockMs = options.blockMs ?? DEFAULT_BLOCK_MS
-    this.#watchdogMs = options.watchdogMs ?? DEFAULT_WATCHDOG_MS
-    this.#retryMs = options.retryMs ?? DEFAULT_RETRY_MS
+    this.#maxLength = options.maxLength ?? DEFAULTS.maxLength
+    this.#blockMs = options.blockMs ?? DEFAULTS.blockMs
+    this.#watchdogMs = options.watchdogMs ?? DEFAULTS.watchdogMs
+    this.#retryMs = options.retryMs ?? DEFAULTS.retryMs
     const { onPurge, onDegraded, onRecovered } = options
     if (onPurge || onDegraded || onRecovered) this.#listeners.add({ onPurge, onDegraded, onRecovered })
   }

@@ -70,7 +70,7 @@ const isTyping = (target: EventTarget | null) =>
  * page then refreshes its counts (and the navigation's badge) from the server.
  */
 export function ModerationQueue(props: Props) {
-  const { status, counts, rows, page, totalPages, totalDocs, filters, articleTitle, timeZone, canModerate, canPurge, queueHref, apiURL, adminRoute } = props
+  const { status, counts, rows, page, totalPages, filters, canModerate, canPurge, queueHref, apiURL, adminRoute } = props
   const router = useRouter()
   const [refreshing, startRefresh] = useTransition()
   const [busy, setBusy] = useState(false)
@@ -300,15 +300,7 @@ export function ModerationQueue(props: Props) {
         </ul>
       </nav>
 
-      <QueueFilterForm
-        queueHref={queueHref}
-        status={status}
-        filters={filters}
-        articleTitle={articleTitle}
-        timeZone={timeZone}
-        totalDocs={totalDocs}
-        canSearchEmail={canModerate}
-      />
+      <QueueFilterForm {...props} canSearchEmail={canModerate} />
 
       {canModerate ? (
         <p className="moderation__keys" id="moderation-keys">

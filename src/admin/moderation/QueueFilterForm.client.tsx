@@ -2,20 +2,13 @@
 
 import Link from 'next/link'
 
-import type { CommentStatus } from '@/comments/statuses'
-
-import type { QueueFilters } from './filters'
+import type { Queue } from './queue'
 
 import { hasFilters, PAGE_SIZES } from './filters'
 
-type Props = {
+/** The queue's own search state, as the page loaded it (src/admin/moderation/queue.ts). */
+type Props = Pick<Queue, 'status' | 'filters' | 'articleTitle' | 'timeZone' | 'totalDocs'> & {
   queueHref: string
-  status: CommentStatus
-  filters: QueueFilters
-  /** The title of the one article chosen by its link, if any. */
-  articleTitle: string | null
-  timeZone: string
-  totalDocs: number
   /** Commenters' addresses are moderators' to search. */
   canSearchEmail: boolean
 }
