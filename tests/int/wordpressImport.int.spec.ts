@@ -249,6 +249,10 @@ describe('WordPress import', () => {
       expect(report.created).toMatchObject({ articles: 5, pages: 3, comments: 6 })
       expect(report.failed).toEqual([])
       expect(await counts()).toEqual(snapshot)
+      // What the real run then does is what the dry run said, redirects included.
+      const real = await importWordPress({ payload, file: otherSite, fetchMedia: false })
+      expect(real.created).toEqual(report.created)
+      expect(real.skipped.length).toBe(report.skipped.length)
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }

@@ -337,6 +337,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
    * from the admin screen) fails the write, and the item is tried with the next suffix.
    */
   const slugOwners = new Map<CollectionSlug, Map<string, string>>()
+  /** A dry run's slugs by the id it would have written: what its redirects and addresses name. */
+  const plannedSlugs = new Map<string, string>()
   async function slugsOf(collection: CollectionSlug): Promise<Map<string, string>> {
     const known = slugOwners.get(collection)
     if (known) return known
@@ -375,7 +377,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   }
 
   /** Creates or updates one document and remembers it; unchanged sources are left alone. */
-  async function upsert({ tx, kind, sourceId, type, collection, data, sum, slug, draft, file }: Upsert): Promise<{ id: string; outcome: Outcome; doc: Record<string, unknown> | null }> {
+  async function upsert({ tx, kind, sourceId, type, collection, data, sum, slug, draft, file }: Upsert): Promise<{ id: string; outcome: Outcome; doc: Record<string, unknown> | null; slug?: string }> {
     const { req } = tx
     const key = keyOf(kind, sourceId)
     const known = sources.get(key)
@@ -404,10 +406,13 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         noteSlug()
         // Remembered as if written, so replies, links and redirects to it are counted as they would be.
         const id = ownId ?? `dry-run:${key}`
-        if (slug && attempt) (await slugsOf(collection)).set(attempt, id)
+        if (slug && attempt) {
+          ;(await slugsOf(collection)).set(attempt, id)
+          plannedSlugs.set(id, attempt)
+        }
         tx.remember(key, { rowId: known?.rowId ?? id, documentId: id, checksum: sum })
         tx.count(ownId ? 'updated' : 'created', type)
-        return { id, outcome: ownId ? 'updated' : 'created', doc: null }
+        return { id, outcome: ownId ? 'updated' : 'created', doc: null, slug: attempt }
       }
       try {
         const doc = ownId
@@ -499,7 +504,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         }),
       )
       categoryIds.set(category.slug, result.id)
-      const saved = result.doc ?? (await payload.findByID({ collection: 'categories', id: result.id, depth: 0, overrideAccess: true, disableErrors: true }))
+      const saved = result.doc ?? (dryRun ? { slug: result.slug } : await payload.findByID({ collection: 'categories', id: result.id, depth: 0, overrideAccess: true, disableErrors: true }))
       if (saved && typeof saved.slug === 'string') categorySlugById.set(result.id, saved.slug)
       if (result.outcome !== 'unchanged') expire.add(cacheTag.categories)
     } catch (error) {
@@ -681,6 +686,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
 
   // 2c. Posts and pages, each with its comments.
   const pageParents: { pageId: string; parentWpId: string; wpId: string }[] = []
+  /** A dry run's pages as they would be written (slug, Byline parent), for their addresses. */
+  const plannedPages = new Map<string, { slug: string; parent: string | null }>()
   const scheduled: { articleId: string; at: string }[] = []
   const total = [...found.posts.values()].length
   let postsDone = 0
@@ -778,7 +785,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         })
         articleId = result.id
         const categorySlug = categorySlugById.get(category)
-        if (result.doc && typeof result.doc.slug === 'string' && categorySlug) articlePaths.set(item.id, articleHref({ categorySlug, slug: result.doc.slug }))
+        const savedSlug = result.doc?.slug ?? result.slug
+        if (typeof savedSlug === 'string' && categorySlug) articlePaths.set(item.id, articleHref({ categorySlug, slug: savedSlug }))
         if (result.doc) for (const t of articleTags(result.doc)) expire.add(t)
       } else {
         const { parent: parentWpId, note: parentNote } = pageParentOf(item)
@@ -804,6 +812,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
           }),
         )
         if (parentWpId && !parentId) pageParents.push({ pageId: result.id, parentWpId, wpId: item.id })
+        if (dryRun && result.slug) plannedPages.set(item.id, { slug: result.slug, parent: parentWpId })
         pagePaths.set(item.id, await pagePathOf(item.id))
         if (result.doc) for (const t of pageTags(result.doc)) expire.add(t)
       }
@@ -850,6 +859,12 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
 
   /** A page's Byline address, from the parents it has in Byline (which may differ from WordPress's: see pageParentOf). */
   async function pagePathOf(wpId: string): Promise<string> {
+    if (dryRun) {
+      // What the run would write: the page's slug under its parent's, when that is in the file.
+      const page = plannedPages.get(wpId)
+      const parent = page?.parent ? plannedPages.get(page.parent) : undefined
+      return `/${[parent?.slug, page?.slug].filter(Boolean).join('/')}`
+    }
     const segments: string[] = []
     const seen = new Set<string>()
     for (let id = dryRun ? null : documentOf(kinds.page, wpId); id && !seen.has(id) && segments.length < 20; ) {
@@ -1040,8 +1055,10 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   async function bylineAddresses(): Promise<(key: string) => Promise<string | null>> {
     const slugs = async (collection: 'categories' | 'pages') =>
       (await payload.find({ collection, pagination: false, depth: 1, draft: true, overrideAccess: true, select: { slug: true, ...(collection === 'pages' ? { parent: true } : {}) } })).docs as unknown as { slug: string; parent?: { slug?: string } | null }[]
-    const categories = new Set(dryRun ? [] : (await slugs('categories')).map((c) => c.slug))
-    const pages = new Set(dryRun ? [] : (await slugs('pages')).map((p) => (p.parent?.slug ? `/${p.parent.slug}/${p.slug}` : `/${p.slug}`)))
+    // The database's, and in a dry run also what the run would have written by now.
+    const categories = new Set([...(await slugs('categories')).map((c) => c.slug), ...(dryRun ? categorySlugById.values() : [])])
+    const pages = new Set([...(await slugs('pages')).map((p) => (p.parent?.slug ? `/${p.parent.slug}/${p.slug}` : `/${p.slug}`)), ...(dryRun ? pagePaths.values() : [])])
+    const plannedArticles = new Set(dryRun ? articlePaths.values() : [])
     return async (key) => {
       if (key.includes('?')) return null
       const segments = key.split('/').filter(Boolean)
@@ -1049,6 +1066,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       if (segments.length === 1 && RESERVED_SLUGS.has(first) && !FEED_ADDRESSES.has(first)) return 'one of its own pages'
       if (segments.length === 1 && categories.has(first)) return 'a category'
       if (pages.has(key)) return 'a page'
+      if (plannedArticles.has(key)) return 'an article'
       if (segments.length === 2 && second && categories.has(first)) {
         const { totalDocs } = await payload.count({ collection: 'articles', where: { slug: { equals: second } }, overrideAccess: true })
         if (totalDocs > 0) return 'an article'
@@ -1146,17 +1164,17 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     for (const [slug, path] of paths) {
       const id = categoryIds.get(slug)
       if (!id) continue
-      const doc = dryRun ? null : await payload.findByID({ collection: 'categories', id, depth: 0, overrideAccess: true, disableErrors: true })
+      const doc = dryRun ? { slug: plannedSlugs.get(id) } : await payload.findByID({ collection: 'categories', id, depth: 0, overrideAccess: true, disableErrors: true })
       for (const from of oldAddressesHere.category(path)) await add(from, { url: categoryHref(doc?.slug ?? slug) }, `category ${slug}`)
       for (const from of oldAddressesHere.categoryFeed(path)) await add(from, { url: `${categoryHref(doc?.slug ?? slug)}/feed.xml` }, `category ${slug}'s feed`)
     }
     for (const [slug, id] of tagIds) {
-      const doc = dryRun ? null : ((await payload.findByID({ collection: 'tags', id, depth: 0, overrideAccess: true, disableErrors: true })) as { slug?: string } | null)
+      const doc = dryRun ? { slug: plannedSlugs.get(id) } : ((await payload.findByID({ collection: 'tags', id, depth: 0, overrideAccess: true, disableErrors: true })) as { slug?: string } | null)
       for (const from of oldAddressesHere.tag(slug)) await add(from, { url: `/tag/${doc?.slug ?? slug}` }, `tag ${slug}`)
       for (const from of oldAddressesHere.tagFeed(slug)) await add(from, { url: `/tag/${doc?.slug ?? slug}/feed.xml` }, `tag ${slug}'s feed`)
     }
     for (const [login, id] of authorIds) {
-      const doc = dryRun ? null : await payload.findByID({ collection: 'authors', id, depth: 0, overrideAccess: true, disableErrors: true })
+      const doc = dryRun ? { slug: plannedSlugs.get(id) } : await payload.findByID({ collection: 'authors', id, depth: 0, overrideAccess: true, disableErrors: true })
       for (const from of oldAddressesHere.author(login)) await add(from, { url: authorHref(doc?.slug ?? bylineSlug(login, login)) }, `author ${login}`)
       for (const from of oldAddressesHere.authorFeed(login)) await add(from, { url: `${authorHref(doc?.slug ?? bylineSlug(login, login))}/feed.xml` }, `author ${login}'s feed`)
     }
