@@ -393,6 +393,28 @@ describe('WordPress import', () => {
     })
   })
 
+  it('imports a post again when only a reusable block it shows has changed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-wxr-'))
+    const file = path.join(dir, 'reusable-block.xml')
+    const textOf = async () => {
+      const doc = await bySlug('articles', 'story-with-a-block')
+      return nodes((doc.content as unknown as { root: Tree }).root).map((node) => (node as { text?: string }).text ?? '').join(' ')
+    }
+    try {
+      fs.copyFileSync(path.join(fixtures, 'reusable-block.xml'), file)
+      expect((await run(file)).failed).toEqual([])
+      expect(await textOf()).toContain('Block text one.')
+      // The same file again: nothing to do.
+      expect((await run(file)).updated.articles).toBe(0)
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Block text one.', 'Block text two.'))
+      const again = await run(file)
+      expect(again.updated.articles).toBe(1)
+      expect(await textOf()).toContain('Block text two.')
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   describe('an item that fails halfway, as the command line writes it', () => {
     it('leaves none of its writes behind, on every database', async () => {
       // What importWordPress does for each item (its inTransaction) on the command line's connection.

@@ -692,12 +692,18 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   const total = [...found.posts.values()].length
   let postsDone = 0
 
-  /** Whether an item's content will be converted: it is imported, and new or changed since the last run. */
-  const needsConversion = (item: WxrItem) => {
-    if ('skip' in planPost(item)) return false
+  /**
+   * What an item was imported from: its own fields (not its comments, which have their own) and,
+   * when it shows reusable blocks, their content, so that a changed block brings the post again.
+   */
+  const itemChecksum = (item: WxrItem) => {
     const { comments: _comments, ...source } = item
-    return sources.get(keyOf(item.type === 'post' ? kinds.post : kinds.page, item.id))?.checksum !== checksum(source)
+    const inlined = inlineReusableBlocks(item.content, found.reusableBlocks)
+    return inlined === item.content ? checksum(source) : checksum([source, inlined])
   }
+  /** Whether an item's content will be converted: it is imported, and new or changed since the last run. */
+  const needsConversion = (item: WxrItem) =>
+    !('skip' in planPost(item)) && sources.get(keyOf(item.type === 'post' ? kinds.post : kinds.page, item.id))?.checksum !== itemChecksum(item)
   const convertItem = (item: WxrItem) => conversions.convert(item.type === 'post' ? 'articles' : 'pages', inlineReusableBlocks(item.content, found.reusableBlocks), item.id)
 
   async function writeItem(item: WxrItem, body: Promise<ConvertedBody> | null) {
@@ -709,8 +715,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       return
     }
     if (plan.note) report.note(item.type, item.id, plan.note)
-    const { comments, ...source } = item
-    const sum = checksum(source)
+    const { comments } = item
+    const sum = itemChecksum(item)
     const known = sources.get(keyOf(kind, item.id))
     let articleId: string | null = null
     if (known && known.checksum === sum) {
