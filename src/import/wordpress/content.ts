@@ -7,8 +7,9 @@
  * other embeds, scripts, unknown shortcodes) is kept as text and counted.
  */
 import type { SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
+import type { RichTextField, SanitizedCollectionConfig } from 'payload'
 
-import { convertHTMLToLexical } from '@payloadcms/richtext-lexical'
+import { convertHTMLToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 import { createHash } from 'node:crypto'
 
 import { htmlDocument } from './map'
@@ -223,6 +224,13 @@ function rewrite(node: LexicalNode, args: Pick<ConvertArgs, 'resolveLink'>, coun
     else if (target) next.fields = { ...fields, url: target.url }
   }
   return [next]
+}
+
+/** The rich-text editor of a collection's `content` field, as Payload sanitized it: what the converter needs. */
+export function contentEditorOf(collection: SanitizedCollectionConfig | undefined): SanitizedServerEditorConfig {
+  const field = collection?.fields.find((f) => 'name' in f && f.name === 'content')
+  if (!field || field.type !== 'richText') throw new Error(`The ${collection?.slug ?? 'unknown'} collection has no rich-text content field.`)
+  return editorConfigFactory.fromField({ field: field as RichTextField })
 }
 
 /** A JSDOM-shaped constructor over the run's one jsdom window, for Payload's converter. */

@@ -4,7 +4,7 @@
  * It reads and writes nothing else; images and links are settled on the main thread.
  */
 import type { SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
-import type { CollectionSlug, RichTextField } from 'payload'
+import type { CollectionSlug } from 'payload'
 
 import { parentPort } from 'node:worker_threads'
 
@@ -15,16 +15,13 @@ import { preloadLexical } from '@/lib/preloadLexical'
 async function start() {
   // Lexical first, one package at a time, then what imports it (src/lib/preloadLexical.ts says why).
   await preloadLexical()
-  const { editorConfigFactory } = await import('@payloadcms/richtext-lexical')
-  const { convertBody } = await import('./content')
+  const { contentEditorOf, convertBody } = await import('./content')
   const config = await (await import('@payload-config')).default
   const editors = new Map<CollectionSlug, SanitizedServerEditorConfig>()
   const editorOf = (collection: CollectionSlug) => {
     const existing = editors.get(collection)
     if (existing) return existing
-    const field = config.collections.find((c) => c.slug === collection)?.fields.find((f) => 'name' in f && f.name === 'content')
-    if (!field || field.type !== 'richText') throw new Error(`The ${collection} collection has no rich-text content field.`)
-    const editor = editorConfigFactory.fromField({ field: field as RichTextField })
+    const editor = contentEditorOf(config.collections.find((c) => c.slug === collection))
     editors.set(collection, editor)
     return editor
   }

@@ -14,9 +14,8 @@
  * a second run skips what has not changed and updates what has.
  */
 import type { SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
-import type { CollectionSlug, Payload, PayloadRequest, RichTextField } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import { editorConfigFactory } from '@payloadcms/richtext-lexical'
 import fs from 'node:fs'
 import path from 'node:path'
 import { createLocalReq, ValidationError } from 'payload'
@@ -37,7 +36,7 @@ import { articleHref, authorHref, categoryHref } from '@/lib/urls'
 import { fieldRules, LIMITS } from '@/comments/validate'
 import { inTransaction as inDatabaseTransaction } from '@/db/belowPayload'
 
-import { inlineReusableBlocks, settleBody } from './content'
+import { contentEditorOf, inlineReusableBlocks, settleBody } from './content'
 import { inThread, inWorker } from './conversions'
 import {
   bylineSlug,
@@ -237,13 +236,6 @@ async function scan(file: string, onProgress: (done: number) => void): Promise<S
   return result
 }
 
-/** The rich-text editor of a collection's `content` field, as Payload sanitized it: what the converter needs. */
-function editorConfigOf(payload: Payload, collection: CollectionSlug): SanitizedServerEditorConfig {
-  const field = payload.collections[collection]?.config.fields.find((f) => 'name' in f && f.name === 'content')
-  if (!field || field.type !== 'richText') throw new Error(`The ${collection} collection has no rich-text content field.`)
-  return editorConfigFactory.fromField({ field: field as RichTextField })
-}
-
 const errorText = (error: unknown): string => {
   if (error instanceof ValidationError) {
     const fields = (error.data?.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ')
@@ -301,7 +293,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
   const editorConfig = (collection: CollectionSlug) => {
     const existing = editorConfigs.get(collection)
     if (existing) return existing
-    const config = editorConfigOf(payload, collection)
+    const config = contentEditorOf(payload.collections[collection]?.config)
     editorConfigs.set(collection, config)
     return config
   }
