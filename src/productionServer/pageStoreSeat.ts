@@ -21,12 +21,20 @@ import { PageStore, type StoredBodies } from './pageStore'
 
 const SOCKET_NAME = '.writer.sock'
 const LOCK_NAME = '.writer.lock'
-/** A lock older than this was left by an instance that died while taking the seat. */
-const STALE_LOCK_MS = 10_000
-/** How long a follower waits for another instance that is taking the seat. */
-const LOCK_WAIT_MS = 2_000
-/** How often a follower checks that the writer is still there, when no purge asks it to. */
-const CHECK_EVERY_MS = 2_000
+/** The seat's clocks, in milliseconds. */
+const WAIT = {
+  /** A lock older than this was left by an instance that died while taking the seat. */
+  staleLock: 10_000,
+  /** How long a follower waits for another instance that is taking the seat. */
+  forLock: 2_000,
+  /** How often a follower checks that the writer is still there, when no purge asks it to. */
+  betweenChecks: 2_000,
+  /**
+   * After a purge left to a writer that answered, when a follower looks again: a writer dying as
+   * the purge came still accepts connections while the kernel tears it down, and never empties the store.
+   */
+  afterPurge: 250,
+}
 /** Unix socket paths are limited to 108 bytes on Linux (104 elsewhere), the terminating NUL included. */
 const MAX_SOCKET_PATH = 100
 
@@ -62,6 +70,7 @@ export class PageStoreSeat {
   #store: PageStore | null = null
   #server: net.Server | null = null
   #check: NodeJS.Timeout | null = null
+  #recheck: NodeJS.Timeout | null = null
   #taking: Promise<void> | null = null
   #closed = false
 
@@ -80,7 +89,7 @@ export class PageStoreSeat {
     fs.mkdirSync(seat.dir, { recursive: true, mode: 0o755 })
     await seat.#takeSeatIfFree()
     if (!seat.isWriter) logger.info(messages.follows(seat.dir))
-    seat.#check = setInterval(() => void seat.#followerCheck(), options.checkEveryMs ?? CHECK_EVERY_MS)
+    seat.#check = setInterval(() => void seat.#followerCheck(), options.checkEveryMs ?? WAIT.betweenChecks)
     seat.#check.unref()
     return seat
   }
@@ -109,14 +118,27 @@ export class PageStoreSeat {
    */
   async purge(): Promise<void> {
     if (this.#store) return this.#store.rotate()
+    // A periodic check under way may have found the writer alive a moment before it died: let it
+    // finish, then look again.
+    if (this.#taking) await this.#taking
     await this.#takeSeatIfFree()
+    // Left to a writer that answered: make sure soon that it lives to empty the store.
+    if (!this.#store && !this.#closed && !this.#recheck) {
+      this.#recheck = setTimeout(() => {
+        this.#recheck = null
+        void this.#followerCheck()
+      }, WAIT.afterPurge)
+      this.#recheck.unref()
+    }
   }
 
   /** Gives the seat up (a clean shutdown): a follower takes it at its next check. The files stay. */
   async close() {
     this.#closed = true
     if (this.#check) clearInterval(this.#check)
+    if (this.#recheck) clearTimeout(this.#recheck)
     this.#check = null
+    this.#recheck = null
     this.#store?.close()
     this.#store = null
     const server = this.#server
@@ -181,7 +203,7 @@ export class PageStoreSeat {
 
   /** Takes the lock, waiting a moment for another instance's attempt to finish. False when it could not. */
   async #acquireLock(): Promise<boolean> {
-    const deadline = Date.now() + LOCK_WAIT_MS
+    const deadline = Date.now() + WAIT.forLock
     for (;;) {
       try {
         fs.mkdirSync(this.#lock)
@@ -201,7 +223,7 @@ export class PageStoreSeat {
 
   #lockIsStale(): boolean {
     try {
-      return Date.now() - fs.statSync(this.#lock).mtimeMs > STALE_LOCK_MS
+      return Date.now() - fs.statSync(this.#lock).mtimeMs > WAIT.staleLock
     } catch (error) {
       // Released in between: not stale, free; the next mkdir tells.
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false

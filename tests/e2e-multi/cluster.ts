@@ -39,6 +39,27 @@ async function answers(url: string): Promise<boolean> {
 
 type Running = { child: ChildProcess; exited: Promise<void> }
 
+/**
+ * Whether a process of the group is still alive (Linux /proc). A zombie counts as gone: the kernel
+ * closed its sockets before it became one.
+ */
+function groupAlive(pgid: number): boolean {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat: string
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      // Gone between the listing and the read.
+      continue
+    }
+    // pid (comm) state ppid pgrp …: the command may hold spaces and parentheses, so read after the last ')'.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true
+  }
+  return false
+}
+
 /** A command in a process group of its own, its output in a log file, so a stop ends everything it started. */
 function launch(command: string, args: string[], env: NodeJS.ProcessEnv, log: string): Running {
   const fd = fs.openSync(log, 'a')
@@ -95,7 +116,11 @@ export class ManagedProcess {
     }
   }
 
-  /** SIGTERM is a shutdown, SIGKILL a crash. Resolves once the process (and its group) has gone. */
+  /**
+   * SIGTERM is a shutdown, SIGKILL a crash. Resolves once the process and its whole group have gone:
+   * npm exits at once, while the server it started may still be tearing down a large heap with its
+   * sockets open, so a "crashed" instance would still accept connections.
+   */
   async stop(signal: NodeJS.Signals = 'SIGTERM') {
     const running = this.running
     if (!running) return
@@ -110,6 +135,7 @@ export class ManagedProcess {
       }
     }
     await running.exited
+    for (let waited = 0; pid && groupAlive(pid) && waited < 30_000; waited += 20) await sleep(20)
   }
 }
 

@@ -93,6 +93,20 @@ describe('instances sharing a page store', () => {
     expect(served(dir, '/news')).toBe('after the change')
   })
 
+  it('looks again soon after a purge its writer answered, and empties the store if that writer died before emptying it', async () => {
+    children.push(await writerProcess(dir, '/news', 'before the change'))
+    const follower = await join({ checkEveryMs: 60_000 })
+    // The writer answers, so the follower leaves the purge to it; this writer dies without ever
+    // hearing it, as one killed while the purge was on its way (its page stays behind).
+    await follower.purge()
+    expect(follower.isWriter).toBe(false)
+    await kill(children[0])
+    expect(served(dir, '/news')).toBe('before the change')
+    // Long before the periodic check (a minute here).
+    await expect.poll(() => served(dir, '/news'), { timeout: 2_000, interval: 50 }).toBeNull()
+    expect(follower.isWriter).toBe(true)
+  })
+
   it('takes over by itself, with no purge, once the writer has gone, and empties the store as it does', async () => {
     const writer = await join()
     const follower = await join({ checkEveryMs: 50 })
