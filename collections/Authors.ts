@@ -1,9 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
 import { editorOrOwnProfile } from '@/access/editorOrOwnProfile'
-import { isEditorOrAbove, isEditorOrAboveField } from '@/access/isEditorOrAbove'
-import { isWriterOrAbove } from '@/access/isWriterOrAbove'
+import { isEditorOrAboveField } from '@/access/isEditorOrAbove'
+import { writersAddEditorsDelete } from '@/access/writersAddEditorsDelete'
 import { createdByField } from '@/fields/createdBy'
 import { slugField } from '@/fields/slug'
 import { validateUrl } from '@/fields/validateUrl'
@@ -11,12 +10,7 @@ import { validateUrl } from '@/fields/validateUrl'
 export const Authors: CollectionConfig = {
   slug: 'authors',
   admin: { group: 'Newsroom', useAsTitle: 'name', defaultColumns: ['name', 'slug', 'user'] },
-  access: {
-    read: anyone,
-    create: isWriterOrAbove,
-    update: editorOrOwnProfile,
-    delete: isEditorOrAbove,
-  },
+  access: writersAddEditorsDelete({ update: editorOrOwnProfile }),
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 100 },
     slugField({ from: 'name' }),

@@ -1,9 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
 import { editorOrCreator } from '@/access/editorOrCreator'
-import { isEditorOrAbove } from '@/access/isEditorOrAbove'
-import { isWriterOrAbove } from '@/access/isWriterOrAbove'
+import { writersAddEditorsDelete } from '@/access/writersAddEditorsDelete'
 import { createdByField } from '@/fields/createdBy'
 import { slugField } from '@/fields/slug'
 
@@ -11,12 +9,7 @@ export const Cast: CollectionConfig = {
   slug: 'cast',
   labels: { singular: 'Cast member', plural: 'Cast' },
   admin: { group: 'Content', useAsTitle: 'name', defaultColumns: ['name', 'character', 'slug'] },
-  access: {
-    read: anyone,
-    create: isWriterOrAbove,
-    update: editorOrCreator('writer'),
-    delete: isEditorOrAbove,
-  },
+  access: writersAddEditorsDelete({ update: editorOrCreator('writer') }),
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 100, admin: { description: 'The actor.' } },
     { name: 'character', type: 'text', maxLength: 100 },

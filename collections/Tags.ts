@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
-import { isEditorOrAbove } from '@/access/isEditorOrAbove'
 import { isWriterOrAbove } from '@/access/isWriterOrAbove'
+import { writersAddEditorsDelete } from '@/access/writersAddEditorsDelete'
 import { slugField } from '@/fields/slug'
 
 /**
@@ -12,12 +11,7 @@ import { slugField } from '@/fields/slug'
 export const Tags: CollectionConfig = {
   slug: 'tags',
   admin: { group: 'Content', useAsTitle: 'name', defaultColumns: ['name', 'slug'] },
-  access: {
-    read: anyone,
-    create: isWriterOrAbove,
-    update: isWriterOrAbove,
-    delete: isEditorOrAbove,
-  },
+  access: writersAddEditorsDelete({ update: isWriterOrAbove }),
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 80 },
     slugField({ from: 'name' }),

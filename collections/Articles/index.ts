@@ -6,7 +6,7 @@ import { canReadArticle } from '@/access/canReadArticle'
 import { canReadArticleVersions } from '@/access/canReadArticleVersions'
 import { canUpdateArticle } from '@/access/canUpdateArticle'
 import { isEditorOrAboveField } from '@/access/isEditorOrAbove'
-import { emptyDraftsEndpoints } from '@/admin/emptyDrafts/endpoints'
+import { draftedDocument } from '@/admin/draftedDocument'
 import { inNewsroomZone } from '@/admin/timeZones'
 import { ownAuthorIds } from '@/access/ownership'
 import { articleEditor } from '@/fields/articleEditor'
@@ -27,8 +27,8 @@ import { setPublishedAt } from './hooks/setPublishedAt'
 import { setSearchText } from './hooks/setSearchText'
 import { articleLivePreview, articlePreviewUrl, previewLinkEndpoint } from './preview'
 
-/** Autosave's pause after the last keystroke: often enough to lose nothing, rare enough to keep the history readable. */
-const AUTOSAVE_INTERVAL_MS = 2000
+// Publish (or unpublish) at a chosen time, run by the jobs queue (src/jobs).
+const drafts = draftedDocument({ collection: 'articles', schedulePublish: true })
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -40,21 +40,13 @@ export const Articles: CollectionConfig = {
       // Publish for those who may; "Submit for review" for contributors.
       edit: { PublishButton: '@/admin/review/PublishOrSubmit.client#PublishOrSubmit' },
       // "My articles / All articles"; writers and contributors start with their own.
-      // For editors: the empty drafts "Create New" left behind, and where to clear them.
-      beforeListTable: ['@/admin/myArticles/ArticleScope#ArticleScope', '@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],
-      // Payload's versions list with a "Saved by" column (src/admin/versions).
-      // Payload's edit view; a new article is saved at the first input, in place (src/admin/createNew).
-      views: {
-        edit: {
-          default: { Component: '@/admin/createNew/CreateInPlace.client#CreateInPlaceEditView' },
-          versions: { Component: '@/admin/versions/VersionsView#VersionsView' },
-        },
-      },
+      beforeListTable: ['@/admin/myArticles/ArticleScope#ArticleScope', drafts.emptyDraftsNotice],
+      views: drafts.editViews,
     },
     livePreview: articleLivePreview,
     preview: articlePreviewUrl,
   },
-  endpoints: [previewLinkEndpoint, ...emptyDraftsEndpoints('articles')],
+  endpoints: [previewLinkEndpoint, ...drafts.endpoints],
   access: {
     read: canReadArticle,
     readVersions: canReadArticleVersions,
@@ -62,14 +54,7 @@ export const Articles: CollectionConfig = {
     update: canUpdateArticle,
     delete: canDeleteArticle,
   },
-  versions: {
-    drafts: {
-      autosave: { interval: AUTOSAVE_INTERVAL_MS, showSaveDraftButton: true },
-      // Publish (or unpublish) at a chosen time, run by the jobs queue (src/jobs).
-      schedulePublish: true,
-    },
-    maxPerDoc: 50,
-  },
+  versions: drafts.versions,
   // Reader listings: the newest published articles, site-wide and per category, with their
   // counts. Without these SQLite reads every published article and sorts them to show ten.
   // The home page's lead is the newest featured article, found through the third.

@@ -2,7 +2,7 @@ import type { CollectionConfig, RelationshipFieldSingleValidation } from 'payloa
 
 import { canReadPage, canReadPageVersions } from '@/access/canReadPage'
 import { isEditorOrAbove } from '@/access/isEditorOrAbove'
-import { emptyDraftsEndpoints } from '@/admin/emptyDrafts/endpoints'
+import { draftedDocument } from '@/admin/draftedDocument'
 import { articleEditor } from '@/fields/articleEditor'
 import { lastEditedByField } from '@/fields/lastEditedBy'
 import { parentField } from '@/fields/parent'
@@ -35,8 +35,8 @@ const validateNesting: RelationshipFieldSingleValidation = async (value, options
   return totalDocs > 0 ? messages.hasChildren : true
 }
 
-/** Autosave's pause after the last keystroke, as for articles. */
-const AUTOSAVE_INTERVAL_MS = 2000
+/** Drafted as articles are (autosave, versions, Create New in place, empty drafts), without scheduled publishing. */
+const drafts = draftedDocument({ collection: 'pages' })
 
 /**
  * Standing pages (About, Contact, an imprint) at /{slug}, or /{parent}/{slug} under another page.
@@ -48,21 +48,9 @@ export const Pages: CollectionConfig = {
     group: 'Content',
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', 'parent', '_status', 'updatedAt'],
-    // Payload's versions list with a "Saved by" column (src/admin/versions).
-    components: {
-      // Payload's edit view; a new page is saved at the first input, in place (src/admin/createNew).
-      views: {
-        edit: {
-          default: { Component: '@/admin/createNew/CreateInPlace.client#CreateInPlaceEditView' },
-          versions: { Component: '@/admin/versions/VersionsView#VersionsView' },
-        },
-      },
-      // For editors: the empty drafts "Create New" left behind, and where to clear them.
-      beforeListTable: ['@/admin/emptyDrafts/EmptyDraftsNotice#EmptyDraftsNotice'],
-    },
+    components: { views: drafts.editViews, beforeListTable: [drafts.emptyDraftsNotice] },
   },
-  // Editors clear the empty drafts "Create New" leaves behind (src/admin/emptyDrafts).
-  endpoints: emptyDraftsEndpoints('pages'),
+  endpoints: drafts.endpoints,
   access: {
     read: canReadPage,
     readVersions: canReadPageVersions,
@@ -70,10 +58,7 @@ export const Pages: CollectionConfig = {
     update: isEditorOrAbove,
     delete: isEditorOrAbove,
   },
-  versions: {
-    drafts: { autosave: { interval: AUTOSAVE_INTERVAL_MS, showSaveDraftButton: true } },
-    maxPerDoc: 50,
-  },
+  versions: drafts.versions,
   hooks: { beforeChange: [recordMediaUsed], afterChange: [redirectOldUrl] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
