@@ -124,15 +124,36 @@ async function heldComment(client: Client, admin: Record<string, string>, text: 
   return created.doc.id as string
 }
 
+/** A draft as in draftArticle, made through A as an editor, for `check`; deleted afterwards, whatever happened. */
+async function withDraftArticle(what: string, check: (draft: Doc, editor: Record<string, string>) => Promise<void>) {
+  const editor = await login(A.api, 'editor')
+  const draft = await draftArticle(A, editor, what)
+  try {
+    await check(draft, editor)
+  } finally {
+    await A.api.delete(`/api/articles/${draft.id}`, { headers: editor })
+  }
+}
+
+/** Held comments as in heldComment, one per text, made through `client` as the admin; deleted afterwards, whatever happened. */
+async function withHeldComments(client: Client, texts: string[], check: (ids: string[]) => Promise<void>) {
+  const admin = await login(client.api, 'admin')
+  const ids: string[] = []
+  try {
+    for (const text of texts) ids.push(await heldComment(client, admin, text))
+    await check(ids)
+  } finally {
+    for (const id of ids) await client.api.delete(`/api/comments/${id}`, { headers: admin })
+  }
+}
+
 /** Approves the comment through the given instance as the moderator: the change whose spread the tests time. */
 async function approve(client: Client, moderator: Record<string, string>, commentId: string) {
   await json(await client.api.patch(`/api/comments/${commentId}`, { headers: moderator, data: { status: 'approved' } }), 200)
 }
 
 test('an article published through A is on B’s home page and on the front’s within a second', async () => {
-  const editor = await login(A.api, 'editor')
-  const { id, slug } = await draftArticle(A, editor, 'Cluster Publish')
-  try {
+  await withDraftArticle('Cluster Publish', async ({ id, slug }, editor) => {
     // Cached everywhere while the article is a draft.
     await warm(B, '/')
     await warm(A, '/')
@@ -145,25 +166,19 @@ test('an article published through A is on B’s home page and on the front’s 
       timeUntil('publish on A → home page through nginx', async () => (await read(viaFront, '/')).body.includes(slug)),
     ])
     expect((await read(B, `/entertainment/${slug}`)).status).toBe(200)
-  } finally {
-    await A.api.delete(`/api/articles/${id}`, { headers: editor })
-  }
+  })
 })
 
 test('a comment approved on B is on A’s article page within a second', async () => {
-  const admin = await login(A.api, 'admin')
   const moderator = await login(B.api, 'moderator')
   const text = `Cluster check ${unique()}: approved on the other instance.`
-  const commentId = await heldComment(A, admin, text)
-  try {
+  await withHeldComments(A, [text], async ([commentId]) => {
     await warm(A, REFERENCE_PATH)
     expect((await read(A, REFERENCE_PATH)).body).not.toContain(text)
 
     await approve(B, moderator, commentId)
     await timeUntil('approve on B → article page on A', async () => (await read(A, REFERENCE_PATH)).body.includes(text))
-  } finally {
-    await A.api.delete(`/api/comments/${commentId}`, { headers: admin })
-  }
+  })
 })
 
 test('an image uploaded through A is served by B, which has no copy of its own', async () => {
@@ -199,10 +214,8 @@ test('an image uploaded through A is served by B, which has no copy of its own',
 test('a scheduled article goes live exactly once while both instances run the jobs queue', async () => {
   // Both instances run the queue every minute (src/jobs/config.ts): the job comes due at the same second on both.
   test.setTimeout(240_000)
-  const editor = await login(A.api, 'editor')
-  const { id, slug } = await draftArticle(A, editor, 'Cluster Schedule')
-  const articlePath = `/entertainment/${slug}`
-  try {
+  await withDraftArticle('Cluster Schedule', async ({ id, slug }, editor) => {
+    const articlePath = `/entertainment/${slug}`
     expect((await read(A, articlePath)).status).toBe(404)
     expect((await read(B, articlePath)).status).toBe(404)
     const queued = spawnSync('npx', ['tsx', 'tests/helpers/queueScheduledPublish.ts', id, new Date(Date.now() + 3_000).toISOString()], {
@@ -235,97 +248,95 @@ test('a scheduled article goes live exactly once while both instances run the jo
     } finally {
       await database.end()
     }
-  } finally {
-    await A.api.delete(`/api/articles/${id}`, { headers: editor })
-  }
+  })
 })
 
 test('with Redis down no instance serves a stale page, and once it is back changes reach the other instance within a second', async () => {
-  const admin = await login(A.api, 'admin')
   const moderator = await login(A.api, 'moderator')
   const during = `Outage check ${unique()}: approved while Redis was down.`
   const after = `Outage check ${unique()}: approved after Redis came back.`
-  const duringId = await heldComment(A, admin, during)
-  const afterId = await heldComment(A, admin, after)
-  try {
-    await warm(B, REFERENCE_PATH)
-    await stopRedis()
-    // B can no longer hear of changes, so it must stop answering from memory.
-    await expect.poll(async () => (await read(B, REFERENCE_PATH)).cache, { message: 'B stops serving from its cache', timeout: 5_000, intervals: [50] }).toBeNull()
+  await withHeldComments(A, [during, after], async ([duringId, afterId]) => {
+    try {
+      await warm(B, REFERENCE_PATH)
+      await stopRedis()
+      // B can no longer hear of changes, so it must stop answering from memory.
+      await expect.poll(async () => (await read(B, REFERENCE_PATH)).cache, { message: 'B stops serving from its cache', timeout: 5_000, intervals: [50] }).toBeNull()
 
-    await approve(A, moderator, duringId)
-    const onB = await read(B, REFERENCE_PATH)
-    expect(onB.body, 'B, at its next request, renders the change it was never told of').toContain(during)
-    expect(onB.cache).toBeNull()
-    expect((await read(viaFront, `${REFERENCE_PATH}?outage=${unique()}`)).body).toContain(during)
+      await approve(A, moderator, duringId)
+      const onB = await read(B, REFERENCE_PATH)
+      expect(onB.body, 'B, at its next request, renders the change it was never told of').toContain(during)
+      expect(onB.cache).toBeNull()
+      expect((await read(viaFront, `${REFERENCE_PATH}?outage=${unique()}`)).body).toContain(during)
 
-    await startRedis()
-    // Caught up, B caches again; then a change on A reaches it through the log within a second.
-    await expect.poll(async () => (await read(B, REFERENCE_PATH)).cache, { message: 'B caches again once Redis is back', timeout: 10_000, intervals: [100] }).toBe('HIT')
-    await approve(A, moderator, afterId)
-    await timeUntil('after Redis came back: approve on A → article page on B', async () => (await read(B, REFERENCE_PATH)).body.includes(after))
-  } finally {
-    await startRedis()
-    for (const id of [duringId, afterId]) await A.api.delete(`/api/comments/${id}`, { headers: admin })
-  }
+      await startRedis()
+      // Caught up, B caches again; then a change on A reaches it through the log within a second.
+      await expect.poll(async () => (await read(B, REFERENCE_PATH)).cache, { message: 'B caches again once Redis is back', timeout: 10_000, intervals: [100] }).toBe('HIT')
+      await approve(A, moderator, afterId)
+      await timeUntil('after Redis came back: approve on A → article page on B', async () => (await read(B, REFERENCE_PATH)).body.includes(after))
+    } finally {
+      await startRedis()
+    }
+  })
 })
 
 test('B, restarted after a change made while it was down, serves the change', async () => {
   test.setTimeout(240_000)
-  const admin = await login(A.api, 'admin')
   const moderator = await login(A.api, 'moderator')
   const text = `Restart check ${unique()}: approved while B was down.`
-  const commentId = await heldComment(A, admin, text)
-  try {
-    await warm(B, REFERENCE_PATH)
-    await appB.stop()
-    await approve(A, moderator, commentId)
-    await appB.start()
-    const first = await read(B, REFERENCE_PATH)
-    expect(first.status).toBe(200)
-    expect(first.body, 'B’s first answer after the restart').toContain(text)
-  } finally {
-    await appB.start()
-    await A.api.delete(`/api/comments/${commentId}`, { headers: admin })
-  }
+  await withHeldComments(A, [text], async ([commentId]) => {
+    try {
+      await warm(B, REFERENCE_PATH)
+      await appB.stop()
+      await approve(A, moderator, commentId)
+      await appB.start()
+      const first = await read(B, REFERENCE_PATH)
+      expect(first.status).toBe(200)
+      expect(first.body, 'B’s first answer after the restart').toContain(text)
+    } finally {
+      await appB.start()
+    }
+  })
 })
 
 test('with the page store’s writer killed, a change made on the other instance reaches readers through nginx within a second', async () => {
   // A started first and holds the writer's seat (tests/e2e-multi/cluster.ts); B follows.
   test.setTimeout(240_000)
-  const admin = await login(B.api, 'admin')
   const moderator = await login(B.api, 'moderator')
   // No apostrophe: the page escapes it, and the check reads the HTML.
   const text = `Store check ${unique()}: approved with the writer of the store dead.`
-  const commentId = await heldComment(B, admin, text)
-  try {
-    // The page in the store, as nginx serves it without asking an instance.
-    await warm(A, REFERENCE_PATH)
-    await expect.poll(async () => (await viaFront.api.get(REFERENCE_PATH, { headers: { cookie: '' } })).headers()['x-cache-status'], { message: 'nginx serves the page from the store' }).toBe('STORE')
-    await appA.stop('SIGKILL')
-    await approve(B, moderator, commentId)
-    let last = { front: null as string | null, cache: null as string | null }
+  await withHeldComments(B, [text], async ([commentId]) => {
     try {
-      await timeUntil('approve on B with the store’s writer dead → article page through nginx', async () => {
-        const page = await read(viaFront, REFERENCE_PATH)
-        last = page
-        return page.body.includes(text)
-      })
-    } catch (error) {
-      const direct = await read(B, REFERENCE_PATH)
-      const store = pageStore()
-      const current = fs.existsSync(path.join(store, 'current')) ? fs.readlinkSync(path.join(store, 'current')) : null
-      throw new Error(
-        `${(error as Error).message}; the last page came from nginx's ${last.front}, the instance's cache ${last.cache}; B directly: ${direct.body.includes(text)} (${direct.cache}); store: ${fs.readdirSync(store).join(' ')}, current → ${current}`,
-      )
+      // The page in the store, as nginx serves it without asking an instance.
+      await warm(A, REFERENCE_PATH)
+      await expect.poll(async () => (await viaFront.api.get(REFERENCE_PATH, { headers: { cookie: '' } })).headers()['x-cache-status'], { message: 'nginx serves the page from the store' }).toBe('STORE')
+      await appA.stop('SIGKILL')
+      await approve(B, moderator, commentId)
+      const approved = Date.now()
+      // Where the pages came from, each time that changed: "STORE/- old at 0 ms, MISS/MISS new at 130 ms".
+      const seen: string[] = []
+      try {
+        await timeUntil('approve on B with the store’s writer dead → article page through nginx', async () => {
+          const page = await read(viaFront, REFERENCE_PATH)
+          const fresh = page.body.includes(text)
+          const source = `${page.front}/${page.cache ?? '-'} ${fresh ? 'new' : 'old'}`
+          if (!seen.at(-1)?.startsWith(`${source} at`)) seen.push(`${source} at ${Date.now() - approved} ms`)
+          return fresh
+        })
+      } catch (error) {
+        const direct = await read(B, REFERENCE_PATH)
+        const store = pageStore()
+        const current = fs.existsSync(path.join(store, 'current')) ? fs.readlinkSync(path.join(store, 'current')) : null
+        throw new Error(
+          `${(error as Error).message}; pages through nginx (nginx/instance cache): ${seen.join(', ')}; B directly: ${direct.body.includes(text)} (${direct.cache}); store: ${fs.readdirSync(store).join(' ')}, current → ${current}`,
+        )
+      }
+      // B took the seat: the store fills again, from B.
+      await expect.poll(async () => (await viaFront.api.get(REFERENCE_PATH, { headers: { cookie: '' } })).headers()['x-cache-status'], { message: 'nginx serves the page from the store again', timeout: 10_000 }).toBe('STORE')
+      expect((await read(viaFront, REFERENCE_PATH)).body).toContain(text)
+    } finally {
+      await appA.start()
     }
-    // B took the seat: the store fills again, from B.
-    await expect.poll(async () => (await viaFront.api.get(REFERENCE_PATH, { headers: { cookie: '' } })).headers()['x-cache-status'], { message: 'nginx serves the page from the store again', timeout: 10_000 }).toBe('STORE')
-    expect((await read(viaFront, REFERENCE_PATH)).body).toContain(text)
-  } finally {
-    await appA.start()
-    await B.api.delete(`/api/comments/${commentId}`, { headers: admin })
-  }
+  })
 })
 
 test('with A killed, nginx serves every reader from B without an error', async () => {
