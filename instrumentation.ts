@@ -16,6 +16,6 @@ export async function register() {
   ])
   // First, so that a database already down at boot is reported as an outage, not as a bug.
   registerDatabaseProbe(() => getPayload({ config }))
-  registerRedirectLookup(async (pathAndQuery) => lookUpRedirect(await getPayload({ config }), pathAndQuery))
+  registerRedirectLookup((pathAndQuery) => lookUpRedirect(() => getPayload({ config }), pathAndQuery))
   await startJobQueue()
 }

@@ -26,7 +26,8 @@ export const RECORD_TTL_MS = 60_000
 /** Records kept at most, oldest dropped first: a newsroom's authors, cast and images fit many times over. */
 export const MAX_RECORDS = 20_000
 
-type Entry = { value: Promise<unknown>; tags: readonly string[]; expiresAt: number }
+/** `settled` holds the loaded value once the load has resolved, for recall's answer without a promise. */
+type Entry = { value: Promise<unknown>; tags: readonly string[]; expiresAt: number; settled?: { value: unknown } }
 /** `forgets` counts forgetRecords calls, so a load can tell whether anything changed while it read. */
 type Store = { entries: Map<string, Entry>; byTag: Map<string, Set<string>>; forgets: number }
 
@@ -117,7 +118,22 @@ export function remember<T>({
       index(records, key, more)
     }, () => undefined)
   }
+  // After tagsOf's handler, which may have replaced or dropped the entry.
+  void value.then((loaded) => {
+    const current = records.entries.get(key)
+    if (current?.value === value) current.settled = { value: loaded }
+  }, () => undefined)
   return value
+}
+
+/**
+ * What `remember` would answer for `key`, without a promise: the value when it is loaded and still
+ * remembered, else undefined (then ask `remember`). For the few paths where a promise per call
+ * costs more than the work, such as the production server's redirect check on every request.
+ */
+export function recall<T>(key: string): T | undefined {
+  if (!mayUseMemory()) return undefined
+  return live(store(), key, Date.now())?.settled?.value as T | undefined
 }
 
 /**

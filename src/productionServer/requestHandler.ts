@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { locationOf } from '@/redirects/paths'
 import { registeredRedirectLookup } from '@/redirects/registry'
+import type { RedirectAnswer } from '@/redirects/table'
 
 import { type TrustedProxies, vouchForClient } from './clientAddress'
 import type { DesignedNotFound } from './designedNotFound'
@@ -35,18 +36,26 @@ export function requestHandler({ handle, pipeline, notFound, trusted }: { handle
     if (isImpossiblePath(req.url)) return void pipeline.impossible(req, res).catch(failed(req, res))
     const lookUpRedirect = registeredRedirectLookup()
     if (!lookUpRedirect) return pipeline.readerPage(req, res)
-    lookUpRedirect(req.url as string).then(
-      (redirect) => {
-        if (!redirect) return pipeline.readerPage(req, res)
-        // no-cache: a browser asks again (cheaply) rather than keeping a redirect an editor may change.
-        res.writeHead(redirect.status, { location: locationOf(redirect.to), 'cache-control': 'no-cache', 'x-accel-expires': '0' })
-        res.end()
-      },
-      (error: unknown) => {
-        // The database is down or the table unreadable: the page itself may still be served.
-        console.error('Could not read the redirects for', forLog(req.url), error)
-        pipeline.readerPage(req, res)
-      },
-    )
+    const pageOrRedirect = (redirect: RedirectAnswer | null) => {
+      if (!redirect) return pipeline.readerPage(req, res)
+      // no-cache: a browser asks again (cheaply) rather than keeping a redirect an editor may change.
+      res.writeHead(redirect.status, { location: locationOf(redirect.to), 'cache-control': 'no-cache', 'x-accel-expires': '0' })
+      res.end()
+    }
+    // The database is down or the table unreadable: the page itself may still be served.
+    const unreadable = (error: unknown) => {
+      console.error('Could not read the redirects for', forLog(req.url), error)
+      pipeline.readerPage(req, res)
+    }
+    let answer: ReturnType<typeof lookUpRedirect>
+    try {
+      answer = lookUpRedirect(req.url as string)
+    } catch (error) {
+      return unreadable(error)
+    }
+    // In memory (nearly every request): answered in this turn, with no promise to wait for. A
+    // thenable test, not instanceof: the lookup comes from Next's bundle of the application.
+    if (answer === null || !('then' in answer)) return pageOrRedirect(answer)
+    answer.then(pageOrRedirect, unreadable)
   }
 }

@@ -8,7 +8,8 @@ import type { RedirectAnswer } from './table'
  */
 const KEY = Symbol.for('byline.redirects')
 
-type RedirectLookup = (pathAndQuery: string) => Promise<RedirectAnswer | null>
+/** The answer at once when the redirect table is in memory, else a promise of it. */
+type RedirectLookup = (pathAndQuery: string) => RedirectAnswer | null | Promise<RedirectAnswer | null>
 
 type WithLookup = { [KEY]?: RedirectLookup }
 

@@ -4,7 +4,7 @@ import type { RedirectRule } from './paths'
 
 import { PUBLIC_ARTICLES } from '@/access/canReadArticle'
 import { PUBLIC_PAGES } from '@/access/canReadPage'
-import { remember } from '@/cache/records'
+import { recall, remember } from '@/cache/records'
 import { tag } from '@/cache/tags'
 import { articleHref } from '@/lib/urls'
 import { pagePath } from '@/routing/pagePath'
@@ -80,10 +80,12 @@ async function currentUrls(payload: Payload, wanted: { articles: Set<string>; pa
   return urls
 }
 
+const TABLE_KEY = 'redirect-table'
+
 /** The redirect table, from memory once loaded. */
 function redirectTable(payload: Payload): Promise<Table> {
   return remember({
-    key: 'redirect-table',
+    key: TABLE_KEY,
     tags: [tag.redirects, tag.categories],
     tagsOf: (loaded) => loaded.documents,
     load: () => loadTable(payload),
@@ -92,7 +94,15 @@ function redirectTable(payload: Payload): Promise<Table> {
 
 export type RedirectAnswer = { to: string; status: 301 | 302 }
 
-/** Where a reader's request (path and query) is sent, or null. */
-export async function lookUpRedirect(payload: Payload, pathAndQuery: string): Promise<RedirectAnswer | null> {
-  return findRedirect(await redirectTable(payload), pathAndQuery)
+/**
+ * Where a reader's request (path and query) is sent, or null: at once while the table is in
+ * memory, as it is for every request but the first after a change; else once it is read, with
+ * Payload asked for only then. A promise per request cost the server's cached pages a tenth of
+ * their rate (bench/RESULTS.md).
+ */
+export function lookUpRedirect(payload: Payload | (() => Promise<Payload>), pathAndQuery: string): RedirectAnswer | null | Promise<RedirectAnswer | null> {
+  const loaded = recall<{ table: Table }>(TABLE_KEY)
+  if (loaded) return findRedirect(loaded.table, pathAndQuery)
+  const table = typeof payload === 'function' ? payload().then(redirectTable) : redirectTable(payload)
+  return table.then((read) => findRedirect(read, pathAndQuery))
 }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 
 import type { Role } from '@/access/roles'
 
-import { forgetAllRecords } from '@/cache/records'
+import { forgetAllRecords, forgetRecords } from '@/cache/records'
+import { tag } from '@/cache/tags'
 import { getArticlesInCategories, getArticlesTagged, getFeaturedLead } from '@/lib/articles/listings'
 import { getPageAt, getPublishedPageUrls } from '@/lib/sitePages'
 import { lookUpRedirect } from '@/redirects/table'
@@ -218,6 +219,26 @@ describe('Content model (#8)', () => {
       expect(await lookUpRedirect(payload, `/?utm_source=feed&p=${id}`)).toEqual({ to: '/about', status: 301 })
       expect(await lookUpRedirect(payload, `/?p=${id}1`)).toBeNull()
       expect(await lookUpRedirect(payload, '/')).toBeNull()
+    })
+
+    it('answers from memory, without a promise, once the table is read, and reads it again when redirects change', async () => {
+      const [first, second] = [`/${uniqueTag()}`, `/${uniqueTag()}`]
+      await custom(first, '/about')
+      forgetAllRecords()
+      const read = lookUpRedirect(payload, first)
+      expect(read).toBeInstanceOf(Promise)
+      expect(await read).toEqual({ to: '/about', status: 301 })
+      // The production server asks this on every reader request: no promise to wait for.
+      expect(lookUpRedirect(payload, first)).toEqual({ to: '/about', status: 301 })
+      expect(lookUpRedirect(payload, second)).toBeNull()
+
+      await custom(second, '/contact')
+      // What the redirects collection's change announces (src/cache/expire.ts).
+      forgetRecords([tag.redirects])
+      const reread = lookUpRedirect(payload, second)
+      expect(reread).toBeInstanceOf(Promise)
+      expect(await reread).toEqual({ to: '/contact', status: 301 })
+      expect(lookUpRedirect(payload, second)).toEqual({ to: '/contact', status: 301 })
     })
 
     it('ignores a trailing slash and keeps a 302', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { forgetAllRecords, forgetRecords, MAX_RECORDS, RECORD_TTL_MS, remember, rememberEach } from '@/cache/records'
+import { forgetAllRecords, forgetRecords, MAX_RECORDS, recall, RECORD_TTL_MS, remember, rememberEach } from '@/cache/records'
 
 /** A load that counts its calls and resolves when told to. */
 function deferredLoad<T>() {
@@ -92,6 +92,45 @@ describe('Remembered records', () => {
       const newest = vi.fn(async () => -1)
       expect(await remember({ key: `k${MAX_RECORDS}`, tags: [], load: newest })).toBe(MAX_RECORDS)
       expect(newest).not.toHaveBeenCalled()
+    })
+  })
+
+  describe('recall', () => {
+    it('answers what remember would, without a promise, once the load has resolved, and nothing once it is forgotten or old', async () => {
+      vi.useFakeTimers()
+      const { load, resolve } = deferredLoad<string>()
+      const loading = remember({ key: 'k', tags: ['t'], load })
+      expect(recall('k'), 'while it loads').toBeUndefined()
+      resolve('value')
+      await loading
+      expect(recall('k')).toBe('value')
+      forgetRecords(['t'])
+      expect(recall('k'), 'after its tag is forgotten').toBeUndefined()
+
+      await remember({ key: 'k', tags: ['t'], load: async () => 'again' })
+      expect(recall('k')).toBe('again')
+      vi.advanceTimersByTime(RECORD_TTL_MS + 1)
+      expect(recall('k'), 'after its lifetime').toBeUndefined()
+    })
+
+    it('keeps the value through tagsOf, and has none for a load that saw a change while it ran', async () => {
+      await remember({ key: 'list', tags: ['lists'], tagsOf: (ids: string[]) => ids.map((id) => `article:${id}`), load: async () => ['1', '2'] })
+      expect(recall('list')).toEqual(['1', '2'])
+      forgetRecords(['article:2'])
+      expect(recall('list')).toBeUndefined()
+
+      const { load, resolve } = deferredLoad<string[]>()
+      const loading = remember({ key: 'list', tags: ['lists'], tagsOf: (ids) => ids.map((id) => `article:${id}`), load })
+      forgetRecords(['unrelated'])
+      resolve(['3'])
+      await loading
+      await Promise.resolve()
+      expect(recall('list'), 'used once, not kept').toBeUndefined()
+    })
+
+    it('has nothing for a failed load', async () => {
+      await expect(remember({ key: 'k', tags: [], load: async () => Promise.reject(new Error('down')) })).rejects.toThrow('down')
+      expect(recall('k')).toBeUndefined()
     })
   })
 
