@@ -23,6 +23,9 @@ function entryAddress(entry: string): string | null {
 
 export type TrustedProxies = { has: (address: string) => boolean }
 
+/** Trust verdicts kept at most: the proxies and the clients behind them that a server sees at once. */
+const MAX_VERDICTS = 10_000
+
 /** The matcher for BYLINE_TRUSTED_PROXIES' entries (addresses and CIDR ranges, already checked by src/lib/env.ts). */
 export function trustedProxies(entries: string[]): TrustedProxies {
   const list = new BlockList()
@@ -32,11 +35,20 @@ export function trustedProxies(entries: string[]): TrustedProxies {
     if (bits === undefined) list.addAddress(address, family)
     else list.addSubnet(address, Number(bits), family)
   }
+  // BlockList.check builds a SocketAddress for every call, a twentieth of the CPU of a cached page
+  // (bench/RESULTS.md). The list never changes, so each address's verdict is kept, a bounded few.
+  const verdicts = new Map<string, boolean>()
   return {
     has: (address) => {
-      const plain = unmapIpv4(address)
-      const family = isIP(plain)
-      return family !== 0 && list.check(plain, family === 6 ? 'ipv6' : 'ipv4')
+      let verdict = verdicts.get(address)
+      if (verdict === undefined) {
+        const plain = unmapIpv4(address)
+        const family = isIP(plain)
+        verdict = family !== 0 && list.check(plain, family === 6 ? 'ipv6' : 'ipv4')
+        if (verdicts.size >= MAX_VERDICTS) verdicts.clear()
+        verdicts.set(address, verdict)
+      }
+      return verdict
     },
   }
 }

@@ -39,6 +39,17 @@ type PipelineParts = {
 }
 
 export function pagePipeline({ handle, cache, caching, store, database, notFound, readStylesheet }: PipelineParts) {
+  /** Whether a kept page can be a file in the store: worked out once per page, not on every hit. */
+  const storable = new WeakMap<CachedPage, boolean>()
+  const isStorable = (url: string, page: CachedPage): boolean => {
+    let verdict = storable.get(page)
+    if (verdict === undefined) {
+      verdict = isHtml(page.headers) && storeFileFor(url) !== null
+      storable.set(page, verdict)
+    }
+    return verdict
+  }
+
   /**
    * Puts a kept page in the page store, once per store generation, when this instance writes it.
    * Returns the headers telling nginx not to keep a copy of its own, from every instance that
@@ -47,7 +58,7 @@ export function pagePipeline({ handle, cache, caching, store, database, notFound
    * outlive the change.
    */
   const toStore = (url: string, page: CachedPage, storeGeneration: number): OutgoingHttpHeaders => {
-    if (!store || !isHtml(page.headers) || storeFileFor(url) === null) return {}
+    if (!store || !isStorable(url, page)) return {}
     if (store.isWriter && mayUseMemory() && !store.has(url)) void store.write(url, page.bodies, storeGeneration, page.expiresAt)
     return { 'x-accel-expires': '0' }
   }

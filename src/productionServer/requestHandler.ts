@@ -10,6 +10,20 @@ import { forLog } from './logText'
 import type { Handle, PagePipeline } from './pagePipeline'
 import { isGuardedWrite, isImpossiblePath, isPageRequest, NOT_FOUND_PATH } from './requestKinds'
 
+/** The page, or the redirect an editor set for its address. */
+function pageOrRedirect(pipeline: PagePipeline, req: IncomingMessage, res: ServerResponse, redirect: RedirectAnswer | null) {
+  if (!redirect) return pipeline.readerPage(req, res)
+  // no-cache: a browser asks again (cheaply) rather than keeping a redirect an editor may change.
+  res.writeHead(redirect.status, { location: locationOf(redirect.to), 'cache-control': 'no-cache', 'x-accel-expires': '0' })
+  res.end()
+}
+
+/** The database is down or the redirect table unreadable: the page itself may still be served. */
+function redirectsUnreadable(pipeline: PagePipeline, req: IncomingMessage, res: ServerResponse, error: unknown) {
+  console.error('Could not read the redirects for', forLog(req.url), error)
+  pipeline.readerPage(req, res)
+}
+
 /**
  * Which way each request goes. The server's own request for the designed 404 and everything that
  * is not a reader page (the admin, the API's reads, assets, client navigations) go to Next as
@@ -36,26 +50,18 @@ export function requestHandler({ handle, pipeline, notFound, trusted }: { handle
     if (isImpossiblePath(req.url)) return void pipeline.impossible(req, res).catch(failed(req, res))
     const lookUpRedirect = registeredRedirectLookup()
     if (!lookUpRedirect) return pipeline.readerPage(req, res)
-    const pageOrRedirect = (redirect: RedirectAnswer | null) => {
-      if (!redirect) return pipeline.readerPage(req, res)
-      // no-cache: a browser asks again (cheaply) rather than keeping a redirect an editor may change.
-      res.writeHead(redirect.status, { location: locationOf(redirect.to), 'cache-control': 'no-cache', 'x-accel-expires': '0' })
-      res.end()
-    }
-    // The database is down or the table unreadable: the page itself may still be served.
-    const unreadable = (error: unknown) => {
-      console.error('Could not read the redirects for', forLog(req.url), error)
-      pipeline.readerPage(req, res)
-    }
     let answer: ReturnType<typeof lookUpRedirect>
     try {
       answer = lookUpRedirect(req.url as string)
     } catch (error) {
-      return unreadable(error)
+      return redirectsUnreadable(pipeline, req, res, error)
     }
     // In memory (nearly every request): answered in this turn, with no promise to wait for. A
     // thenable test, not instanceof: the lookup comes from Next's bundle of the application.
-    if (answer === null || !('then' in answer)) return pageOrRedirect(answer)
-    answer.then(pageOrRedirect, unreadable)
+    if (answer === null || !('then' in answer)) return pageOrRedirect(pipeline, req, res, answer)
+    answer.then(
+      (redirect) => pageOrRedirect(pipeline, req, res, redirect),
+      (error: unknown) => redirectsUnreadable(pipeline, req, res, error),
+    )
   }
 }

@@ -41,6 +41,15 @@ describe('The client address the server hands the app', () => {
     expect(clientAddress({ peer: '127.0.0.1', forwardedFor: '10.9.9.9, 10.1.2.3', trusted: behindBalancer })).toBe('10.9.9.9')
   })
 
+  it('gives the same verdicts however many addresses it has judged (it keeps a bounded few)', () => {
+    const proxies = trustedProxies(['10.0.0.0/8'])
+    for (let n = 0; n < 25_000; n += 1) expect(proxies.has(`203.0.${(n >> 8) & 255}.${n & 255}`)).toBe(false)
+    expect(proxies.has('10.1.2.3')).toBe(true)
+    expect(proxies.has('::ffff:10.1.2.3')).toBe(true)
+    expect(proxies.has('11.1.2.3')).toBe(false)
+    expect(proxies.has('not an address')).toBe(false)
+  })
+
   it('is null only for a socket with no address (already closed)', () => {
     expect(clientAddress({ peer: undefined, forwardedFor: '203.0.113.7', trusted: loopback })).toBeNull()
   })
