@@ -19,6 +19,7 @@ import { redirectsOptions } from './collections/Redirects'
 import { Tags } from './collections/Tags'
 import { Users } from './collections/Users'
 import { Discussion } from './globals/Discussion'
+import { adminMenu } from './src/admin/menu'
 import { adminTimeZones } from './src/admin/timeZones'
 import { boundedQueries } from './src/api/queryBounds'
 import { boundedRestPages } from './src/api/restBounds'
@@ -43,8 +44,9 @@ export default buildConfig({
   // SEO fields on articles and pages (the `meta` group); old addresses sent on (collections/Redirects.ts,
   // before the revalidation plugin so that their changes expire the redirect table too); expiry of the reader site's cached pages when
   // what they show changes (src/cache); REST lists refused beyond one page of 100 (src/api);
-  // media on S3 when S3_* is set, on the local disk otherwise (src/media/storage.ts).
-  plugins: [seoPlugin(articleSeo), redirectsPlugin(redirectsOptions), mediaStorage(env.s3), revalidation, boundedRestPages],
+  // media on S3 when S3_* is set, on the local disk otherwise (src/media/storage.ts); each
+  // collection and global put in its admin sidebar group, last so that plugins' collections are too (src/admin/menu.ts).
+  plugins: [seoPlugin(articleSeo), redirectsPlugin(redirectsOptions), mediaStorage(env.s3), revalidation, boundedRestPages, adminMenu()],
   // GraphQL is for staff only (app/(payload)/api/graphql/route.ts), and each query is costed by
   // the documents it may return, not just its fields (src/api/queryBounds.ts).
   graphQL: { validationRules: (args) => [boundedQueries(args)] },

@@ -14,7 +14,6 @@ export const ArticleViews: CollectionConfig = {
   slug: 'article-views',
   labels: { singular: 'Article views', plural: 'Article views' },
   admin: {
-    group: 'Analytics',
     useAsTitle: 'day',
     defaultColumns: ['article', 'day', 'views', 'instance'],
     description: 'Page views counted by the reader site, one row per article, day and server process. Read-only.',

@@ -9,7 +9,7 @@ import { validateUrl } from '@/fields/validateUrl'
 
 export const Authors: CollectionConfig = {
   slug: 'authors',
-  admin: { group: 'Newsroom', useAsTitle: 'name', defaultColumns: ['name', 'slug', 'user'] },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'user'] },
   access: writersAddEditorsDelete({ update: editorOrOwnProfile }),
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 100 },

@@ -8,7 +8,7 @@ import { slugField } from '@/fields/slug'
 export const Cast: CollectionConfig = {
   slug: 'cast',
   labels: { singular: 'Cast member', plural: 'Cast' },
-  admin: { group: 'Content', useAsTitle: 'name', defaultColumns: ['name', 'character', 'slug'] },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'character', 'slug'] },
   access: writersAddEditorsDelete({ update: editorOrCreator('writer') }),
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 100, admin: { description: 'The actor.' } },

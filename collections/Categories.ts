@@ -12,7 +12,7 @@ const messages = {
 
 export const Categories: CollectionConfig = {
   slug: 'categories',
-  admin: { group: 'Content', useAsTitle: 'name', defaultColumns: ['name', 'slug', 'parent'] },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'parent'] },
   access: {
     read: anyone,
     create: isEditorOrAbove,

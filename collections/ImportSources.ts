@@ -15,7 +15,6 @@ export const ImportSources: CollectionConfig = {
   slug: 'import-sources',
   labels: { singular: 'Import source', plural: 'Import sources' },
   admin: {
-    group: 'Admin',
     useAsTitle: 'key',
     defaultColumns: ['kind', 'sourceId', 'target', 'documentId', 'updatedAt'],
     hidden: ({ user }) => !hasRole(user, 'admin'),

@@ -12,7 +12,6 @@ import { mediaSkipSafeFetch } from '@/media/storage'
 export const Media: CollectionConfig = {
   slug: 'media',
   admin: {
-    group: 'Content',
     useAsTitle: 'alt',
     // The library's search box looks in these (issue #11, item 15). Captions belong to each use of
     // an image (the article's upload node), not to the upload, so they are not searched here.

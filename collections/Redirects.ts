@@ -51,7 +51,7 @@ export const redirectsOptions: RedirectsPluginConfig = {
   redirectTypes: ['301', '302'],
   redirectTypeFieldOverride: { defaultValue: '301' },
   overrides: {
-    admin: { group: 'Content', useAsTitle: 'from', defaultColumns: ['from', 'to.type', 'type', 'updatedAt'] },
+    admin: { useAsTitle: 'from', defaultColumns: ['from', 'to.type', 'type', 'updatedAt'] },
     access: { read: isEditorOrAbove, create: isEditorOrAbove, update: isEditorOrAbove, delete: isEditorOrAbove },
     fields: ({ defaultFields }) => withChecks(defaultFields),
   },

@@ -10,7 +10,7 @@ import { slugField } from '@/fields/slug'
  */
 export const Tags: CollectionConfig = {
   slug: 'tags',
-  admin: { group: 'Content', useAsTitle: 'name', defaultColumns: ['name', 'slug'] },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'] },
   access: writersAddEditorsDelete({ update: isWriterOrAbove }),
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 80 },

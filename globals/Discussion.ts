@@ -11,7 +11,6 @@ import { DEFAULT_SETTINGS } from '@/comments/settings'
 export const Discussion: GlobalConfig = {
   slug: 'discussion',
   label: 'Discussion settings',
-  admin: { group: 'Comments' },
   access: {
     read: isStaff,
     update: isEditorOrAbove,

@@ -33,7 +33,6 @@ const drafts = draftedDocument({ collection: 'articles', schedulePublish: true }
 export const Articles: CollectionConfig = {
   slug: 'articles',
   admin: {
-    group: 'Content',
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'authors', 'category', 'publishedAt', 'commentCount'],
     components: {

@@ -22,7 +22,6 @@ const noClientWrites: FieldAccess = () => false
 export const Comments: CollectionConfig = {
   slug: 'comments',
   admin: {
-    group: 'Comments',
     useAsTitle: 'authorName',
     defaultColumns: ['authorName', 'body', 'article', 'status', 'createdAt'],
     // Contributors have nothing here beyond what readers see on the site.

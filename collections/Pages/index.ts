@@ -45,7 +45,6 @@ const drafts = draftedDocument({ collection: 'pages' })
 export const Pages: CollectionConfig = {
   slug: 'pages',
   admin: {
-    group: 'Content',
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', 'parent', '_status', 'updatedAt'],
     components: { views: drafts.editViews, beforeListTable: [drafts.emptyDraftsNotice] },

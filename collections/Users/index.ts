@@ -25,7 +25,6 @@ export const Users: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles'],
-    group: 'Newsroom',
     // Everyone else manages only their own account, from the account page.
     hidden: ({ user }) => !hasRole(user, ...EDITORS),
   },
