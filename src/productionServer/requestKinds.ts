@@ -18,14 +18,26 @@ export const NOT_FOUND_PATH = '/page-not-found'
 /** Cookies that make a page someone's own: staff session, preview (Next's draft mode), a commenter's view. */
 export const PRIVATE_COOKIES = ['payload-token', '__prerender_bypass', '__next_preview_data', ...Object.values(COMMENT_COOKIES)]
 
+/**
+ * What Next varies every page on (its `Vary`, in this order; base-server's setVaryHeader): the
+ * navigation headers that make another answer at the same URL. It would add `next-url` for a
+ * route that can be intercepted, and the site has none. nginx says the same of the pages it
+ * serves from the store.
+ */
+export const PAGE_VARY_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch']
+
 /** Client-side navigations ask for React Server Component payloads at the same URLs, varying on these. */
-export const CLIENT_NAVIGATION_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-url', 'next-action']
+export const CLIENT_NAVIGATION_HEADERS = [...PAGE_VARY_HEADERS, 'next-url', 'next-action']
 
 /** The admin and the API (REST, GraphQL, media files): they answer per user. */
 export const PER_USER_PATHS = ['admin', 'api']
 
-/** Build assets and the site's own endpoints (view counting, revalidation, preview, the comment form): they answer per call. */
-const ENDPOINT_PATHS = ['_next', 'views', 'revalidate', 'preview', 'comments']
+/**
+ * Build assets and the site's own endpoints (view counting, revalidation, preview, the comment
+ * form): they answer per call. nginx has no rule of its own for them, each for a reason
+ * tests/unit/requestKinds.spec.ts names and checks.
+ */
+export const ENDPOINT_PATHS = ['_next', 'views', 'revalidate', 'preview', 'comments']
 
 const NOT_PAGES = new RegExp(`^/(?:${[...PER_USER_PATHS, ...ENDPOINT_PATHS].join('|')})(?:/|$)`)
 const PRIVATE_COOKIE = new RegExp(`(?:^|;\\s*)(?:${PRIVATE_COOKIES.join('|')})=`)
