@@ -18,8 +18,8 @@ import { parseArgs } from 'node:util'
 
 import { sql } from '@payloadcms/db-sqlite'
 
+import { articleSearchText } from '@/articles/searchText'
 import { bootPayload, runCommand } from '@/db/bootstrap'
-import { articleSearchText } from '@/search/query'
 import { furtherArticles, REFERENCE_SLUG } from '@/seed/data'
 
 export type BenchFixtures = {

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { articleSearchText } from '@/search/query'
+import { articleSearchText } from '@/articles/searchText'
 
 /** Rows read per query: bounded memory on a newsroom of 100,000 articles with long bodies. */
 const BATCH = 200

@@ -1,5 +1,3 @@
-import { plainText } from '@/articles/plainText'
-
 /** Longer queries are cut: nobody types more, and each word becomes a database condition. */
 export const SEARCH_MAX_LENGTH = 100
 
@@ -20,9 +18,13 @@ export function parseSearchQuery(raw: string | string[] | undefined): string {
  */
 const LIKE_SPECIALS: Record<string, string> = { '%': '％', _: '＿', '\\': '＼' }
 
-// Case, accents and typographic apostrophes should not decide whether a story is found.
-// NFKD comes first: it would turn the full-width forms back into the specials.
-const fold = (value: string) =>
+/**
+ * Case, accents and typographic apostrophes should not decide whether a story is found. The
+ * query's words and an article's stored search text (`src/articles/searchText.ts`) are both folded
+ * here, so they always match alike. NFKD comes first: it would turn the full-width forms back
+ * into the specials.
+ */
+export const foldForSearch = (value: string) =>
   value
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -31,13 +33,4 @@ const fold = (value: string) =>
     .toLowerCase()
 
 /** The query's distinct words, folded as the stored search text is: each must occur in it. */
-export const searchWords = (query: string) => [...new Set(fold(query).split(/\s+/).filter(Boolean))]
-
-type Searchable = { title?: string | null; excerpt?: string | null; content?: { root: unknown } | null }
-
-/**
- * What an article is searched by, stored with it (the `searchText` field): its title, excerpt
- * and body text, folded. The database then matches each query word with `like`, a contains test.
- */
-export const articleSearchText = ({ title, excerpt, content }: Searchable) =>
-  fold([title, excerpt, plainText(content)].filter(Boolean).join('\n'))
+export const searchWords = (query: string) => [...new Set(foldForSearch(query).split(/\s+/).filter(Boolean))]

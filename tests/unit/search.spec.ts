@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import type { TextPart } from '@/search/highlight'
 
-import { articleSearchText, parseSearchQuery, searchWords } from '@/search/query'
+import { articleSearchText } from '@/articles/searchText'
+import { parseSearchQuery, searchWords } from '@/search/query'
 import { highlight, snippet, SNIPPET_LENGTH } from '@/search/highlight'
 import { SEARCH_MAX_WORD_LENGTH, SEARCH_MAX_WORDS, searchTerms, stem } from '@/search/terms'
 

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Article } from '@/payload-types'
 
-import { articleSearchText } from '@/search/query'
+import { articleSearchText } from '@/articles/searchText'
 
 /**
  * Keeps the stored search text in step with the title, excerpt and body on every save, drafts
