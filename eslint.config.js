@@ -40,7 +40,7 @@ export default tseslint.config(
   {
     // Payload's database adapter is reached only through src/db/belowPayload.ts, whose header
     // states the contract (the public's filters from src/access, named fields, no read hooks).
-    files: ['src/**', 'app/**', 'collections/**', 'payload.config.ts', 'scripts/**'],
+    files: ['src/**', 'app/**', 'collections/**', 'globals/**', 'payload.config.ts', 'next.config.ts', 'instrumentation.ts', 'scripts/**'],
     ignores: ['src/db/belowPayload.ts'],
     rules: {
       'no-restricted-syntax': [
