@@ -6,7 +6,8 @@ import type { PUBLIC_PAGES } from '@/access/canReadPage'
 
 /**
  * The one module that goes below Payload's operations to `payload.db`, the database adapter.
- * ESLint refuses `payload.db` anywhere else (migrations and the bench excepted).
+ * ESLint refuses `payload.db` anywhere else (migrations and the bench excepted; tests have their
+ * own fence, tests/helpers/belowPayload.ts).
  *
  * The adapter's own find skips what Payload's find operation does around it: access control,
  * read hooks and field-level access. That costs a hot reader page several milliseconds (a
@@ -25,6 +26,12 @@ import type { PUBLIC_PAGES } from '@/access/canReadPage'
  *
  * Transactions and migrations are the adapter's business too, and live here for the same reason:
  * one place to read when the adapter changes.
+ *
+ * One exception hands the adapter itself out (`adapterOf`), to the adapter-specific engines that
+ * run their own SQL or MongoDB calls, which Payload's operations cannot express: the importer's bulk
+ * writes (src/import/wordpress/bulkWrites.ts) and search's full-text indexes (src/search/engines,
+ * chosen by the adapter's name in src/search/index.ts). The contract above does not cover them;
+ * each states its own in its header: why it goes below Payload and what it reads or writes.
  */
 
 /** The filters the access rules give anonymous readers: published articles and pages, approved comments. */
@@ -94,9 +101,8 @@ export async function migrate(payload: Payload): Promise<void> {
 }
 
 /**
- * The adapter itself, for hand-written queries that say in their own header why Payload's
- * operations cannot serve: the importer's bulk writes (src/import/wordpress/bulkWrites.ts) and the
- * search engines' full-text indexes (src/search/engines), which Payload knows nothing of and which
- * hold published articles only.
+ * The adapter itself, for the adapter-specific engines named in the header (bulk import writes,
+ * full-text search); the full-text indexes are ones Payload knows nothing of, holding published
+ * articles only.
  */
 export const adapterOf = (payload: Payload): Payload['db'] => payload.db

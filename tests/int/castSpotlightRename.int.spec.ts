@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renameCastSpotlightField, renameSpotlightField } from '@/migrations/renameCastSpotlightField'
 import { block, doc, p } from '@/seed/lexical'
 
+import { writeAsStoredBefore } from '../helpers/belowPayload'
 import { uniqueTag } from '../helpers/fixtures'
 import { getTestPayload } from '../helpers/payload'
 
@@ -53,9 +54,7 @@ describe('Renaming the Cast spotlight’s field', () => {
 
     // Back to how they were stored before the rename, below Payload as the migration reads them.
     for (const [collection, id] of [['articles', articleId], ['pages', pageId]] as const) {
-      await payload.db.updateOne({ collection, id, data: { content: oldBody() }, returning: false })
-      const { docs } = await payload.db.findVersions({ collection, where: { parent: { equals: id } }, limit: 0, pagination: false })
-      for (const version of docs) await payload.db.updateVersion({ collection, id: version.id, versionData: { version: { ...version.version, content: oldBody() } }, returning: false })
+      await writeAsStoredBefore({ payload, collection, ids: [id], data: { content: oldBody() } })
     }
   })
 
@@ -76,7 +75,7 @@ describe('Renaming the Cast spotlight’s field', () => {
       // The pull quote's own castMember is another block's field: untouched.
       expect((stored.content as unknown as Body).root.children[2].fields).toMatchObject({ blockType: 'pullQuote', castMember: memberId })
 
-      const { docs } = await payload.db.findVersions<{ content?: unknown }>({ collection, where: { parent: { equals: id } }, limit: 0, pagination: false })
+      const { docs } = await payload.findVersions({ ...system, collection, where: { parent: { equals: id } }, limit: 0, pagination: false })
       expect(docs.length).toBeGreaterThan(collection === 'articles' ? 1 : 0)
       for (const version of docs) expect(spotlightsOf(version.version.content)).toEqual([expect.objectContaining({ castMembers: [memberId] })])
     }

@@ -8,6 +8,7 @@ import { issueFormToken } from '@/comments/spam'
 import type { Newsroom } from '../helpers/fixtures'
 
 import { cleanupNewsroom, seedNewsroom, uniqueTag } from '../helpers/fixtures'
+import { closeDatabaseConnection } from '../helpers/belowPayload'
 import { getTestPayload } from '../helpers/payload'
 
 // src/lib modules guard against client bundles with `server-only`, which throws outside Next's server build.
@@ -183,17 +184,10 @@ describe('Comment form (no JavaScript)', () => {
  * again: SQLite's client or PostgreSQL's pool, whichever the run uses.
  */
 async function withDatabaseDown<T>(payload: Payload, run: () => Promise<T>): Promise<T> {
-  const db = payload.db as unknown as { client?: { close: () => void }; pool?: { end: () => Promise<void> }; connect: () => Promise<void> }
-  if (db.client) db.client.close()
-  // An ended pool refuses every query at once; its end settles only when the adapter's start-up
-  // client (held for its reconnect listener) is released, which is never, so it is not awaited.
-  else if (db.pool) db.pool.end().catch((error: unknown) => console.error('closing the test pool', error))
-  else throw new Error('withDatabaseDown knows SQLite and PostgreSQL only')
+  const reopen = closeDatabaseConnection(payload)
   try {
     return await run()
   } finally {
-    db.client = undefined
-    db.pool = undefined
-    await db.connect()
+    await reopen()
   }
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
+import { adapterName, querySqlite } from '../helpers/belowPayload'
 import { getTestPayload } from '../helpers/payload'
-
-type Client = { execute: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> }
 
 /**
  * Database upkeep that only one adapter needs. PostgreSQL's autovacuum keeps the planner's
@@ -13,15 +12,14 @@ describe('SQLite planner statistics', () => {
 
   it(onSqlite ? 'are gathered when the app connects, so ids are looked up by key' : 'are left to the database server', async () => {
     const payload = await getTestPayload()
-    const client = (payload.db as unknown as { client?: Client }).client
     if (!onSqlite) {
-      expect(payload.db.name).not.toBe('sqlite')
+      expect(adapterName(payload)).not.toBe('sqlite')
       return
     }
-    expect(payload.db.name).toBe('sqlite')
-    const stats = await client!.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
+    expect(adapterName(payload)).toBe('sqlite')
+    const stats = await querySqlite(payload, "SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
     expect(stats.rows).toHaveLength(1)
-    const plan = await client!.execute("EXPLAIN QUERY PLAN SELECT id FROM articles WHERE id IN ('a', 'b') AND _status = 'published'")
+    const plan = await querySqlite(payload, "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE id IN ('a', 'b') AND _status = 'published'")
     expect(plan.rows.map((row) => String(row.detail)).join(' ')).toMatch(/sqlite_autoindex_articles|PRIMARY KEY|\(id=\?\)/)
   })
 })

@@ -208,7 +208,7 @@ describe('Moderation', () => {
 
     it('shows times on the newsroom’s clock', async () => {
       const target = await comment('pending', { authorName: `Summer ${tag}` })
-      await payload.db.updateOne({ collection: 'comments', id: target.id, data: { createdAt: '2026-07-01T12:00:00.000Z' } })
+      await payload.update({ ...system, collection: 'comments', id: target.id, data: { createdAt: '2026-07-01T12:00:00.000Z' } })
       const filters = parseFilters({ author: `Summer ${tag}` })
       const queue = await loadQueue({ req: await requestAs('moderator'), status: 'pending', page: 1, filters, timeZone: 'Europe/London' })
       expect([queue.timeZone, queue.rows.find((r) => r.id === target.id)?.createdAtLabel]).toEqual(['Europe/London', '1 Jul 2026, 13:00 BST'])
@@ -224,7 +224,7 @@ describe('Moderation', () => {
     /** Comments of this block, each sent at a known moment. */
     const at = async (iso: string, overrides: Record<string, unknown>) => {
       const made = await comment('pending', overrides)
-      await payload.db.updateOne({ collection: 'comments', id: made.id, data: { createdAt: iso } })
+      await payload.update({ ...system, collection: 'comments', id: made.id, data: { createdAt: iso } })
       return made
     }
     const idsOf = async (who: Who, query: Record<string, string>, timeZone = 'UTC') =>

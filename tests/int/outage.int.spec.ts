@@ -6,6 +6,7 @@ import { inTransaction } from '@/db/belowPayload'
 import { readDatabaseProbe, registerDatabaseProbe } from '@/db/probe'
 import { DatabaseWatch, outageJson, outagePage, RETRY_AFTER_SECONDS } from '@/productionServer/outage'
 
+import { closeDatabaseConnection } from '../helpers/belowPayload'
 import { getTestPayload } from '../helpers/payload'
 
 /**
@@ -31,15 +32,7 @@ async function admin<T>(run: (query: (sql: string) => Promise<unknown>) => Promi
 
 /** Makes the database unreachable; returns how to bring it back. */
 async function takeDatabaseDown(payload: Payload): Promise<() => Promise<void>> {
-  if (!onPostgres) {
-    const db = payload.db as unknown as { client?: { close: () => void }; connect: () => Promise<void> }
-    if (!db.client) throw new Error('takeDatabaseDown knows SQLite and PostgreSQL only')
-    db.client.close()
-    return async () => {
-      db.client = undefined
-      await db.connect()
-    }
-  }
+  if (!onPostgres) return closeDatabaseConnection(payload)
   const name = new URL(process.env.DATABASE_URL ?? '').pathname.slice(1)
   await admin(async (query) => {
     await query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`)

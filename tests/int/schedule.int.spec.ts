@@ -10,6 +10,7 @@ import { QUEUE_CRON } from '@/jobs/config'
 import { readTimeZone } from '@/lib/env'
 import { startJobQueue } from '@/jobs/startQueue'
 
+import { findStoredRow } from '../helpers/belowPayload'
 import { cleanupStaff, seedStaff, uniqueTag } from '../helpers/fixtures'
 import { getTestPayload } from '../helpers/payload'
 import { rest } from '../helpers/rest'
@@ -210,7 +211,7 @@ describe('Scheduled publishing', () => {
       expect(updated.publishedAt).toBe(publishedAt)
       expect(updated.publishedAt_tz).toBe(zone)
       // Below Payload there is no such column: the adapter returns none.
-      const row = (await payload.db.findOne({ collection: 'articles', where: { id: { equals: created.id } } })) as Record<string, unknown> | null
+      const row = await findStoredRow({ payload, collection: 'articles', id: created.id })
       expect(row?.publishedAt).toBe(publishedAt)
       expect(row).not.toHaveProperty('publishedAt_tz')
       // The version history carries the same.

@@ -13,6 +13,7 @@ import { engineFor, SEARCH_MAX_RESULTS, searchArticles as searchIndex } from '@/
 import { likeEngine } from '@/search/engines/like'
 import { doc, p } from '@/seed/lexical'
 
+import { writeAsStoredBefore } from '../helpers/belowPayload'
 import { uniqueTag } from '../helpers/fixtures'
 import { getTestPayload } from '../helpers/payload'
 import { graphql, rest } from '../helpers/rest'
@@ -288,17 +289,14 @@ describe('Search', () => {
   describe('the migration backfill', () => {
     it('fills the text of articles and versions saved before the field existed', async () => {
       const ids = Object.values(articles).map((a) => a.id)
-      await payload.db.updateMany({ collection: 'articles', where: { id: { in: ids } }, data: { searchText: null } })
-      const versions = await payload.db.findVersions({ collection: 'articles', where: { parent: { in: ids } }, limit: 0, pagination: false })
-      for (const version of versions.docs) {
-        await payload.db.updateVersion({ collection: 'articles', id: version.id, versionData: { version: { searchText: null } } })
-      }
+      await writeAsStoredBefore({ payload, collection: 'articles', ids, data: { searchText: null } })
+      const versions = await payload.findVersions({ ...system, collection: 'articles', where: { parent: { in: ids } }, limit: 0, pagination: false })
       expect((await search('lighthouse')).keys).toEqual([])
 
       await backfillArticleSearchText({ payload, req: await createLocalReq({}, payload) })
 
       expect((await search('lighthouse')).keys).toEqual(['harbour'])
-      const filled = await payload.db.findVersions<Article>({ collection: 'articles', where: { parent: { in: ids } }, limit: 0, pagination: false })
+      const filled = await payload.findVersions({ ...system, collection: 'articles', where: { parent: { in: ids } }, limit: 0, pagination: false })
       expect(filled.docs.length).toBe(versions.docs.length)
       for (const version of filled.docs) expect(version.version.searchText).toContain(tag)
       // The backfill writes one column: relationships survive it.

@@ -25,6 +25,7 @@ import type { Role } from '@/access/roles'
 
 import type { StaffUser } from '../helpers/fixtures'
 
+import { adapterName } from '../helpers/belowPayload'
 import { cleanupStaff, seedStaff } from '../helpers/fixtures'
 import { getTestPayload } from '../helpers/payload'
 import { rest } from '../helpers/rest'
@@ -360,7 +361,7 @@ describe('WordPress import', () => {
 
     it('are what the Local API writes for the same data, document and version, for every status the file has', async () => {
       const bulk = bulkWriter(payload)
-      if (!bulk) return expect(payload.db.name).toBe('mongoose') // the Local API writes them there
+      if (!bulk) return expect(adapterName(payload)).toBe('mongoose') // the Local API writes them there
       const sources = await payload.find({ collection: 'import-sources', where: { target: { equals: 'articles' } }, pagination: false, overrideAccess: true, depth: 0 })
       const imported = await Promise.all(sources.docs.map(async (source) => (await payload.findByID({ collection: 'articles', id: source.documentId, draft: true, depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>))
       const statuses = new Set(imported.map((doc) => `${String(doc._status)}/${String((doc.review as { state?: string } | undefined)?.state)}`))
