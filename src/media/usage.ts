@@ -54,7 +54,7 @@ export const recordMediaUsed: CollectionBeforeChangeHook = ({ data, originalDoc 
   return data
 }
 
-export type UsagePlace = 'hero' | 'sharing image' | 'body' | 'avatar' | 'photo'
+type UsagePlace = 'hero' | 'sharing image' | 'body' | 'avatar' | 'photo'
 export type MediaUse = { collection: 'articles' | 'pages' | 'authors' | 'cast'; id: string; title: string; status: string | null; places: UsagePlace[] }
 
 /** Enough for any page of the edit view; an image used more often says "and more". */

@@ -3,9 +3,9 @@ import type { PayloadRequest } from 'payload'
 import { relationId, relationIds } from '@/lib/relationId'
 
 /** Shown for a version saved by no account (the seed, an import). */
-export const NOBODY = 'System'
+const NOBODY = 'System'
 /** Shown for a version whose account has been deleted since (SQLite keeps the id). */
-export const DELETED = 'Deleted account'
+const DELETED = 'Deleted account'
 
 /**
  * The names of the accounts that saved versions, by id. Read as the system, and only the name:
