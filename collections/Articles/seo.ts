@@ -2,6 +2,7 @@ import type { SEOPluginConfig } from '@payloadcms/plugin-seo/types'
 
 import type { Article } from '@/payload-types'
 
+import { relationId } from '@/lib/relationId'
 import { SITE_NAME } from '@/lib/siteName'
 
 /**
@@ -34,11 +35,7 @@ const generateArticleTitle = ({ doc }: { doc: Draft }) => {
 const generateArticleDescription = ({ doc }: { doc: Draft }) => fitText(doc.excerpt ?? '', DESCRIPTION_MAX)
 
 /** The hero image, as the id the meta image field stores (the form may hold the populated document). */
-const generateArticleImage = ({ doc }: { doc: Draft }) => {
-  const hero = doc.heroImage
-  if (!hero) return ''
-  return typeof hero === 'object' ? hero.id : hero
-}
+const generateArticleImage = ({ doc }: { doc: Draft }) => relationId(doc.heroImage) ?? ''
 
 /**
  * The plugin labels its fields "Title", "Description" and "Image", the same words as the

@@ -1,16 +1,12 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import { relationId } from '@/lib/relationId'
+
 /**
  * "Their own", as issue #5 defines it: an article is a user's when its `authors` include an author
  * profile whose `user` is that account. These lookups run as the system (the question is who owns
  * what, not what the user may read) and inside the request's transaction.
  */
-
-type Related = string | { id: string } | null | undefined
-
-/** Relationship values arrive as IDs from clients and as documents from the admin's form state. */
-const relatedId = (value: Related): string | undefined =>
-  typeof value === 'object' && value !== null ? value.id : (value ?? undefined)
 
 /** The IDs of every document that matches, looked up as the system inside the request's transaction. */
 async function idsAsSystem({ req, collection, where }: { req: PayloadRequest; collection: 'articles' | 'authors'; where: Where }): Promise<string[]> {
@@ -37,9 +33,10 @@ export async function ownArticleIds({ req }: { req: PayloadRequest }): Promise<s
  */
 export function keepsOwnByline({ data, authorIds }: { data: unknown; authorIds: string[] }): boolean {
   if (typeof data !== 'object' || data === null || !('authors' in data)) return true
-  const authors = (data as { authors?: Related[] | null }).authors ?? []
+  const authors = (data as { authors?: unknown[] | null }).authors ?? []
+  // Relationship values arrive as IDs from clients and as documents from the admin's form state.
   return authors.some((author) => {
-    const id = relatedId(author)
-    return id !== undefined && authorIds.includes(id)
+    const id = relationId(author)
+    return id !== null && authorIds.includes(id)
   })
 }

@@ -4,6 +4,8 @@
  * is field access (src/access/canSetReviewState.ts); what a change does is decided here.
  */
 
+import { relationId } from '@/lib/relationId'
+
 export const REVIEW_STATES = ['none', 'submitted', 'changes-requested'] as const
 
 export type ReviewState = (typeof REVIEW_STATES)[number]
@@ -35,12 +37,11 @@ const isState = (value: unknown): value is ReviewState => (REVIEW_STATES as read
 /** A stored or incoming `review` group, whatever parts of it are present. */
 export function readReview(value: unknown): Review {
   const group = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
-  const id = (v: unknown) => (typeof v === 'object' && v !== null && 'id' in v ? String((v as { id: unknown }).id) : typeof v === 'string' ? v : null)
   return {
     state: isState(group.state) ? group.state : 'none',
     note: typeof group.note === 'string' && group.note.trim() !== '' ? group.note : null,
     submittedAt: typeof group.submittedAt === 'string' ? group.submittedAt : null,
-    submittedBy: id(group.submittedBy),
+    submittedBy: relationId(group.submittedBy),
   }
 }
 

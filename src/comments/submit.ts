@@ -1,5 +1,7 @@
 import { APIError, ValidationError } from 'payload'
 
+import { relationId } from '@/lib/relationId'
+
 import type { BotSignals } from './spam'
 
 import type { Decision } from './policy'
@@ -78,12 +80,8 @@ export class FloodError extends APIError {
   }
 }
 
-const idOf = (value: unknown): string | null => {
-  if (typeof value === 'string' && value.trim()) return value.trim()
-  if (typeof value === 'number') return String(value)
-  if (value && typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
-  return null
-}
+/** The relation's id with the padding a client may have sent trimmed off; blank is none. */
+const idOf = (value: unknown): string | null => relationId(value)?.trim() || null
 
 const fieldError = (path: string, message: string) => new ValidationError({ collection: 'comments', errors: [{ path, message }] })
 

@@ -12,7 +12,7 @@ export type CommentField = 'authorEmail' | 'authorName' | 'authorUrl' | 'body'
 
 export const LIMITS = { body: 5000, authorName: 100, authorEmail: 254, authorUrl: 200 } as const
 
-export const messages = {
+const messages = {
   bodyMissing: 'Please enter your comment!',
   bodyTooLong: `Your comment can be at most ${LIMITS.body.toLocaleString('en')} characters long.`,
   nameMissing: 'Please enter your name here',

@@ -1,5 +1,7 @@
 import type { CollectionSlug, RelationshipField, RelationshipFieldSingleValidation } from 'payload'
 
+import { relationId } from '@/lib/relationId'
+
 /** Levels walked up before giving up: deeper than any newsroom nests its sections or pages. */
 const MAX_DEPTH = 20
 
@@ -13,9 +15,10 @@ const refuseCycles =
     if (!value || !id) return true
     let cursor: unknown = value
     for (let depth = 0; cursor && depth < MAX_DEPTH; depth += 1) {
-      const parentId = typeof cursor === 'object' && cursor !== null && 'id' in cursor ? cursor.id : cursor
-      if (String(parentId) === String(id)) return message
-      const parent = (await req.payload.findByID({ collection, id: String(parentId), depth: 0, req, disableErrors: true, overrideAccess: true })) as { parent?: unknown } | null
+      const parentId = relationId(cursor)
+      if (parentId === null) break
+      if (parentId === String(id)) return message
+      const parent = (await req.payload.findByID({ collection, id: parentId, depth: 0, req, disableErrors: true, overrideAccess: true })) as { parent?: unknown } | null
       cursor = parent?.parent
     }
     return true

@@ -3,6 +3,7 @@ import type { Block, Field } from 'payload'
 import { CastSpotlight } from '@/blocks/CastSpotlight/config'
 import { PullQuote } from '@/blocks/PullQuote/config'
 import { VideoEmbed } from '@/blocks/VideoEmbed/config'
+import { relationId } from '@/lib/relationId'
 
 /**
  * The documents an article body refers to, and the body with those references filled in: what
@@ -33,7 +34,8 @@ const blockRelations = new Map(
   ]),
 )
 
-const idOf = (value: unknown): string | null => (typeof value === 'string' && value ? value : typeof value === 'number' ? String(value) : null)
+/** A stored id only: a value already populated is left as it is (fillReferences keeps it, collectReferences skips it). */
+const idOf = (value: unknown): string | null => (typeof value === 'object' ? null : relationId(value))
 
 /** Calls `visit` with every reference in the tree: where it sits, its collection and id. */
 function eachReference(node: unknown, visit: (ref: { collection: ReferenceCollection; id: string }) => void) {

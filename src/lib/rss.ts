@@ -13,7 +13,7 @@ export type FeedItem = {
   categories: string[]
 }
 
-export type Feed = {
+type Feed = {
   title: string
   /** Absolute URL of the page the feed mirrors. */
   link: string

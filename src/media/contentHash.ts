@@ -23,7 +23,7 @@ const serverOnly: FieldAccess = () => false
 type IncomingFile = { data?: Buffer; tempFilePath?: string }
 
 /** The hash of a file as Payload received it: in memory, or in a temporary file with `useTempFiles`. */
-export async function hashIncomingFile(file: IncomingFile): Promise<string | null> {
+async function hashIncomingFile(file: IncomingFile): Promise<string | null> {
   if (file.data && file.data.length > 0) return createHash('sha256').update(file.data).digest('hex')
   if (!file.tempFilePath) return null
   const hash = createHash('sha256')
@@ -60,7 +60,7 @@ export const contentHashField: TextField = {
   hooks: { beforeChange: [setContentHash] },
 }
 
-export type Duplicate = { id: string; alt: string; filename: string | null }
+type Duplicate = { id: string; alt: string; filename: string | null }
 
 /**
  * The earlier uploads of the same bytes (uploaded before `createdAt`), oldest first, as `req.user`

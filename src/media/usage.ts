@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, FieldAccess, PayloadRequest, RelationshipField } from 'payload'
 
 import { isStaff } from '@/access/isStaff'
+import { relationId } from '@/lib/relationId'
 import { collectReferences } from '@/lib/richTextReferences'
 
 /**
@@ -12,14 +13,6 @@ import { collectReferences } from '@/lib/richTextReferences'
  * theirs in the version rows, so an image placed only in an unpublished draft is found too.
  * Authors' avatars and cast photos are single upload columns, already indexed: queried directly.
  */
-
-/** The id of a relation, populated or not (as src/lib/references.ts's, which is server-only and not loadable by the config). */
-const relationId = (value: unknown): string | null => {
-  if (typeof value === 'string' && value) return value
-  if (typeof value === 'number') return String(value)
-  if (value && typeof value === 'object' && 'id' in value) return relationId((value as { id: unknown }).id)
-  return null
-}
 
 /** The newsroom's, like the review state: a reader never learns which drafts use an image. */
 const serverOnly: FieldAccess = () => false
@@ -61,7 +54,7 @@ export const recordMediaUsed: CollectionBeforeChangeHook = ({ data, originalDoc 
   return data
 }
 
-export type UsagePlace = 'hero' | 'sharing image' | 'body' | 'avatar' | 'photo'
+type UsagePlace = 'hero' | 'sharing image' | 'body' | 'avatar' | 'photo'
 export type MediaUse = { collection: 'articles' | 'pages' | 'authors' | 'cast'; id: string; title: string; status: string | null; places: UsagePlace[] }
 
 /** Enough for any page of the edit view; an image used more often says "and more". */

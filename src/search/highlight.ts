@@ -1,9 +1,7 @@
-import { foldWord, stem, termWords } from './terms'
+import { foldWord, stem, termWords, WORD } from './terms'
 
 /** A run of text, marked when it is a word the search matched. Rendered as text (React escapes it), a mark as <mark>. */
 export type TextPart = { text: string; mark: boolean }
-
-const WORD = /[\p{L}\p{N}]+/gu
 
 const matcher = (terms: string[]) => {
   const words = termWords(terms)

@@ -14,13 +14,13 @@ export { highlight, snippet, type TextPart } from './highlight'
 export { searchTerms, SEARCH_MAX_WORDS } from './terms'
 
 /** A page holds at most this many results, whatever is asked for. */
-export const SEARCH_MAX_PAGE_SIZE = 50
+const SEARCH_MAX_PAGE_SIZE = 50
 /** How far down the ranking a reader can page: ranking and counting past it is work nobody reads. */
 export const SEARCH_MAX_RESULTS = 500
 /** A search counts its matches exactly up to this many; past it, it says "more than". */
-export const SEARCH_COUNT_CAP = 100
+const SEARCH_COUNT_CAP = 100
 
-export type SearchPage = {
+type SearchPage = {
   /** This page's articles, best first. */
   hits: SearchHit[]
   /** The query's words, as matched and highlighted. */

@@ -5,7 +5,7 @@
 
 type Props = Record<string, unknown>
 type Node = Props & { type: string; version: number }
-export type Inline = Node | string
+type Inline = Node | string
 
 const FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8 } as const
 type Format = keyof typeof FORMAT

@@ -19,6 +19,7 @@ import { WxrError } from '@/import/wordpress/wxr'
 import { getArticle } from '@/lib/articles/article'
 import { getApprovedComments } from '@/comments/thread'
 import { hashIp } from '@/lib/ipAddress'
+import { relationId } from '@/lib/relationId'
 import { lookUpRedirect } from '@/redirects/table'
 
 import type { Role } from '@/access/roles'
@@ -41,7 +42,6 @@ const system = { overrideAccess: true, context: { disableRevalidate: true }, dep
 const IMPORTED: CollectionSlug[] = ['redirects', 'comments', 'articles', 'pages', 'tags', 'authors', 'categories', 'media', 'import-sources']
 
 type Tree = { type?: string; children?: Tree[]; fields?: Record<string, unknown>; value?: unknown }
-const relationIdOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { id: string }).id : value)
 const nodes = (tree: Tree): Tree[] => [tree, ...(tree.children ?? []).flatMap(nodes)]
 
 describe('WordPress import', () => {
@@ -335,8 +335,8 @@ describe('WordPress import', () => {
       const report = await run(path.join(fixtures, 'page-tree.xml'))
       expect(report.failed).toEqual([])
       const [top, middle, leaf] = await Promise.all(['tree-top', 'tree-middle', 'tree-leaf'].map((slug) => bySlug('pages', slug)))
-      expect(relationIdOf(middle!.parent)).toBe(top!.id)
-      expect(relationIdOf(leaf!.parent)).toBe(top!.id)
+      expect(relationId(middle!.parent)).toBe(top!.id)
+      expect(relationId(leaf!.parent)).toBe(top!.id)
       expect(report.notes).toContainEqual({ type: 'page', id: '9503', reason: expect.stringMatching(/nested more than one level deep.*under "tree-top"/) })
       expect(await lookUpRedirect(payload, '/tree-top/tree-middle/tree-leaf/')).toEqual({ to: '/tree-top/tree-leaf', status: 301 })
       expect(await lookUpRedirect(payload, '/tree-leaf')).toBeNull()

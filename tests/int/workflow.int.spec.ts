@@ -9,6 +9,7 @@ import type { Article } from '@/payload-types'
 import { CommentCountCell } from '@/admin/commentCount/CommentCountCell'
 import { loadDashboard } from '@/admin/dashboard/queries'
 import { initialScope, isMine, isUnfiltered, mineWhere } from '@/admin/myArticles/scope'
+import { relationId } from '@/lib/relationId'
 import { previewLink } from '@/preview/links'
 import { openPreview, previewMessages } from '@/preview/open'
 import { signPreviewToken, verifyPreviewToken } from '@/preview/token'
@@ -79,7 +80,6 @@ describe('Editorial workflow', () => {
 
   const stored = (id: string) => payload.findByID({ ...system, collection: 'articles', id, draft: true }) as Promise<Article>
   const reviewOf = async (id: string) => (await stored(id)).review as Review
-  const idOf = (value: unknown) => (typeof value === 'object' && value !== null && 'id' in value ? (value as { id: string }).id : value)
 
   /** A draft save from the admin panel (or autosave, which adds autosave=true). */
   const saveDraft = (role: Role, id: string, body: Record<string, unknown>, { autosave = false } = {}) =>
@@ -96,7 +96,7 @@ describe('Editorial workflow', () => {
       expect(status).toBe(200)
       const review = await reviewOf(id)
       expect(review.state).toBe('submitted')
-      expect(idOf(review.submittedBy)).toBe(staff.contributor.id)
+      expect(relationId(review.submittedBy)).toBe(staff.contributor.id)
       expect(Date.parse(review.submittedAt ?? '')).toBeGreaterThanOrEqual(before - 1000)
       expect((await stored(id))._status).toBe('draft')
     })
@@ -105,7 +105,7 @@ describe('Editorial workflow', () => {
       const { id } = await draftBy('contributor')
       await saveDraft('contributor', id, { review: { state: 'submitted', submittedBy: staff.editor.id, submittedAt: '2001-01-01T00:00:00.000Z' } })
       const review = await reviewOf(id)
-      expect(idOf(review.submittedBy)).toBe(staff.contributor.id)
+      expect(relationId(review.submittedBy)).toBe(staff.contributor.id)
       expect(review.submittedAt).not.toBe('2001-01-01T00:00:00.000Z')
     })
 

@@ -2,10 +2,9 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Page } from '@/payload-types'
 
+import { relationId } from '@/lib/relationId'
 import { redirectMovedDocument } from '@/redirects/moves'
 import { pagePath } from '@/routing/pagePath'
-
-const parentId = (value: Page['parent'] | undefined) => (typeof value === 'object' && value !== null ? value.id : (value ?? null))
 
 /**
  * A published page that changes its slug or parent keeps its old address working, as articles do.
@@ -15,7 +14,7 @@ const parentId = (value: Page['parent'] | undefined) => (typeof value === 'objec
 export const redirectOldUrl: CollectionAfterChangeHook<Page> = async ({ doc, previousDoc, req, context }) => {
   if (context.placingImportedPage) return doc
   if (doc._status !== 'published' || previousDoc?._status !== 'published') return doc
-  if (doc.slug === previousDoc.slug && parentId(doc.parent) === parentId(previousDoc.parent)) return doc
+  if (doc.slug === previousDoc.slug && relationId(doc.parent) === relationId(previousDoc.parent)) return doc
   const [from, to] = await Promise.all([pagePath({ payload: req.payload, page: previousDoc, req }), pagePath({ payload: req.payload, page: doc, req })])
   if (from && to) await redirectMovedDocument({ req, collection: 'pages', id: doc.id, from, to, context })
   return doc

@@ -64,13 +64,13 @@ async function findDrafts({ payload, user }: Args, where: Where) {
 }
 
 /** Drafts contributors submitted, oldest submission first: the queue an editor works through. */
-export async function awaitingReview(args: Args): Promise<DashboardArticle[]> {
+async function awaitingReview(args: Args): Promise<DashboardArticle[]> {
   const items = await findDrafts(args, { 'review.state': { equals: 'submitted' } })
   return items.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''))
 }
 
 /** The user's own drafts (under their author profiles), newest first, with where each stands in review. */
-export async function myDrafts(args: Args): Promise<DashboardArticle[]> {
+async function myDrafts(args: Args): Promise<DashboardArticle[]> {
   if (!args.user) return []
   const { docs: profiles } = await args.payload.find({
     collection: 'authors',
@@ -85,7 +85,7 @@ export async function myDrafts(args: Args): Promise<DashboardArticle[]> {
 }
 
 /** Comments waiting for a moderator. */
-export async function pendingComments({ payload, user }: Args): Promise<number> {
+async function pendingComments({ payload, user }: Args): Promise<number> {
   const { totalDocs } = await payload.count({ collection: 'comments', where: { status: { equals: 'pending' } }, overrideAccess: false, user })
   return totalDocs
 }

@@ -18,7 +18,7 @@ import { isDocumentId } from './queue'
  * serverActions.ts exposes them to the queue; the tests call them with a request per role.
  */
 
-export type Refusal = { ok: false; status: 400 | 403 | 404 | 409; message: string }
+type Refusal = { ok: false; status: 400 | 403 | 404 | 409; message: string }
 type CommandResult<T> = ({ ok: true } & T) | Refusal
 
 const commandMessages = {

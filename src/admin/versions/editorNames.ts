@@ -1,17 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
-/** A stored relationship: an id (a number on PostgreSQL with serial ids), a populated account, or nothing. */
-const idOf = (value: unknown): string | undefined => {
-  if (typeof value === 'number') return String(value)
-  if (typeof value === 'string') return value
-  if (typeof value === 'object' && value !== null && 'id' in value) return idOf((value as { id: unknown }).id)
-  return undefined
-}
+import { relationId, relationIds } from '@/lib/relationId'
 
 /** Shown for a version saved by no account (the seed, an import). */
-export const NOBODY = 'System'
+const NOBODY = 'System'
 /** Shown for a version whose account has been deleted since (SQLite keeps the id). */
-export const DELETED = 'Deleted account'
+const DELETED = 'Deleted account'
 
 /**
  * The names of the accounts that saved versions, by id. Read as the system, and only the name:
@@ -19,7 +13,7 @@ export const DELETED = 'Deleted account'
  * contributors cannot read other accounts (collections/Users); emails and roles stay out.
  */
 export async function editorNames({ req, ids }: { req: PayloadRequest; ids: unknown[] }): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.map(idOf).filter((id): id is string => Boolean(id)))]
+  const wanted = [...new Set(relationIds(ids))]
   if (wanted.length === 0) return new Map()
   const { docs } = await req.payload.find({
     collection: 'users',
@@ -34,7 +28,7 @@ export async function editorNames({ req, ids }: { req: PayloadRequest; ids: unkn
 }
 
 export const editorName = (names: Map<string, string>, value: unknown): string => {
-  const id = idOf(value)
+  const id = relationId(value)
   if (!id) return NOBODY
   return names.get(id) ?? DELETED
 }

@@ -3,18 +3,18 @@
 import { useConfig, useFormFields } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
+import { relationIds } from '@/lib/relationId'
+
 import { BlockFrame } from '../editor/BlockFrame.client'
 import { BlockOtherFields } from '../editor/BlockOtherFields.client'
 import { BlockTextField } from '../editor/BlockTextField.client'
 
 type Member = { id: string | number; name: string; character?: string | null; photo?: { sizes?: { thumbnail?: { url?: string | null } }; url?: string | null } | null }
 
-const idOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { id: string | number }).id : value)
-
 export function CastSpotlightEditorBlock() {
   const heading = useFormFields(([fields]) => fields.heading?.value as string | undefined)
   const cast = useFormFields(([fields]) => fields.castMembers?.value)
-  const ids = (Array.isArray(cast) ? cast : []).map(idOf).filter((id) => id !== null && id !== undefined).map(String)
+  const ids = relationIds(cast)
   const key = ids.join(',')
   const { config } = useConfig()
   const [members, setMembers] = useState<Member[]>([])

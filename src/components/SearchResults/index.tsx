@@ -5,7 +5,7 @@ import { CardMeta } from '../ArticleList'
 import { MediaImage } from '../MediaImage'
 
 /** Text with the search's matched words in <mark>; every part is rendered as text, so React escapes it. */
-export function Marked({ parts }: { parts: TextPart[] }) {
+function Marked({ parts }: { parts: TextPart[] }) {
   return (
     <>
       {parts.map((part, index) => (part.mark ? <mark key={index}>{part.text}</mark> : part.text))}

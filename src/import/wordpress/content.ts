@@ -284,7 +284,7 @@ export function inlineReusableBlocks(html: string, blocks: ReadonlyMap<string, s
 }
 
 /** One piece of a converted body: Lexical nodes, or an image with the nodes it becomes when its file cannot be had. */
-export type BodyPart = { nodes: LexicalNode[] } | { image: ContentImage; fallback: LexicalNode[] }
+type BodyPart = { nodes: LexicalNode[] } | { image: ContentImage; fallback: LexicalNode[] }
 /** A body converted as far as it can be without the run's state: images and links are settled by `settleBody`. */
 export type ConvertedBody = { parts: BodyPart[]; unrepresentable: Record<string, number> }
 

@@ -25,7 +25,7 @@ const messages = { noWorker: 'Converting content in this thread: the conversion 
 /** The worker's own heap: one post at a time, plus Payload's config. */
 const WORKER_HEAP_MB = 128
 
-export type Conversions = {
+type Conversions = {
   convert: (collection: CollectionSlug, html: string, itemId: string) => Promise<ConvertedBody>
   close: () => Promise<void>
 }

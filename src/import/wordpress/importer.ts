@@ -1078,7 +1078,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     for (let page = 1; ; page += 1) {
       const rows = await payload.find({ collection: 'redirects', limit: 5000, page, depth: 0, overrideAccess: true, sort: 'id' })
       for (const row of rows.docs as unknown as { from: string; to?: { type?: string; url?: string | null; reference?: { value?: unknown } | null } }[]) {
-        existing.set(normalizeFrom(row.from), JSON.stringify(row.to?.type === 'reference' ? { ref: String((row.to.reference?.value as { id?: unknown } | undefined)?.id ?? row.to.reference?.value) } : { url: row.to?.url }))
+        existing.set(normalizeFrom(row.from), JSON.stringify(row.to?.type === 'reference' ? { ref: relationId(row.to.reference?.value) } : { url: row.to?.url }))
       }
       if (!rows.hasNextPage) break
     }

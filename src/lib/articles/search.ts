@@ -13,7 +13,7 @@ export type SearchResult = ArticleSummary & {
   highlighted: { title: TextPart[]; excerpt: TextPart[] | null; snippet: TextPart[] | null }
 }
 
-export type SearchResults = Page<SearchResult> & {
+type SearchResults = Page<SearchResult> & {
   /** More articles match than `totalDocs`, which is then only how many were counted. */
   more: boolean
 }
