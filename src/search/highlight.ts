@@ -29,9 +29,6 @@ export function highlight(text: string, terms: string[]): TextPart[] {
   return parts
 }
 
-/** Whether any word of the text matches the query. */
-export const mentions = (text: string, terms: string[]) => highlight(text, terms).some((part) => part.mark)
-
 /** How much body text a result shows around its first match. */
 export const SNIPPET_LENGTH = 180
 

@@ -34,16 +34,7 @@ const inline = (children: Inline[]): Node[] => children.map((c) => (typeof c ===
 
 export const p = (...children: Inline[]) => element('paragraph', inline(children), { textFormat: 0, textStyle: '' })
 export const h2 = (value: string) => element('heading', [text(value)], { tag: 'h2' })
-export const h3 = (value: string) => element('heading', [text(value)], { tag: 'h3' })
 export const quote = (...children: Inline[]) => element('quote', inline(children))
-export const hr = (): Node => ({ type: 'horizontalrule', version: 1 })
-
-export const ul = (...items: Inline[][]) =>
-  element(
-    'list',
-    items.map((item, i) => element('listitem', inline(item), { value: i + 1 })),
-    { listType: 'bullet', start: 1, tag: 'ul' },
-  )
 
 export const link = (url: string, label: string) =>
   element('link', [text(label)], { version: 3, fields: { linkType: 'custom', newTab: false, url } })
