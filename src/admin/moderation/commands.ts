@@ -4,6 +4,7 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import type { CommentStatus } from '@/comments/statuses'
 
+import { isAdminUser } from '@/access/isAdmin'
 import { MODERATORS, hasRole } from '@/access/roles'
 import { checkNewsroomReply, NEWSROOM, replyMessages } from '@/comments/newsroom'
 import { payloadSubmissionDeps } from '@/comments/stores'
@@ -122,7 +123,7 @@ const FILED: CommentStatus[] = ['spam', 'trash']
  */
 export async function deleteForever({ req, ids }: { req: PayloadRequest; ids: unknown }): Promise<CommandResult<{ deleted: string[] }>> {
   if (!req.user) return refuse(403, commandMessages.signedOut)
-  if (!hasRole(req.user, 'admin')) return refuse(403, commandMessages.notAdmin)
+  if (!isAdminUser(req.user)) return refuse(403, commandMessages.notAdmin)
   const wanted = Array.isArray(ids) ? [...new Set(ids.filter(isDocumentId))] : []
   if (wanted.length === 0) return refuse(400, commandMessages.noIds)
   if (wanted.length > PURGE_BATCH) return refuse(400, commandMessages.tooManyIds(PURGE_BATCH))
@@ -135,7 +136,7 @@ export async function deleteForever({ req, ids }: { req: PayloadRequest; ids: un
 /** Empties Spam or the Trash for good (admins only), a batch at a time; answers how many went. */
 export async function emptyFolder({ req, status }: { req: PayloadRequest; status: unknown }): Promise<CommandResult<{ deleted: number }>> {
   if (!req.user) return refuse(403, commandMessages.signedOut)
-  if (!hasRole(req.user, 'admin')) return refuse(403, commandMessages.notAdmin)
+  if (!isAdminUser(req.user)) return refuse(403, commandMessages.notAdmin)
   if (status !== 'spam' && status !== 'trash') return refuse(400, commandMessages.wrongStatus)
   const { payload } = req
   let deleted = 0
