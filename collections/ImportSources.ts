@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '@/access/isAdmin'
-import { hasRole } from '@/access/roles'
+import { isAdmin, isAdminUser } from '@/access/isAdmin'
 import { importStatusEndpoint, importUploadEndpoint } from '@/import/wordpress/endpoint'
 
 /**
@@ -17,7 +16,7 @@ export const ImportSources: CollectionConfig = {
   admin: {
     useAsTitle: 'key',
     defaultColumns: ['kind', 'sourceId', 'target', 'documentId', 'updatedAt'],
-    hidden: ({ user }) => !hasRole(user, 'admin'),
+    hidden: ({ user }) => !isAdminUser(user),
   },
   // Written only by the importer (with overrideAccess): a row made or changed by hand would point a
   // later run at the wrong document. Admins read them, and may delete one to make a run forget it.

@@ -4,6 +4,7 @@ import { canReadMedia } from '@/access/canReadMedia'
 import { canWriteArticles } from '@/access/canWriteArticles'
 import { editorOrCreator } from '@/access/editorOrCreator'
 import { isEditorOrAbove } from '@/access/isEditorOrAbove'
+import { BYLINE_ONLY } from '@/access/roles'
 import { createdByField } from '@/fields/createdBy'
 import { readEnv } from '@/lib/env'
 import { contentHashField, hashUpload } from '@/media/contentHash'
@@ -23,7 +24,7 @@ export const Media: CollectionConfig = {
     // Public pages' images only, for readers (src/access/canReadMedia.ts); files stay readable.
     read: canReadMedia,
     create: canWriteArticles,
-    update: editorOrCreator('writer', 'contributor'),
+    update: editorOrCreator(...BYLINE_ONLY),
     delete: isEditorOrAbove,
   },
   // The SHA-256 of each file as it arrives, for the duplicate notice (src/media/contentHash.ts).

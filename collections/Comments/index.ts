@@ -2,9 +2,9 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { canReadComment } from '@/access/canReadComment'
+import { hasCommentQueue } from '@/access/hasCommentQueue'
 import { isAdmin } from '@/access/isAdmin'
 import { isModerator, isModeratorField } from '@/access/isModerator'
-import { COMMENT_READERS, hasRole } from '@/access/roles'
 import { fieldRules, LIMITS } from '@/comments/validate'
 
 import { applySubmissionRules } from './hooks/applySubmissionRules'
@@ -25,7 +25,7 @@ export const Comments: CollectionConfig = {
     useAsTitle: 'authorName',
     defaultColumns: ['authorName', 'body', 'article', 'status', 'createdAt'],
     // Contributors have nothing here beyond what readers see on the site.
-    hidden: ({ user }) => !hasRole(user, ...COMMENT_READERS),
+    hidden: ({ user }) => !hasCommentQueue(user),
   },
   access: {
     read: canReadComment,

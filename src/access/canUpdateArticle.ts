@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
 import { keepsOwnByline, ownAuthorIds } from './ownership'
-import { EDITORS, hasRole } from './roles'
+import { BYLINE_ONLY, EDITORS, hasRole } from './roles'
 
 /**
  * Editors edit, publish and unpublish any article. Writers do all of that to their own articles;
@@ -10,8 +10,8 @@ import { EDITORS, hasRole } from './roles'
  */
 export const canUpdateArticle: Access = async ({ req, data }) => {
   if (hasRole(req.user, ...EDITORS)) return true
+  if (!hasRole(req.user, ...BYLINE_ONLY)) return false
   const isWriter = hasRole(req.user, 'writer')
-  if (!isWriter && !hasRole(req.user, 'contributor')) return false
   if (data?._status === 'published' && !isWriter) return false
   const authorIds = await ownAuthorIds({ req })
   if (authorIds.length === 0 || !keepsOwnByline({ data, authorIds })) return false

@@ -19,6 +19,18 @@ export const COMMENT_READERS = ['admin', 'editor', 'moderator', 'writer'] as con
 /** Write under their own byline only. */
 export const BYLINE_ONLY = ['writer', 'contributor'] as const satisfies readonly Role[]
 
+/**
+ * Who is told of work waiting for them: the accounts with the role itself, and the others only
+ * where the newsroom has nobody in it (so a newsroom with moderators does not mail its editors
+ * every held comment).
+ */
+export const NOTIFIED = {
+  /** A comment held for moderation. */
+  heldComments: { first: ['moderator'], otherwise: EDITORS },
+  /** A draft submitted for review. */
+  submittedDrafts: { first: ['editor'], otherwise: ['admin'] },
+} as const satisfies Record<string, { first: readonly Role[]; otherwise: readonly Role[] }>
+
 // `id` keeps the type from being "weak", so the admin's ClientUser (an index signature) is accepted too.
 type MaybeUser = { id: unknown; roles?: readonly string[] | null } | null | undefined
 

@@ -1,5 +1,7 @@
 import type { Review } from './review'
 
+import { hasRole } from '@/access/roles'
+
 /**
  * Who hears about a review, as plain rules: editors when a draft is submitted to them, the
  * contributor when it is sent back with a note, and again when it is published. One event per
@@ -70,7 +72,7 @@ export async function reviewRecipients({
   if (event === 'submitted') people = await deps.editors()
   else if (event === 'sent-back') people = submitter ? [submitter] : await deps.bylineAccounts(authorIds)
   else {
-    const contributors = (await deps.bylineAccounts(authorIds)).filter((member) => member.roles.includes('contributor'))
+    const contributors = (await deps.bylineAccounts(authorIds)).filter((member) => hasRole(member, 'contributor'))
     people = [...(submitter ? [submitter] : []), ...contributors]
   }
   const seen = new Set<string>()

@@ -6,6 +6,7 @@ import type { DiscussionSettings } from './settings'
 import { SITE_NAME } from '@/lib/siteName'
 
 import { countLinks, findListedWord } from './policy'
+import { isFiled } from './statuses'
 import { LIMITS, validateComment } from './validate'
 
 /**
@@ -56,7 +57,7 @@ export function checkNewsroomReply({
   const blocked = findListedWord(settings.blockedWords, { ...validated.value, authorEmail: '', authorUrl: null })
   if (blocked) return { ok: false, status: 400, message: replyMessages.blockedWord(blocked) }
   if (!parent) return { ok: false, status: 404, message: replyMessages.parentGone }
-  if (parent.status === 'spam' || parent.status === 'trash') return { ok: false, status: 409, message: replyMessages.parentFiled(parent.status) }
+  if (isFiled(parent.status)) return { ok: false, status: 409, message: replyMessages.parentFiled(parent.status) }
   if (parent.depth + 1 > settings.threadDepth) return { ok: false, status: 400, message: replyMessages.tooDeep }
   return { ok: true, body: text }
 }

@@ -7,3 +7,13 @@ export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as cons
 export type CommentStatus = (typeof COMMENT_STATUSES)[number]
 
 export const STATUS_LABELS: Record<CommentStatus, string> = { pending: 'Pending', approved: 'Approved', spam: 'Spam', trash: 'Trash' }
+
+/**
+ * Filed away: off the site and out of the queue's work. Only these may be deleted for good or
+ * emptied as a folder, and a comment in one cannot be answered until it is restored.
+ */
+export const FILED_STATUSES = ['spam', 'trash'] as const satisfies readonly CommentStatus[]
+
+export type FiledStatus = (typeof FILED_STATUSES)[number]
+
+export const isFiled = (status: unknown): status is FiledStatus => (FILED_STATUSES as readonly unknown[]).includes(status)

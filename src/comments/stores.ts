@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { Article, Comment } from '@/payload-types'
 
 import { remember } from '@/cache/records'
-import { EDITORS } from '@/access/roles'
+import { NOTIFIED } from '@/access/roles'
 import { tag } from '@/cache/tags'
 import { countRowsAsSystem, findRowsAsSystem } from '@/db/belowPayload'
 import { articleHref } from '@/lib/urls'
@@ -181,8 +181,9 @@ export function payloadNoticeDeps(req: PayloadRequest): NoticeDeps {
         key: 'moderator-emails',
         tags: [tag.staff],
         load: async () => {
-          const moderators = await emailsOf({ roles: { in: ['moderator'] } })
-          return moderators.length > 0 ? moderators : emailsOf({ roles: { in: [...EDITORS] } })
+          const { first, otherwise } = NOTIFIED.heldComments
+          const moderators = await emailsOf({ roles: { in: [...first] } })
+          return moderators.length > 0 ? moderators : emailsOf({ roles: { in: [...otherwise] } })
         },
       }),
     authorEmails: async (articleId) => {

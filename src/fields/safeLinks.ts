@@ -2,8 +2,11 @@ import type { FieldHook } from 'payload'
 
 import { ValidationError } from 'payload'
 
-/** The schemes a link in rich text may use; a link without a scheme (relative, `#anchor`) is fine too. */
-const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto', 'tel'])
+/**
+ * The schemes a link in content may use (rich text on save here, any href on render in
+ * src/lib/urls.ts); a link without a scheme (relative, `#anchor`) is fine too.
+ */
+export const SAFE_LINK_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'mailto', 'tel'])
 
 /** Longest piece of a refused URL quoted back in the message, so a pasted blob does not become the error. */
 const QUOTED_LENGTH = 80
@@ -29,7 +32,7 @@ export function linkScheme(url: string): string | null {
 
 export function isAllowedLinkUrl(url: string): boolean {
   const scheme = linkScheme(url)
-  return scheme === null || ALLOWED_SCHEMES.has(scheme)
+  return scheme === null || SAFE_LINK_SCHEMES.has(scheme)
 }
 
 type LexicalNode = { type?: unknown; fields?: { linkType?: unknown; url?: unknown } }

@@ -4,6 +4,8 @@ import { isIP } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
+import { isHttpUrl } from './httpUrl'
+
 /**
  * The environment, read once and checked up front. Everything Byline reads from
  * `process.env` goes through here, so a misconfiguration is reported as one readable list
@@ -195,6 +197,7 @@ export function readServerUrl(source: Record<string, string | undefined> = proce
 
 function resolveServerUrl(raw: string | undefined, port: string | undefined): string {
   const value = raw?.trim() || `http://localhost:${port || 3000}`
+  // A check of the spelling, not isHttpUrl: links are built on the origin as written, so it must start with a lower-case scheme and a host (isHttpUrl takes `HTTP://x` and `http:x`).
   if (!/^https?:\/\/[^/]+/.test(value)) throw new ConfigurationError(messages.malformedServerUrl(value))
   return value.replace(/\/$/, '')
 }
@@ -413,7 +416,7 @@ export function parseS3Env(source: Record<string, string | undefined>): S3Env | 
   const endpointRaw = read('S3_ENDPOINT')
   let endpoint: string | null = null
   if (endpointRaw !== undefined) {
-    if (/^https?:\/\/[^/\s]+/.test(endpointRaw) && URL.canParse(endpointRaw)) endpoint = endpointRaw.replace(/\/+$/, '')
+    if (/^https?:\/\/[^/\s]+/.test(endpointRaw) && isHttpUrl(endpointRaw)) endpoint = endpointRaw.replace(/\/+$/, '')
     else problems.push(messages.s3MalformedEndpoint(endpointRaw))
   }
 

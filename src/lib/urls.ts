@@ -2,6 +2,8 @@
  * Public URLs of reader pages, in one place: links, breadcrumbs, canonical URLs and JSON-LD all
  * build them here. They are a public contract (see the reader-site issue).
  */
+import { SAFE_LINK_SCHEMES } from '@/fields/safeLinks'
+
 import { readServerUrl } from './env'
 
 export const articleHref = ({ categorySlug, slug }: { categorySlug: string; slug: string }) => `/${categorySlug}/${slug}`
@@ -55,7 +57,7 @@ export function safeHref(raw: string | null | undefined): string | null {
   if (value.startsWith('#')) return value
   try {
     const { protocol } = new URL(value)
-    return ['http:', 'https:', 'mailto:', 'tel:'].includes(protocol) ? value : null
+    return SAFE_LINK_SCHEMES.has(protocol.slice(0, -1)) ? value : null
   } catch {
     return null // not an absolute URL and not a site path: not a link we render
   }

@@ -1,3 +1,5 @@
+import { isHttpUrl } from './httpUrl'
+
 type VideoRef = { provider: 'vimeo' | 'youtube'; id: string }
 
 const YOUTUBE_HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtube-nocookie.com', 'www.youtube-nocookie.com'])
@@ -5,13 +7,9 @@ const VIMEO_HOSTS = new Set(['vimeo.com', 'www.vimeo.com', 'player.vimeo.com'])
 
 /** Recognises the YouTube and Vimeo URLs editors paste; anything else is refused. */
 export function parseVideoUrl(input: string): VideoRef | null {
-  let url: URL
-  try {
-    url = new URL(input.trim())
-  } catch {
-    return null // not a URL at all: the caller reports it
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null
+  const trimmed = input.trim()
+  if (!isHttpUrl(trimmed)) return null // not a web address at all: the caller reports it
+  const url = new URL(trimmed)
 
   const host = url.hostname.toLowerCase()
   const segments = url.pathname.split('/').filter(Boolean)

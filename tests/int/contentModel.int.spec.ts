@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 
 import type { Role } from '@/access/roles'
 
+import { ROLES } from '@/access/roles'
 import { forgetAllRecords, forgetRecords } from '@/cache/records'
 import { tag } from '@/cache/tags'
 import { getArticlesInCategories, getArticlesTagged, getFeaturedLead } from '@/lib/articles/listings'
@@ -24,7 +25,6 @@ vi.mock('server-only', () => ({}))
 const fieldMessage = (body: { errors?: { data?: { errors?: { message?: string }[] } }[] }) => body.errors?.[0]?.data?.errors?.[0]?.message ?? ''
 
 const system = { overrideAccess: true, context: { disableRevalidate: true }, depth: 0 } as const
-const ROLES: Role[] = ['admin', 'editor', 'writer', 'moderator']
 
 /**
  * Issue #8's content model on the reader site: tags, standing pages, redirects, featured and

@@ -4,6 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/access/roles'
 
+import { CONTRIBUTORS } from '@/access/roles'
+
 import type { StaffUser } from '../helpers/fixtures'
 import type { PayloadWithInbox } from '../helpers/inbox'
 
@@ -17,7 +19,6 @@ import { Inbox, loadPayloadWithInbox } from '../helpers/inbox'
  */
 
 const system = { overrideAccess: true, depth: 0, context: { disableRevalidate: true } } as const
-const ROLES: Role[] = ['admin', 'editor', 'writer', 'contributor']
 
 describe('Review notifications', () => {
   const inbox = new Inbox()
@@ -30,9 +31,9 @@ describe('Review notifications', () => {
 
   beforeAll(async () => {
     ;({ payload, rest, fixtures } = await loadPayloadWithInbox(inbox))
-    staff = await fixtures.seedStaff(payload, ROLES)
+    staff = await fixtures.seedStaff(payload, CONTRIBUTORS)
     const tag = fixtures.uniqueTag()
-    for (const role of ROLES) {
+    for (const role of CONTRIBUTORS) {
       names[role] = (await payload.findByID({ ...system, collection: 'users', id: staff[role].id })).name
       const profile = await payload.create({ ...system, collection: 'authors', data: { name: `${role} ${tag}`, slug: `${role}-${tag}`, user: staff[role].id } })
       made.authorIds[role] = profile.id

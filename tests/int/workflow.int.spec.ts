@@ -4,6 +4,8 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/access/roles'
+
+import { ROLES } from '@/access/roles'
 import type { Article } from '@/payload-types'
 
 import { CommentCountCell } from '@/admin/commentCount/CommentCountCell'
@@ -29,7 +31,6 @@ import { rest } from '../helpers/rest'
  */
 
 const system = { overrideAccess: true, context: { disableRevalidate: true }, depth: 0 } as const
-const ROLES: Role[] = ['admin', 'editor', 'writer', 'contributor', 'moderator']
 
 type Review = { state: string; note: string | null; submittedAt: string | null; submittedBy: string | null }
 

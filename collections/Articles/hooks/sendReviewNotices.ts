@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
 import type { Article } from '@/payload-types'
 
+import { NOTIFIED } from '@/access/roles'
 import { notificationsDisabled } from '@/email/notificationContext'
 import { reviewEmails } from '@/email/reviewEmails'
 import { afterResponse } from '@/lib/afterResponse'
@@ -23,8 +24,9 @@ function payloadReviewDeps(req: PayloadRequest): ReviewNoticeDeps {
     ).docs.map((user) => ({ id: String(user.id), name: user.name, email: user.email, roles: user.roles ?? [] }))
   return {
     editors: async () => {
-      const editors = await find({ roles: { in: ['editor'] } })
-      return editors.length > 0 ? editors : find({ roles: { in: ['admin'] } })
+      const { first, otherwise } = NOTIFIED.submittedDrafts
+      const editors = await find({ roles: { in: [...first] } })
+      return editors.length > 0 ? editors : find({ roles: { in: [...otherwise] } })
     },
     member: async (id) => (await find({ id: { equals: id } }))[0] ?? null,
     bylineAccounts: async (authorIds) => {

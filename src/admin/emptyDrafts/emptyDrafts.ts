@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { hasRole } from '@/access/roles'
+import { EDITORS, hasRole } from '@/access/roles'
+import { relationId } from '@/lib/relationId'
 
 /**
  * Empty drafts: articles and pages saved with nothing in them. "Create New" used to leave one
@@ -29,9 +30,9 @@ export const messages = {
 }
 
 /** Editors and admins clear them: writers and contributors delete their own drafts from the list as ever. */
-export const canClearEmptyDrafts = (user: Parameters<typeof hasRole>[0]) => hasRole(user, 'admin', 'editor')
+export const canClearEmptyDrafts = (user: Parameters<typeof hasRole>[0]) => hasRole(user, ...EDITORS)
 
-export type EmptyDraft = { id: string; collection: EmptyDraftCollection; createdAt: string; updatedAt: string; lastEditedBy: unknown }
+type EmptyDraft = { id: string; collection: EmptyDraftCollection; createdAt: string; updatedAt: string; lastEditedBy: unknown }
 
 type Node = { type?: unknown; text?: unknown; children?: unknown }
 
@@ -49,8 +50,6 @@ export function richTextHasContent(value: unknown): boolean {
   const root = (value as { root?: unknown }).root
   return typeof root === 'object' && root !== null && visit(root as Node)
 }
-
-const idOf = (value: unknown): string => String(typeof value === 'object' && value !== null && 'id' in value ? value.id : value)
 
 const blank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
 
@@ -110,7 +109,7 @@ export async function findEmptyDrafts({
     overrideAccess: true,
     req,
   })
-  const everPublished = new Set(published.docs.map((version) => idOf(version.parent)))
+  const everPublished = new Set(published.docs.map((version) => relationId(version.parent)))
   return candidates
     .filter((doc) => !everPublished.has(String(doc.id)))
     .map((doc) => ({ id: String(doc.id), collection, createdAt: doc.createdAt, updatedAt: doc.updatedAt, lastEditedBy: doc.lastEditedBy ?? null }))

@@ -15,7 +15,7 @@ import { hasFilters, queueQuery } from './filters'
 import { InlineEditor } from './InlineEditor.client'
 import { QueueFilterForm } from './QueueFilterForm.client'
 import { deleteForeverAction, emptyFolderAction, replyAction } from './serverActions'
-import { STATUS_LABELS } from '@/comments/statuses'
+import { isFiled, STATUS_LABELS } from '@/comments/statuses'
 
 type Props = Queue & {
   /** Moderators, editors and admins; writers read the queue only. */
@@ -86,7 +86,7 @@ export function ModerationQueue(props: Props) {
 
   const visible = useMemo(() => rows.filter((row) => !gone.has(row.id)), [rows, gone])
   const available = useMemo(() => (canModerate ? actionsFor(status) : []), [canModerate, status])
-  const filed = status === 'spam' || status === 'trash'
+  const filed = isFiled(status)
   // Emptying a folder takes everything in it: offered only when the counts are the folder's own, not a search's.
   const searching = hasFilters(filters)
   const chosen = visible.filter((row) => selected.has(row.id))

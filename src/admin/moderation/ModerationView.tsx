@@ -3,13 +3,14 @@ import type { AdminViewServerProps, AdminViewServerPropsOnly } from 'payload'
 import { Gutter, SetStepNav } from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
 
-import { hasRole } from '@/access/roles'
+import { hasCommentQueue } from '@/access/hasCommentQueue'
+import { isAdminUser } from '@/access/isAdmin'
 import { AdminScreen } from '@/admin/AdminScreen'
 import { NEWSROOM } from '@/comments/newsroom'
 
 import { ModerationQueue } from './ModerationQueue.client'
 import { loadQueue, parseFilters, parsePage, parseStatus } from './queue'
-import { hasCommentQueue, QUEUE_PATH } from './roles'
+import { QUEUE_PATH } from './roles'
 
 import './moderation.scss'
 
@@ -42,7 +43,7 @@ export async function QueuePanel({ initPageResult, searchParams }: Pick<AdminVie
           key={`${queue.status}:${queue.page}:${JSON.stringify(queue.filters)}`}
           {...queue}
           canModerate={Boolean(permissions.collections?.comments?.update)}
-          canPurge={hasRole(user, 'admin')}
+          canPurge={isAdminUser(user)}
           newsroomName={NEWSROOM.name}
           queueHref={formatAdminURL({ adminRoute, path: QUEUE_PATH })}
           apiURL={`${payload.config.serverURL}${payload.config.routes.api}`}

@@ -3,7 +3,9 @@ import type { ServerProps } from 'payload'
 import Link from 'next/link'
 import { formatAdminURL } from 'payload/shared'
 
-import { hasCommentQueue, QUEUE_PATH } from './roles'
+import { hasCommentQueue } from '@/access/hasCommentQueue'
+
+import { QUEUE_PATH } from './roles'
 
 import './moderation.scss'
 

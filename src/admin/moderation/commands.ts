@@ -2,10 +2,10 @@ import type { PayloadRequest, Where } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import type { CommentStatus } from '@/comments/statuses'
-
+import { isAdminUser } from '@/access/isAdmin'
 import { MODERATORS, hasRole } from '@/access/roles'
 import { checkNewsroomReply, NEWSROOM, replyMessages } from '@/comments/newsroom'
+import { FILED_STATUSES, isFiled } from '@/comments/statuses'
 import { payloadSubmissionDeps } from '@/comments/stores'
 
 import { isDocumentId } from './queue'
@@ -114,19 +114,17 @@ export async function replyAsNewsroom({
   }
 }
 
-const FILED: CommentStatus[] = ['spam', 'trash']
-
 /**
  * Deletes comments for good (admins only; moderators trash, which can be undone). Only comments
  * already in Spam or the Trash: a published comment goes through the trash first, as in WordPress.
  */
 export async function deleteForever({ req, ids }: { req: PayloadRequest; ids: unknown }): Promise<CommandResult<{ deleted: string[] }>> {
   if (!req.user) return refuse(403, commandMessages.signedOut)
-  if (!hasRole(req.user, 'admin')) return refuse(403, commandMessages.notAdmin)
+  if (!isAdminUser(req.user)) return refuse(403, commandMessages.notAdmin)
   const wanted = Array.isArray(ids) ? [...new Set(ids.filter(isDocumentId))] : []
   if (wanted.length === 0) return refuse(400, commandMessages.noIds)
   if (wanted.length > PURGE_BATCH) return refuse(400, commandMessages.tooManyIds(PURGE_BATCH))
-  const where: Where = { and: [{ id: { in: wanted } }, { status: { in: FILED } }] }
+  const where: Where = { and: [{ id: { in: wanted } }, { status: { in: [...FILED_STATUSES] } }] }
   const { docs } = await req.payload.delete({ req, overrideAccess: false, collection: 'comments', where, depth: 0, select: {} })
   if (docs.length === 0) return refuse(409, commandMessages.notFiled)
   return { ok: true, deleted: docs.map((doc) => doc.id) }
@@ -135,8 +133,8 @@ export async function deleteForever({ req, ids }: { req: PayloadRequest; ids: un
 /** Empties Spam or the Trash for good (admins only), a batch at a time; answers how many went. */
 export async function emptyFolder({ req, status }: { req: PayloadRequest; status: unknown }): Promise<CommandResult<{ deleted: number }>> {
   if (!req.user) return refuse(403, commandMessages.signedOut)
-  if (!hasRole(req.user, 'admin')) return refuse(403, commandMessages.notAdmin)
-  if (status !== 'spam' && status !== 'trash') return refuse(400, commandMessages.wrongStatus)
+  if (!isAdminUser(req.user)) return refuse(403, commandMessages.notAdmin)
+  if (!isFiled(status)) return refuse(400, commandMessages.wrongStatus)
   const { payload } = req
   let deleted = 0
   for (;;) {

@@ -2,6 +2,8 @@
 
 import type { PayloadRequest } from 'payload'
 
+import type { FiledStatus } from '@/comments/statuses'
+
 import config from '@payload-config'
 import { headers } from 'next/headers'
 import { createLocalReq, getPayload } from 'payload'
@@ -31,6 +33,6 @@ export async function deleteForeverAction({ ids }: { ids: string[] }) {
   return deleteForever({ req: await requestFromSession(), ids })
 }
 
-export async function emptyFolderAction({ status }: { status: 'spam' | 'trash' }) {
+export async function emptyFolderAction({ status }: { status: FiledStatus }) {
   return emptyFolder({ req: await requestFromSession(), status })
 }

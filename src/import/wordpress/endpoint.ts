@@ -12,7 +12,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
-import { hasRole } from '@/access/roles'
+import { isAdminUser } from '@/access/isAdmin'
 
 import { activeRun, findRun, startRun } from './runs'
 
@@ -62,7 +62,7 @@ export const importUploadEndpoint: Endpoint = {
   path: '/wordpress',
   method: 'post',
   handler: async (req) => {
-    if (!hasRole(req.user, 'admin')) return refuse(messages.forbidden, 403)
+    if (!isAdminUser(req.user)) return refuse(messages.forbidden, 403)
     if (await activeRun(req.payload)) return refuse(messages.busy, 409)
     let file: string | null
     try {
@@ -82,7 +82,7 @@ export const importStatusEndpoint: Endpoint = {
   path: '/wordpress/:run',
   method: 'get',
   handler: async (req) => {
-    if (!hasRole(req.user, 'admin')) return refuse(messages.forbidden, 403)
+    if (!isAdminUser(req.user)) return refuse(messages.forbidden, 403)
     const run = await findRun(req.payload, String(req.routeParams?.run ?? ''))
     return run ? json(run, 200) : refuse(messages.unknownRun, 404)
   },

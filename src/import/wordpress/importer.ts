@@ -892,6 +892,7 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       parent,
       authorName: decodeEntities(comment.author).slice(0, LIMITS.authorName) || 'Anonymous',
       authorEmail: /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(comment.email) ? comment.email.slice(0, LIMITS.authorEmail) : NO_EMAIL,
+      // Stricter than isHttpUrl (which passes `http:x` and `http://x/a b`): the address is stored exactly as WordPress wrote it.
       authorUrl: /^https?:\/\/\S+$/i.test(comment.url) && comment.url.length <= LIMITS.authorUrl ? comment.url : null,
       body: commentText(comment.content).slice(0, LIMITS.body) || '…',
       status: commentStatus(comment.approved),

@@ -6,6 +6,8 @@
 import { lookup } from 'node:dns/promises'
 import { isIP } from 'node:net'
 
+import { isHttpUrl } from '@/lib/httpUrl'
+
 const PRIVATE_V4: [number, number][] = [
   [0x00000000, 8], // "this network"
   [0x0a000000, 8], // 10/8
@@ -32,14 +34,8 @@ export function isPublicAddress(address: string): boolean {
 
 /** True when every address the URL's host resolves to is public (and the URL is http or https). */
 export async function resolvesToPublic(url: string): Promise<boolean> {
-  let host: string
-  try {
-    const parsed = new URL(url)
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false
-    host = parsed.hostname.replace(/^\[|\]$/g, '')
-  } catch {
-    return false
-  }
+  if (!isHttpUrl(url)) return false
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
   if (isIP(host)) return isPublicAddress(host)
   try {
     const addresses = await lookup(host, { all: true })

@@ -2,7 +2,7 @@ import type { AdminViewServerProps } from 'payload'
 
 import { Gutter, SetStepNav } from '@payloadcms/ui'
 
-import { hasRole } from '@/access/roles'
+import { isAdminUser } from '@/access/isAdmin'
 import { AdminScreen } from '@/admin/AdminScreen'
 
 import { MAX_UPLOAD_BYTES } from '../endpoint'
@@ -26,7 +26,7 @@ export function ImportView(props: AdminViewServerProps) {
       <SetStepNav nav={[{ label: 'Import from WordPress' }]} />
       <Gutter className="wp-import">
         <h1>Import from WordPress</h1>
-        {hasRole(user, 'admin') ? (
+        {isAdminUser(user) ? (
           <ImportForm apiURL={`${payload.config.serverURL}${payload.config.routes.api}${IMPORT_API_PATH}`} maxBytes={MAX_UPLOAD_BYTES} />
         ) : (
           <p>{messages.adminsOnly}</p>

@@ -3,13 +3,13 @@ import type { ServerProps } from 'payload'
 import Link from 'next/link'
 import { formatAdminURL } from 'payload/shared'
 
-import { hasRole } from '@/access/roles'
+import { isAdminUser } from '@/access/isAdmin'
 
 import { IMPORT_VIEW_PATH } from './paths'
 
 /** The import screen's entry in the admin navigation, for admins only. */
 export function ImportNavLink({ payload, user, params }: ServerProps) {
-  if (!hasRole(user, 'admin')) return null
+  if (!isAdminUser(user)) return null
   const segments = params?.segments
   const active = Array.isArray(segments) && `/${segments.join('/')}` === IMPORT_VIEW_PATH
   return (
