@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test'
  * The two-instance end-to-end suite (issue #7): app instances A and B from one build, nginx from
  * deploy/ in front of both, PostgreSQL, Redis and S3 shared. Run it with `bash scripts/e2e-multi.sh`,
  * which creates the database, starts Redis and radosgw and sets the environment read here and in
- * tests/e2e-multi/cluster.ts. The tests start the instances and nginx themselves, because some of
+ * tests/helpers/cluster.ts. The tests start the instances and nginx themselves, because some of
  * them kill and restart one. Plain HTTP: what is tested is what each instance and the front answer.
  */
 

@@ -3,7 +3,7 @@
 # deploy/ in front of both, on a throwaway PostgreSQL database, a Redis server of the suite's own
 # (on a free port, so a test may stop and restart it) and a real S3 server (radosgw, via
 # scripts/s3-server.sh). The instances and nginx are started by the tests themselves
-# (tests/e2e-multi/cluster.ts), since some tests kill and restart them. playwright.multi.config.ts.
+# (tests/helpers/cluster.ts), since some tests kill and restart them. playwright.multi.config.ts.
 #
 #   bash scripts/e2e-multi.sh [playwright arguments, e.g. --grep 'kill A']
 #
@@ -47,7 +47,7 @@ cleanup() {
     cp "$work"/*.log test-results/multi-logs/ 2>/dev/null
     echo "e2e-multi: the instances' and nginx's logs are in test-results/multi-logs/" >&2
   fi
-  # Instances and nginx a test worker left running (tests/e2e-multi/cluster.ts records their process groups).
+  # Instances and nginx a test worker left running (tests/helpers/cluster.ts records their process groups).
   for pgid_file in "$work"/*.pgid; do
     [ -f "$pgid_file" ] && kill -TERM -- "-$(cat "$pgid_file")" 2>/dev/null
   done
@@ -71,7 +71,7 @@ database_url="$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + 
 
 redis_port="$(free_port)"
 echo "== Redis of the suite's own on port $redis_port"
-# The same command line restarts it after a test stops it (tests/e2e-multi/cluster.ts).
+# The same command line restarts it after a test stops it (tests/helpers/cluster.ts).
 export E2E_REDIS_COMMAND="redis-server --port $redis_port --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --dir $work --pidfile $work/redis.pid --logfile $work/redis.log"
 eval "$E2E_REDIS_COMMAND" || fail "redis-server did not start on port $redis_port"
 for _ in $(seq 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done

@@ -7,8 +7,8 @@ import path from 'node:path'
 import pg from 'pg'
 import sharp from 'sharp'
 
-import { seededAccount } from '../e2e/seededAccounts'
-import { appA, appB, front, pageStore, startCluster, startRedis, stopCluster, stopRedis } from './cluster'
+import { seededAccount } from '../helpers/seededAccounts'
+import { appA, appB, front, pageStore, startCluster, startRedis, stopCluster, stopRedis } from '../helpers/cluster'
 
 /**
  * Shared mode (issue #7) over two instances of one build, A and B, with nginx from deploy/ in front
@@ -299,7 +299,7 @@ test('B, restarted after a change made while it was down, serves the change', as
 })
 
 test('with the page store’s writer killed, a change made on the other instance reaches readers through nginx within a second', async () => {
-  // A started first and holds the writer's seat (tests/e2e-multi/cluster.ts); B follows.
+  // A started first and holds the writer's seat (tests/helpers/cluster.ts); B follows.
   test.setTimeout(240_000)
   const moderator = await login(B.api, 'moderator')
   // No apostrophe: the page escapes it, and the check reads the HTML.

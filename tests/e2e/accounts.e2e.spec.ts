@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 
-import { authHeaders, seededAccount, submitAdminLogin, waitForFormReady } from './seededAccounts'
+import { authHeaders, seededAccount, submitAdminLogin, waitForFormReady } from '../helpers/seededAccounts'
 
 const LOGIN_FAILED = 'The email or password is incorrect. If you are sure of both, reset your password: that also lifts any lock on the account.'
 

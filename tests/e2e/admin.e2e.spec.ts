@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test'
 import path from 'node:path'
 
 import { REFERENCE_SECTIONS, REFERENCE_SLUG } from '../helpers/referencePage'
-import { submitAdminLogin, waitForFormReady } from './seededAccounts'
+import { submitAdminLogin, waitForFormReady } from '../helpers/seededAccounts'
 
 /**
  * Payload marks its forms ready once mounted and not processing (its own e2e suite waits on the

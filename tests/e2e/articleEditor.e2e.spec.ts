@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import sharp from 'sharp'
 
-import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccounts'
+import { authHeaders, submitAdminLogin, waitForFormReady } from '../helpers/seededAccounts'
 
 /**
  * The article editor for writers (#11): what axe finds in it (item 5), the blocks' previews

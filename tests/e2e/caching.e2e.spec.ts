@@ -3,7 +3,7 @@ import type { APIRequestContext } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
 
-import { authHeaders } from './seededAccounts'
+import { authHeaders } from '../helpers/seededAccounts'
 
 /**
  * Reader pages are cached and expired by tag when what they show changes (src/cache). Every

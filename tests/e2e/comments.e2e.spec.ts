@@ -3,7 +3,7 @@ import type { APIRequestContext, Browser, BrowserContextOptions, Page } from '@p
 import { expect, test } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
 
-import { authHeaders } from './seededAccounts'
+import { authHeaders } from '../helpers/seededAccounts'
 
 /** The form refuses anything sent faster than a person could (src/comments/spam.ts). */
 const HUMAN_PAUSE_MS = 3_200

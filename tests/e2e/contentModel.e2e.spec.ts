@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 
-import { authHeaders } from './seededAccounts'
+import { authHeaders } from '../helpers/seededAccounts'
 
 const REFERENCE_PATH = '/entertainment/everything-we-know-about-heartstopper-season-2'
 

@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
 
-import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccounts'
+import { authHeaders, submitAdminLogin, waitForFormReady } from '../helpers/seededAccounts'
 
 /**
  * No stray drafts (#11, item 3): "Create New" makes nothing until someone types; the writer's first

@@ -4,7 +4,7 @@ import type { APIRequestContext } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
 
-import { authHeaders } from './seededAccounts'
+import { authHeaders } from '../helpers/seededAccounts'
 
 /**
  * The recommended production deployment (deploy/): nginx in front of the app server, started by

@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
 
-import { articlesDeletedAfterAll, createDraft, openAtReviewState, takeOverEditLocks, televisionId } from './articles'
-import { authHeaders, logInAs, waitForFormReady } from './seededAccounts'
+import { articlesDeletedAfterAll, createDraft, openAtReviewState, takeOverEditLocks, televisionId } from '../helpers/e2eArticles'
+import { authHeaders, logInAs, waitForFormReady } from '../helpers/seededAccounts'
 
 /**
  * Issue #11's editors' day in Chromium: review toasts that say what happened, the editor's note

@@ -2,8 +2,8 @@ import type { APIRequestContext } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
 
-import { createDraft, televisionId } from './articles'
-import { authHeaders, logInAs } from './seededAccounts'
+import { createDraft, televisionId } from '../helpers/e2eArticles'
+import { authHeaders, logInAs } from '../helpers/seededAccounts'
 
 /**
  * Issue #11 in Chromium: the versions list and compare view say who saved each version (and the

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import path from 'node:path'
 
-import { submitAdminLogin } from './seededAccounts'
+import { submitAdminLogin } from '../helpers/seededAccounts'
 
 /**
  * Moving a WordPress site across from the admin: an admin opens the import screen from the

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import sharp from 'sharp'
 
-import { authHeaders, submitAdminLogin, waitForFormReady } from './seededAccounts'
+import { authHeaders, submitAdminLogin, waitForFormReady } from '../helpers/seededAccounts'
 
 /**
  * Issue #11, item 15, in Chromium: the media library as a thumbnail grid with search, an image's

@@ -3,7 +3,7 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
 
-import { authHeaders, seededAccount, submitAdminLogin } from './seededAccounts'
+import { authHeaders, seededAccount, submitAdminLogin } from '../helpers/seededAccounts'
 
 /**
  * A moderator's day: log in, land on the queue, see what waits (the demo's held comments among

@@ -3,7 +3,7 @@ import type { APIRequestContext } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 
 import { block, doc, p } from '../../src/seed/lexical'
-import { authHeaders, logInAs, waitForFormReady } from './seededAccounts'
+import { authHeaders, logInAs, waitForFormReady } from '../helpers/seededAccounts'
 
 /**
  * Issue 22 C: drafts skip validation, so preview and live preview render blocks a writer has only

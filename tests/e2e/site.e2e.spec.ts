@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 
 import { REFERENCE_SECTIONS } from '../helpers/referencePage'
-import { authHeaders } from './seededAccounts'
+import { authHeaders } from '../helpers/seededAccounts'
 
 const REFERENCE_PATH = '/entertainment/everything-we-know-about-heartstopper-season-2'
 const REFERENCE_TITLE = 'Everything We Know About Heartstopper Season 2 (Release date & more)'

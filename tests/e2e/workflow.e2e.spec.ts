@@ -2,8 +2,8 @@ import type { APIRequestContext, Page } from '@playwright/test'
 
 import { expect, test } from '@playwright/test'
 
-import { articlesDeletedAfterAll, createDraft, openAtReviewState, takeOverEditLocks, televisionId } from './articles'
-import { authHeaders, logInAs, waitForFormReady } from './seededAccounts'
+import { articlesDeletedAfterAll, createDraft, openAtReviewState, takeOverEditLocks, televisionId } from '../helpers/e2eArticles'
+import { authHeaders, logInAs, waitForFormReady } from '../helpers/seededAccounts'
 
 /**
  * Issue #5's workflow in Chromium, with the demo newsroom's accounts: a contributor writes a

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { CommentView } from '@/comments/thread'
 
+import { NEWSROOM } from '@/comments/newsroom'
 import { commentsHtml } from '@/components/CommentThread/commentsHtml'
 
 /** A parsed node: one element name mapped to its children, its attributes under ':@', or text. */
@@ -106,5 +107,21 @@ describe('Comment thread HTML', () => {
     const time = elements(render([comment({ createdAt: '2026-03-09T23:30:00.000Z' })]), 'time')[0]
     expect(time[':@']).toEqual({ datetime: '2026-03-09T23:30:00.000Z' })
     expect(textOf([time])).toBe('9 March 2026')
+  })
+})
+
+describe('The newsroom’s replies', () => {
+  it('shows the newsroom’s replies with a staff badge, and nobody else’s', () => {
+    const view = { authorUrl: null, body: 'Hi', createdAt: '2026-12-01T12:00:00.000Z', replies: [] }
+    const html = commentsHtml({
+      thread: [
+        { ...view, id: 'r1', authorName: 'Reader' },
+        { ...view, id: 'n1', authorName: NEWSROOM.name, newsroom: true },
+      ],
+      replyDepth: 3,
+      articleHref: '/news/a',
+    })
+    expect(html.match(/comment__badge/g)?.length).toBe(1)
+    expect(html).toContain(`<span class="comment__author">${NEWSROOM.name} <span class="comment__badge">Staff</span></span>`)
   })
 })
