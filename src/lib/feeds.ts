@@ -99,3 +99,9 @@ export async function getAuthorFeed({ slug }: { slug: string }): Promise<string 
     items: docs.map(toItem),
   })
 }
+
+/** A feed route's answer: the RSS, or a plain-text 404 that says what was not found. */
+export function feedResponse(feed: string | null, notFound: string): Response {
+  if (feed === null) return new Response(`${notFound}\n`, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  return new Response(feed, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
+}

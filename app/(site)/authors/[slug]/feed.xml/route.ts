@@ -1,4 +1,4 @@
-import { getAuthorFeed } from '@/lib/feeds'
+import { feedResponse, getAuthorFeed } from '@/lib/feeds'
 
 // Cached until a change expires its tags (src/lib/feeds.ts registers them); the hour is a safety net.
 export const revalidate = 3600
@@ -7,7 +7,5 @@ export const generateStaticParams = async (): Promise<{ slug: string }[]> => []
 
 /** /authors/{slug}/feed.xml: the author's newest published articles. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const feed = await getAuthorFeed({ slug: (await params).slug })
-  if (feed === null) return new Response('No such author.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-  return new Response(feed, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
+  return feedResponse(await getAuthorFeed({ slug: (await params).slug }), 'No such author.')
 }
