@@ -8,6 +8,17 @@ const belowPayload = (message) => [
   { selector: "VariableDeclarator[init.name='payload'] > ObjectPattern > Property[key.name='db']", message },
 ]
 
+const ENV_MESSAGE = 'Read the environment through src/lib/env.ts.'
+
+/** `import { env } from 'node:process'`: the other way to read the environment. */
+const processEnv = ['process', 'node:process'].map((name) => ({ name, importNames: ['env'], message: ENV_MESSAGE }))
+
+/** Pages and components do not import src/cache, by alias or by a relative path. */
+const readersTagPages = {
+  group: ['@/cache/*', '**/src/cache/*', '../**/cache/*', './cache/*'],
+  message: 'The data readers in src/lib tag the page for what they return (src/cache/tagPage.ts); pages do not.',
+}
+
 export default tseslint.config(
   {
     // Generated or vendored: regenerate, never hand-edit (scripts/check-generated.sh).
@@ -41,7 +52,8 @@ export default tseslint.config(
     files: ['src/**', 'app/**', 'collections/**', 'globals/**', 'payload.config.ts', 'next.config.ts'],
     ignores: ['src/lib/env.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment through src/lib/env.ts.' }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: ENV_MESSAGE }],
+      'no-restricted-imports': ['error', { paths: processEnv }],
     },
   },
   {
@@ -76,17 +88,25 @@ export default tseslint.config(
           patterns: [
             { group: ['**/collections/**', '@/../collections/**'], message: 'Components read data through src/lib, not collection configs.' },
             { group: ['@payload-config', '**/payload.config'], message: 'Components read data through src/lib, not the Payload config.' },
-            { group: ['@/cache/*', '**/src/cache/*'], message: 'The data readers in src/lib tag the page for what they return (src/cache/tagPage.ts); pages do not.' },
+            readersTagPages,
           ],
-          paths: [{ name: 'payload', importNames: ['getPayload'], message: 'Pages read data through src/lib helpers.' }],
+          paths: [{ name: 'payload', importNames: ['getPayload'], message: 'Pages read data through src/lib helpers.' }, ...processEnv],
         },
       ],
     },
   },
   {
     // The signed revalidation endpoint expires tags for changes made outside a request: it is the
-    // cache's own door, not a page.
+    // cache's own door, not a page. The other bans hold for it.
     files: ['app/(site)/revalidate/route.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/collections/**', '@/../collections/**', '@payload-config', '**/payload.config'], message: 'Components read data through src/lib.' }],
+          paths: [{ name: 'payload', importNames: ['getPayload'], message: 'Pages read data through src/lib helpers.' }, ...processEnv],
+        },
+      ],
+    },
   },
 )
