@@ -1,12 +1,12 @@
 import type { ParentFacts } from './submit'
 
-import type { CommentStatus } from './statuses'
+import type { FiledStatus } from './statuses'
 import type { DiscussionSettings } from './settings'
 
 import { SITE_NAME } from '@/lib/siteName'
 
 import { countLinks, findListedWord } from './policy'
-import { isFiled } from './statuses'
+import { FOLDER_NAMES, isFiled } from './statuses'
 import { LIMITS, validateComment } from './validate'
 
 /**
@@ -26,8 +26,8 @@ export const replyMessages = {
     `The reply has ${links} links; the discussion settings allow ${max} in a comment. Remove some, or raise the limit in Discussion settings.`,
   blockedWord: (word: string) => `The reply contains "${word}", which is on the blocked words list.`,
   parentGone: 'The comment you are replying to no longer exists.',
-  parentFiled: (status: CommentStatus) =>
-    `The comment is in ${status === 'spam' ? 'Spam' : 'the Trash'}: restore it before replying, so the reply has something to answer on the page.`,
+  parentFiled: (status: FiledStatus) =>
+    `The comment is in ${FOLDER_NAMES[status]}: restore it before replying, so the reply has something to answer on the page.`,
   tooDeep: 'Replies cannot be nested any deeper here: reply to the comment above it instead.',
 } as const
 

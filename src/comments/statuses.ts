@@ -17,3 +17,6 @@ export const FILED_STATUSES = ['spam', 'trash'] as const satisfies readonly Comm
 export type FiledStatus = (typeof FILED_STATUSES)[number]
 
 export const isFiled = (status: unknown): status is FiledStatus => (FILED_STATUSES as readonly unknown[]).includes(status)
+
+/** How a sentence names the folder a filed comment sits in: "in Spam", "in the Trash". */
+export const FOLDER_NAMES: Record<FiledStatus, string> = { spam: 'Spam', trash: 'the Trash' }

@@ -15,7 +15,7 @@ import { hasFilters, queueQuery } from './filters'
 import { InlineEditor } from './InlineEditor.client'
 import { QueueFilterForm } from './QueueFilterForm.client'
 import { deleteForeverAction, emptyFolderAction, replyAction } from './serverActions'
-import { isFiled, STATUS_LABELS } from '@/comments/statuses'
+import { FOLDER_NAMES, isFiled, STATUS_LABELS } from '@/comments/statuses'
 
 type Props = Queue & {
   /** Moderators, editors and admins; writers read the queue only. */
@@ -219,8 +219,8 @@ export function ModerationQueue(props: Props) {
   )
 
   const empty = useCallback(async () => {
-    if (busy || !filed) return
-    const folder = status === 'spam' ? 'Spam' : 'the Trash'
+    if (busy || !isFiled(status)) return
+    const folder = FOLDER_NAMES[status]
     if (!window.confirm(`Delete all ${plural(counts[status], 'comment', 'comments')} in ${folder} forever? This cannot be undone.`)) return
     setBusy(true)
     const result = await reach(() => emptyFolderAction({ status }))
@@ -230,9 +230,9 @@ export function ModerationQueue(props: Props) {
       return
     }
     remove(visible.map((row) => row.id))
-    setOutcome({ text: `${folder === 'Spam' ? 'Spam' : 'The Trash'} is empty: ${plural(result.deleted, 'comment was', 'comments were')} deleted forever.`, error: false, undo: null })
+    setOutcome({ text: `${folder.charAt(0).toUpperCase()}${folder.slice(1)} is empty: ${plural(result.deleted, 'comment was', 'comments were')} deleted forever.`, error: false, undo: null })
     startRefresh(() => router.refresh())
-  }, [busy, counts, filed, remove, router, status, visible])
+  }, [busy, counts, remove, router, status, visible])
 
   const toggle = useCallback((id: string) => {
     setSelected((before) => {
@@ -362,7 +362,7 @@ export function ModerationQueue(props: Props) {
       {canPurge && filed && !searching && counts[status] > 0 ? (
         <p className="moderation__empty-folder">
           <button type="button" className="moderation__button moderation__button--delete" disabled={busy} onClick={() => void empty()}>
-            Empty {status === 'spam' ? 'Spam' : 'Trash'}
+            Empty {STATUS_LABELS[status]}
           </button>{' '}
           <span>deletes all {plural(counts[status], 'comment', 'comments')} here for good.</span>
         </p>
