@@ -259,7 +259,9 @@ describe('WordPress import', () => {
     }
   })
 
-  describe('the command', () => {
+  // Each case starts the CLI (tsx, Payload, the config); on a loaded machine that alone has taken
+  // over the default 60 s, so the test waits as long as its spawnSync does.
+  describe('the command', { timeout: 150_000 }, () => {
     const command = (...args: string[]) =>
       spawnSync('npx', ['tsx', 'src/import/wordpress/cli.ts', ...args], { cwd: path.resolve(import.meta.dirname, '../..'), env: process.env, encoding: 'utf8', timeout: 120_000 })
 
