@@ -5,10 +5,10 @@ import type { JoinQuery, Sort, TypedCollectionSelect } from 'payload'
 import { getPayloadClient } from './payload'
 
 /**
- * The two reads reader pages make of single documents, each in one place. Both read unpopulated
- * (depth 0: related documents come back as ids, looked up once by src/lib/references.ts) and
- * without counting. Access stays with the caller, who says in every call whether the read is the
- * public's (overrideAccess: false) or the page's own; the select narrows the type as in payload.find.
+ * The two reads reader pages make of documents they know by name: by id, and by slug. Both read
+ * unpopulated (depth 0: related documents come back as ids, looked up once by src/lib/references.ts)
+ * and without counting. Access stays with the caller, who says in every call whether the read is
+ * the public's (overrideAccess: false) or the page's own; the select narrows the type as in payload.find.
  */
 
 /**
