@@ -6,6 +6,7 @@ import type { Crumb } from './categories'
 
 import { getArticlesInCategories, getArticlesTagged, getNewestInCategories } from './articles/listings'
 import { getCategories, getCategoryPath, getCategoryWithDescendants } from './categories'
+import { findOneBySlug } from './findDocuments'
 import { getPayloadClient } from './payload'
 import { categoryHref, tagHref } from './urls'
 import { tag } from '@/cache/tags'
@@ -56,17 +57,7 @@ export async function getSectionRows({ perSection = 3, excludeIds = [] }: { perS
 
 /** A tag by its slug, as the public reads it (cached per request: a tag page and its metadata share it). */
 export const getTagBySlug = cache(async (slug: string) => {
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'tags',
-    overrideAccess: false,
-    where: { slug: { equals: slug } },
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    select: { name: true, slug: true, description: true },
-  })
-  const doc = docs[0]
+  const doc = await findOneBySlug({ collection: 'tags', slug, overrideAccess: false, select: { name: true, slug: true, description: true } })
   return doc ? { id: doc.id, name: doc.name, slug: doc.slug, description: doc.description ?? null, href: tagHref(doc.slug) } : null
 })
 

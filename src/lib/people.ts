@@ -6,6 +6,7 @@ import type { AuthorRef, CastRef } from './articles/types'
 
 import { getArticlesByAuthor, getArticlesFeaturingCast } from './articles/listings'
 import { authorRef, castRef } from './articles/types'
+import { findOneBySlug } from './findDocuments'
 import { getPayloadClient } from './payload'
 import { getMedia } from './references'
 import { relationId } from './relationId'
@@ -20,17 +21,7 @@ export const getAuthor = ({ slug }: { slug: string }) => findAuthor(slug)
 const findAuthor = cache(async (slug: string) => {
   // Cached under the slug whatever the answer: an author given this slug later replaces a 404.
   await tagPage([tag.authorUrl(slug), tag.media])
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'authors',
-    overrideAccess: false,
-    where: { slug: { equals: slug } },
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    select: { name: true, slug: true, bio: true, avatar: true, links: true },
-  })
-  const doc = docs[0]
+  const doc = await findOneBySlug({ collection: 'authors', slug, overrideAccess: false, select: { name: true, slug: true, bio: true, avatar: true, links: true } })
   if (!doc) return null
   const avatarId = relationId(doc.avatar)
   const avatar = avatarId ? ((await getMedia([avatarId])).get(avatarId) ?? null) : null
@@ -52,18 +43,7 @@ export const getCast = ({ slug }: { slug: string }) => findCast(slug)
 
 const findCast = cache(async (slug: string) => {
   await tagPage([tag.castUrl(slug), tag.media])
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'cast',
-    overrideAccess: false,
-    where: { slug: { equals: slug } },
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    joins: false,
-    select: { name: true, slug: true, character: true, bio: true, photo: true },
-  })
-  const doc = docs[0]
+  const doc = await findOneBySlug({ collection: 'cast', slug, overrideAccess: false, joins: false, select: { name: true, slug: true, character: true, bio: true, photo: true } })
   if (!doc) return null
   const photoId = relationId(doc.photo)
   const photo = photoId ? ((await getMedia([photoId])).get(photoId) ?? null) : null

@@ -5,7 +5,7 @@ import type { Author, Cast, Media, Tag } from '@/payload-types'
 import { rememberEach } from '@/cache/records'
 import { tag } from '@/cache/tags'
 
-import { getPayloadClient } from './payload'
+import { findByIds } from './findDocuments'
 import { relationId } from './relationId'
 
 /**
@@ -43,19 +43,15 @@ export function getMedia(ids: readonly (string | null | undefined)[]): Promise<M
     key: (id) => `media:${id}`,
     tags: () => [tag.media],
     loadMissing: async (missing) => {
-      const payload = await getPayloadClient()
-      const { docs } = await payload.find({
+      const docs = await findByIds({
         collection: 'media',
+        ids: missing,
         // The page may show an image because the document that shows it (a published article, a
         // staff preview's draft, a profile) was read under its own rules; the media rule is for the API.
         overrideAccess: true,
-        where: { id: { in: missing } },
-        limit: missing.length,
-        pagination: false,
-        depth: 0,
         select: MEDIA_SELECT,
       })
-      return byId(docs as MediaDoc[])
+      return byId(docs)
     },
   })
 }
@@ -67,16 +63,7 @@ export function getAuthors(ids: readonly string[]): Promise<Map<string, AuthorDo
     key: (id) => `authors:${id}`,
     tags: (id) => [tag.author(id), tag.media],
     loadMissing: async (missing) => {
-      const payload = await getPayloadClient()
-      const { docs } = await payload.find({
-        collection: 'authors',
-        overrideAccess: false,
-        where: { id: { in: missing } },
-        limit: missing.length,
-        pagination: false,
-        depth: 0,
-        select: { name: true, slug: true, bio: true, avatar: true },
-      })
+      const docs = await findByIds({ collection: 'authors', ids: missing, overrideAccess: false, select: { name: true, slug: true, bio: true, avatar: true } })
       const avatars = await getMedia(docs.map((doc) => relationId(doc.avatar)))
       return byId(docs.map((doc) => ({ id: doc.id, name: doc.name, slug: doc.slug, bio: doc.bio, avatar: avatars.get(relationId(doc.avatar) ?? '') ?? null })))
     },
@@ -90,17 +77,7 @@ export function getCastMembers(ids: readonly string[]): Promise<Map<string, Cast
     key: (id) => `cast:${id}`,
     tags: (id) => [tag.cast(id), tag.media],
     loadMissing: async (missing) => {
-      const payload = await getPayloadClient()
-      const { docs } = await payload.find({
-        collection: 'cast',
-        overrideAccess: false,
-        where: { id: { in: missing } },
-        limit: missing.length,
-        pagination: false,
-        depth: 0,
-        joins: false,
-        select: { name: true, slug: true, character: true, photo: true },
-      })
+      const docs = await findByIds({ collection: 'cast', ids: missing, overrideAccess: false, joins: false, select: { name: true, slug: true, character: true, photo: true } })
       const photos = await getMedia(docs.map((doc) => relationId(doc.photo)))
       return byId(
         docs.map((doc) => ({ id: doc.id, name: doc.name, slug: doc.slug, character: doc.character, photo: photos.get(relationId(doc.photo) ?? '') ?? null })),
@@ -118,16 +95,7 @@ export function getTags(ids: readonly string[]): Promise<Map<string, TagDoc | nu
     key: (id) => `tags:${id}`,
     tags: (id) => [tag.articleTag(id)],
     loadMissing: async (missing) => {
-      const payload = await getPayloadClient()
-      const { docs } = await payload.find({
-        collection: 'tags',
-        overrideAccess: false,
-        where: { id: { in: missing } },
-        limit: missing.length,
-        pagination: false,
-        depth: 0,
-        select: { name: true, slug: true, description: true },
-      })
+      const docs = await findByIds({ collection: 'tags', ids: missing, overrideAccess: false, select: { name: true, slug: true, description: true } })
       return byId(docs)
     },
   })

@@ -9,6 +9,7 @@ import { articlePageTags } from '@/cache/pageTags'
 import { tag } from '@/cache/tags'
 import { findPublicRows } from '@/db/belowPayload'
 import { getCategories } from '../categories'
+import { findByIds } from '../findDocuments'
 import { imageRef } from '../media'
 import { getPayloadClient } from '../payload'
 import { countWords, readingMinutes } from '@/articles/readingTime'
@@ -79,18 +80,8 @@ type ArticleDoc = Pick<Article, 'id' | keyof typeof ARTICLE_SELECT>
  */
 async function getLinkedArticles(ids: string[]): Promise<Map<string, { id: string; title: string; slug: string; category: CategoryRef | null }>> {
   if (ids.length === 0) return new Map()
-  const payload = await getPayloadClient()
-  const [{ docs }, categories] = await Promise.all([
-    payload.find({
-      collection: 'articles',
-      overrideAccess: false,
-      where: { id: { in: ids } },
-      limit: ids.length,
-      pagination: false,
-      depth: 0,
-      sort: 'id',
-      select: { title: true, slug: true, category: true },
-    }),
+  const [docs, categories] = await Promise.all([
+    findByIds({ collection: 'articles', ids, overrideAccess: false, sort: 'id', select: { title: true, slug: true, category: true } }),
     getCategories(),
   ])
   return new Map(docs.map((doc) => [doc.id, { id: doc.id, title: doc.title, slug: doc.slug, category: categoryOf(categories, doc.category) }]))

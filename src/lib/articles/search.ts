@@ -4,6 +4,7 @@ import type { TextPart } from '@/search'
 import type { ArticleSummary, Page } from './types'
 
 import { highlight, searchArticles as searchEngine, snippet } from '@/search'
+import { findByIds } from '../findDocuments'
 import { getPayloadClient } from '../payload'
 import { plainText } from '@/articles/plainText'
 import { summariesByIds } from './cards'
@@ -42,9 +43,9 @@ export async function searchArticles({
   if (pageIds.length === 0) return { docs: [], page, totalPages: found.totalPages, totalDocs: found.totalDocs, more: found.more }
   const [summaries, bodies] = await Promise.all([
     summariesByIds(pageIds),
-    payload.find({ collection: 'articles', overrideAccess: false, depth: 0, pagination: false, limit: pageIds.length, where: { id: { in: pageIds } }, select: { content: true } }),
+    findByIds({ collection: 'articles', ids: pageIds, overrideAccess: false, select: { content: true } }),
   ])
-  const bodyOf = new Map(bodies.docs.map((doc) => [String(doc.id), plainText(doc.content)]))
+  const bodyOf = new Map(bodies.map((doc) => [String(doc.id), plainText(doc.content)]))
   const byId = new Map(summaries.map((summary) => [summary.id, summary]))
   const docs = pageIds.flatMap((id): SearchResult[] => {
     const summary = byId.get(id)
