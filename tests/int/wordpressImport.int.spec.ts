@@ -141,6 +141,8 @@ describe('WordPress import', () => {
       const ann = docs[0]
       expect(ann?.createdAt).toBe('2024-03-01T11:00:00.000Z')
       expect(ann?.authorUrl).toBe('https://ann.example')
+      // A website the comment rules would refuse (it does not parse) is left out; the comment still comes in.
+      expect(docs[3]?.authorUrl).toBeNull()
       expect(ann?.ipHash).toBe(hashIp({ ip: '203.0.113.7', secret: payload.secret }))
       expect(JSON.stringify(docs)).not.toContain('203.0.113.7')
     })

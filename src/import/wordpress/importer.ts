@@ -28,6 +28,7 @@ import type { WxrAuthor, WxrComment, WxrItem, WxrSite, WxrTerm } from './wxr'
 import { articleTags, commentTags, pageTags, serverExpiry } from '@/cache/hooks'
 import { expireTags } from '@/cache/expire'
 import { tag as cacheTag } from '@/cache/tags'
+import { isHttpUrl } from '@/lib/httpUrl'
 import { hashIp } from '@/lib/ipAddress'
 import { normalizeSource } from '@/redirects/paths'
 import { relationId } from '@/lib/relationId'
@@ -892,8 +893,10 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       parent,
       authorName: decodeEntities(comment.author).slice(0, LIMITS.authorName) || 'Anonymous',
       authorEmail: /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(comment.email) ? comment.email.slice(0, LIMITS.authorEmail) : NO_EMAIL,
-      // Stricter than isHttpUrl (which passes `http:x` and `http://x/a b`): the address is stored exactly as WordPress wrote it.
-      authorUrl: /^https?:\/\/\S+$/i.test(comment.url) && comment.url.length <= LIMITS.authorUrl ? comment.url : null,
+      // Stored exactly as WordPress wrote it, so it must pass both the stricter shape (isHttpUrl passes
+      // `http:x` and `http://x/a b`) and the comment rules' own check (a shape like `http://[x` does not
+      // parse); any other website is left out and the comment imported without it.
+      authorUrl: /^https?:\/\/\S+$/i.test(comment.url) && isHttpUrl(comment.url) && comment.url.length <= LIMITS.authorUrl ? comment.url : null,
       body: commentText(comment.content).slice(0, LIMITS.body) || '…',
       status: commentStatus(comment.approved),
       createdAt: wordpressDate(comment) ?? new Date().toISOString(),
