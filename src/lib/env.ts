@@ -197,8 +197,9 @@ export function readServerUrl(source: Record<string, string | undefined> = proce
 
 function resolveServerUrl(raw: string | undefined, port: string | undefined): string {
   const value = raw?.trim() || `http://localhost:${port || 3000}`
-  // A check of the spelling, not isHttpUrl: links are built on the origin as written, so it must start with a lower-case scheme and a host (isHttpUrl takes `HTTP://x` and `http:x`).
-  if (!/^https?:\/\/[^/]+/.test(value)) throw new ConfigurationError(messages.malformedServerUrl(value))
+  // Links are built on the origin as written, so it must be spelt with a lower-case scheme, a host and no
+  // spaces (isHttpUrl takes `HTTP://x`, `http:x` and `http://x/a b`), and it must parse (`http://[x` does not).
+  if (!/^https?:\/\/[^/\s]+\S*$/.test(value) || !isHttpUrl(value)) throw new ConfigurationError(messages.malformedServerUrl(value))
   return value.replace(/\/$/, '')
 }
 

@@ -171,6 +171,14 @@ describe('Environment', () => {
       expect(message).toContain('NEXT_PUBLIC_SERVER_URL "news.example.com" is not an absolute http(s) URL')
     })
 
+    it('must parse and hold no spaces, not just start like a URL', () => {
+      for (const value of ['http://[news.example.com', 'https://news example.com', 'https://news.example.com/a b', 'HTTPS://news.example.com', 'http:news.example.com']) {
+        const { message } = problemWith({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET, NEXT_PUBLIC_SERVER_URL: value })
+        expect(message).toContain(`NEXT_PUBLIC_SERVER_URL "${value}" is not an absolute http(s) URL`)
+      }
+      expect(readEnv({ DATA_DIR: dataDir, PAYLOAD_SECRET: SECRET, NEXT_PUBLIC_SERVER_URL: 'http://[::1]:3000' }).serverURL).toBe('http://[::1]:3000')
+    })
+
     it('is read alone, as readEnv reads it, without touching the data directory', () => {
       const missing = path.join(dataDir, 'never-made')
       for (const source of [{}, { PORT: '4100' }, { NEXT_PUBLIC_SERVER_URL: 'https://news.example.com/' }]) {
