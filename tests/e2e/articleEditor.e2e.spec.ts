@@ -61,13 +61,27 @@ async function logIn(page: Page) {
   await expect(page).toHaveURL(/\/admin$/)
 }
 
+/**
+ * Picks `option` from the slash menu by keyboard: types `/query`, waits until the menu has the
+ * option highlighted, then presses Enter. Lexical opens and filters the menu in a React transition,
+ * which waits behind other rendering (the admin re-renders as the new draft's address comes in) while
+ * keystrokes go on being handled: an Enter sent before the menu is there starts a new line, and one
+ * sent before it has filtered picks another option. A CI run published this article without its heading.
+ */
+async function pickFromSlashMenu(page: Page, query: string, option: string) {
+  await page.keyboard.type(`/${query}`)
+  await expect(page.getByRole('listbox', { name: 'Slash menu' }).getByRole('option', { name: option, exact: true })).toHaveAttribute('aria-selected', 'true')
+  // The menu registers its Enter handler in an effect after that render; let it run first.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))))
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('listbox', { name: 'Slash menu' })).toHaveCount(0)
+}
+
 async function insertBlock(page: Page, name: (typeof BLOCKS)[number]) {
-  // The slash menu filters as you type and Enter picks the first match: no click.
-  await page.keyboard.type(`/${name.split(' ')[0].toLowerCase()}`)
-  await expect(page.getByRole('listbox', { name: 'Slash menu' }).getByRole('option', { name })).toBeVisible()
+  // The slash menu filters as you type and Enter picks the highlighted match: no click.
   const blocks = page.locator('.byline-block')
   const before = await blocks.count()
-  await page.keyboard.press('Enter')
+  await pickFromSlashMenu(page, name.split(' ')[0].toLowerCase(), name)
   // The next keystrokes belong to the editor again once the block is in.
   await expect(blocks).toHaveCount(before + 1)
 }
@@ -197,11 +211,12 @@ test.describe('The article editor (#11)', () => {
     // A heading and a paragraph with a link.
     const body = page.getByRole('textbox', { name: 'Article body' })
     await body.click()
-    await page.keyboard.type('/heading')
-    await page.keyboard.press('Enter')
+    await pickFromSlashMenu(page, 'heading', 'Heading 2')
     await page.keyboard.type('What the crew told us')
     await page.keyboard.press('Enter')
     await page.keyboard.type('Read the trailer notes')
+    // Checked in the editor as well as on the published page, so a loss says where it happened.
+    await expect(body.getByRole('heading', { level: 2 })).toHaveText('What the crew told us')
     for (let i = 0; i < 'trailer notes'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
     await page.locator('.fixed-toolbar .toolbar-popup__button-link').click()
     await modal.locator('input[name="url"]').click()
@@ -214,8 +229,7 @@ test.describe('The article editor (#11)', () => {
     await body.locator('p').last().click()
     await page.keyboard.press('End')
     await page.keyboard.press('Enter')
-    await page.keyboard.type('/upload')
-    await page.keyboard.press('Enter')
+    await pickFromSlashMenu(page, 'upload', 'Upload')
     await modal.getByText('Create New', { exact: true }).click()
     const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#3a6b8c' } }).png().toBuffer()
     const chooser = page.waitForEvent('filechooser')
@@ -267,6 +281,8 @@ test.describe('The article editor (#11)', () => {
     await modal.getByRole('button', { name: `The set at dawn ${stamp}` }).click()
     await expect(page.locator('#field-heroImage')).toContainText(`set-${stamp}`)
 
+    // Nothing typed at the start is lost by the saves made since (the first save, autosaves).
+    await expect(body.getByRole('heading', { level: 2 })).toHaveText('What the crew told us')
     await page.getByRole('button', { name: 'Publish changes' }).click()
     await expect(page.locator('[data-sonner-toast]').filter({ hasText: /Published/ })).toBeVisible()
 
@@ -279,6 +295,9 @@ test.describe('The article editor (#11)', () => {
     const headers = await authHeaders(page.request, 'admin')
     const saved = await (await page.request.get(`/api/articles?where[slug][equals]=${slug}&depth=1`, { headers })).json()
     const category = saved.docs[0].category.slug as string
+    // What was published, block by block, so a failure below says whether the save or the page lost it.
+    const outline = (saved.docs[0].content?.root?.children ?? []).map((node: { type: string; tag?: string }) => node.tag ?? node.type)
+    expect(outline.slice(0, 2), JSON.stringify(outline)).toEqual(['h2', 'paragraph'])
     await page.goto(`/${category}/${slug}`)
     const article = page.locator('article.article')
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
