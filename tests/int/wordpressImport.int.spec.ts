@@ -83,7 +83,7 @@ describe('WordPress import', () => {
   describe('the first run', () => {
     it('reports what it created, skipped and noted, and nothing failed', () => {
       expect(first.failed).toEqual([])
-      expect(first.created).toEqual({ articles: 5, pages: 3, authors: 2, categories: 3, tags: 4, comments: 6, media: 1, redirects: 30 })
+      expect(first.created).toEqual({ articles: 5, pages: 3, authors: 2, categories: 3, tags: 4, comments: 6, media: 1, redirects: 38 })
       expect(first.skipped.map((s) => `${s.type} ${s.id}`)).toEqual(
         expect.arrayContaining(['post 106', 'comment 507', 'comment 601', 'nav_menu_item 301', 'wp_template_part 302', 'media https://gazette.example/wp-content/uploads/2024/03/missing-chart.png']),
       )
@@ -202,6 +202,12 @@ describe('WordPress import', () => {
         ['/category/news/harbour-news/feed/', '/harbour-news/feed.xml'],
         ['/tag/ferries/feed/', '/tag/ferries/feed.xml'],
         ['/author/mara/feed/', '/authors/mara/feed.xml'],
+        // A post's own comment feed goes to the post, where its comments are.
+        ['/2024/03/ferry-timetable/feed/', '/harbour-news/ferry-timetable'],
+        // An attachment's page, by id and under the post it was attached to, and its old file go to the image.
+        ['/?attachment_id=30', '/api/media/file/harbour-dawn.webp'],
+        ['/2024/03/ferry-timetable/harbour-dawn/', '/api/media/file/harbour-dawn.webp'],
+        ['/wp-content/uploads/2024/03/harbour-dawn.png', '/api/media/file/harbour-dawn.webp'],
       ]
       for (const [from, to] of expected) expect([from, await lookUpRedirect(payload, from)]).toEqual([from, { to, status: 301 }])
       // The WordPress page called "search" gets /search-2, but its old address stays the site's search.

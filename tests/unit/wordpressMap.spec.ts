@@ -141,6 +141,32 @@ describe('WordPress import', () => {
       expect(addresses.categoryFeed(['news', 'local'])).toEqual(['/blog/category/news/local/feed/', '/blog/category/local/feed/'])
       expect(addresses.tagFeed('ferries')).toEqual(['/blog/tag/ferries/feed/'])
       expect(addresses.authorFeed('jdoe')).toEqual(['/blog/author/jdoe/feed/'])
+      expect(addresses.commentFeed({ link: 'http://old.example.org/blog/2021/04/hello/' })).toEqual(['/blog/2021/04/hello/feed/'])
+      expect(addresses.attachment({ id: '7', link: 'http://old.example.org/blog/?attachment_id=7', slug: 'dawn', url: 'http://old.example.org/blog/wp-content/uploads/dawn.jpg' }, null)).toEqual([
+        '/blog/?attachment_id=7',
+        '/blog/wp-content/uploads/dawn.jpg',
+      ])
+    })
+
+    it("names a post's comment feed under its permalink, with or without the permalink's last slash", () => {
+      expect(oldAddresses('').commentFeed({ link: 'https://gazette.example/2024/03/ferry-timetable/' })).toEqual(['/2024/03/ferry-timetable/feed/'])
+      expect(oldAddresses('').commentFeed({ link: 'https://gazette.example/2024/03/ferry-timetable' })).toEqual(['/2024/03/ferry-timetable/feed/'])
+      // Without pretty permalinks the feed was /?p=101&feed=rss2, which the post's /?p=101 redirect matches.
+      expect(oldAddresses('').commentFeed({ link: 'https://gazette.example/?p=101' })).toEqual([])
+    })
+
+    it("names an attachment's page by its link, its id and the post it was attached to, and its file", () => {
+      const attachment = { id: '30', link: 'https://gazette.example/2024/03/ferry-timetable/harbour-dawn/', slug: 'harbour-dawn', url: 'https://gazette.example/wp-content/uploads/2024/03/harbour-dawn.png' }
+      expect(oldAddresses('').attachment(attachment, 'https://gazette.example/2024/03/ferry-timetable/')).toEqual([
+        '/2024/03/ferry-timetable/harbour-dawn/',
+        '/?attachment_id=30',
+        '/wp-content/uploads/2024/03/harbour-dawn.png',
+      ])
+      // Attached to nothing, and on a site without pretty permalinks: the id and the file.
+      expect(oldAddresses('').attachment({ ...attachment, link: 'https://gazette.example/?attachment_id=30' }, 'https://gazette.example/?p=101')).toEqual([
+        '/?attachment_id=30',
+        '/wp-content/uploads/2024/03/harbour-dawn.png',
+      ])
     })
 
     it("keys a site by its address, so two sites' ids never meet", () => {

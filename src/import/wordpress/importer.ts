@@ -101,10 +101,10 @@ const mediaReasons = {
   privateHost: 'the address is on a private network, which imports from the admin screen do not fetch from; the content links to it',
 }
 
-/** Writes made by the import: no notification emails, no per-item cache expiry (one expiry at the end). */
 /** WordPress's feed addresses (/feed/, /rss/): they redirect to Byline's feed, which they name too. */
 const FEED_ADDRESSES = new Set(['feed', 'rss'])
 
+/** Writes made by the import: no notification emails, no per-item cache expiry (one expiry at the end). */
 const CONTEXT = { disableRevalidate: true, disableNotifications: true, wordpressImport: true }
 
 const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' }
@@ -118,7 +118,8 @@ const EXPIRE_CHUNK = 1000
 /** An address without an email (old WordPress comments): valid for Byline, and plainly nobody's. */
 const NO_EMAIL = 'no-email@wordpress-import.invalid'
 
-type Attachment = { id: string; url: string; alt: string; title: string; checksum: string }
+/** An attachment: its file (`url`), and its page's address (`link`, `slug`, the post it was attached to) for redirects. */
+type Attachment = { id: string; url: string; alt: string; title: string; checksum: string; link: string; slug: string; parent: string }
 type PostIndex = { id: string; type: string; slug: string; parent: string; status: string; link: string }
 type Scan = {
   site: WxrSite
@@ -208,6 +209,9 @@ async function scan(file: string, onProgress: (done: number) => void): Promise<S
             alt: decodeEntities(item.meta._wp_attachment_image_alt ?? ''),
             title: decodeEntities(item.title),
             checksum: checksum([url, item.meta._wp_attachment_image_alt, item.title]),
+            link: item.link,
+            slug: item.slug,
+            parent: item.parent,
           }
           result.attachments.set(item.id, attachment)
           result.attachmentByUrl.set(url, item.id)
@@ -1158,6 +1162,8 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
         if (newPath && normalizeFrom(from) === normalizeFrom(newPath)) continue
         await add(from, { reference: { relationTo: post.type === 'post' ? 'articles' : 'pages', value: id } }, `${post.type} ${wpId}`)
       }
+      // Its comments are on its page now: a reader following the old comment feed lands on them.
+      for (const from of oldAddressesHere.commentFeed(post)) await add(from, { reference: { relationTo: post.type === 'post' ? 'articles' : 'pages', value: id } }, `${post.type} ${wpId}'s comment feed`)
       if ((done += 1) % PROGRESS_EVERY === 0) {
         await flush()
         progress('redirects', done, found.posts.size)
@@ -1181,7 +1187,29 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
       for (const from of oldAddressesHere.authorFeed(login)) await add(from, { url: `${authorHref(doc?.slug ?? bylineSlug(login, login))}/feed.xml` }, `author ${login}'s feed`)
     }
     for (const from of oldAddressesHere.feed()) await add(from, { url: '/feed.xml' }, 'feed')
+    // An attachment's page goes to the image itself, as WordPress (6.4 on) sends it; so does the
+    // file's old address, so links to it from elsewhere keep working. Not images: nothing to go to.
+    for (const attachment of found.attachments.values()) {
+      const mediaId = documentOf(kinds.media, attachment.id)
+      if (!mediaId) continue
+      const file = await mediaFileUrl(mediaId, attachment)
+      if (!file) continue
+      const parent = found.posts.get(attachment.parent)
+      for (const from of oldAddressesHere.attachment(attachment, parent?.link ?? null)) await add(from, { url: file }, `attachment ${attachment.id}`)
+    }
     await flush()
+  }
+
+  /**
+   * Where Byline serves an imported image's file, as a path when it is this site's (so a new domain
+   * keeps it working). A dry run made no file: it counts the redirect to a stand-in address.
+   */
+  async function mediaFileUrl(id: string, attachment: Attachment): Promise<string | null> {
+    if (dryRun) return `/api/media/file/wordpress-attachment-${attachment.id}`
+    const doc = (await payload.findByID({ collection: 'media', id, depth: 0, overrideAccess: true, disableErrors: true })) as { url?: string | null } | null
+    if (!doc?.url) return null
+    const url = new URL(doc.url, payload.config.serverURL || 'http://site.invalid')
+    return doc.url.startsWith('/') || url.origin === new URL(payload.config.serverURL || 'http://site.invalid').origin ? `${url.pathname}${url.search}` : doc.url
   }
 
 

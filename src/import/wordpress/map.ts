@@ -191,6 +191,27 @@ export const oldAddresses = (base: string) => ({
   categoryFeed: (path: string[]) => unique([`${base}/category/${path.join('/')}/feed/`, `${base}/category/${path.at(-1) ?? ''}/feed/`]),
   tagFeed: (slug: string) => [`${base}/tag/${slug}/feed/`],
   authorFeed: (login: string) => [`${base}/author/${slugify(login)}/feed/`],
+  /**
+   * A post's or page's own comment feed, `{permalink}feed/`. Without pretty permalinks it was
+   * `/?p=1&feed=rss2`, which the post's `/?p=1` redirect already matches.
+   */
+  commentFeed: (item: Pick<WxrItem, 'link'>) => {
+    const path = oldPath(item.link)
+    return path && !path.includes('?') ? [`${path.replace(/\/?$/, '/')}feed/`] : []
+  },
+  /**
+   * An attachment's page and its file: the page's own link, `/?attachment_id=`, the page under the
+   * post it was attached to (`{post permalink}{attachment slug}/`), and the uploaded file itself.
+   */
+  attachment: (item: { id: string; link: string; slug: string; url: string }, parentLink: string | null) => {
+    const parentPath = parentLink ? oldPath(parentLink) : null
+    return unique([
+      oldPath(item.link) ?? '',
+      `${base}/?attachment_id=${item.id}`,
+      parentPath && item.slug && !parentPath.includes('?') ? `${parentPath.replace(/\/?$/, '/')}${item.slug}/` : '',
+      oldPath(item.url) ?? '',
+    ])
+  },
 })
 
 /** Where WordPress lived on its host: '' at the root, `/blog` for a site installed in a folder. */
