@@ -1208,8 +1208,9 @@ export async function importWordPress({ payload, file, mediaFrom = null, dryRun 
     if (dryRun) return `/api/media/file/wordpress-attachment-${attachment.id}`
     const doc = (await payload.findByID({ collection: 'media', id, depth: 0, overrideAccess: true, disableErrors: true })) as { url?: string | null } | null
     if (!doc?.url) return null
-    const url = new URL(doc.url, payload.config.serverURL || 'http://site.invalid')
-    return doc.url.startsWith('/') || url.origin === new URL(payload.config.serverURL || 'http://site.invalid').origin ? `${url.pathname}${url.search}` : doc.url
+    const here = new URL(payload.config.serverURL || 'http://site.invalid')
+    const url = new URL(doc.url, here)
+    return url.origin === here.origin ? `${url.pathname}${url.search}` : doc.url
   }
 
 
