@@ -95,6 +95,46 @@ test.describe('Create New (#11)', () => {
         expect((await versions.json()).totalDocs).toBeGreaterThanOrEqual(2)
       })
 
+      test('Save draft, the main action and Ctrl+S wait for the first save, and make no second document', async ({ page, request }) => {
+        const title = `Only once ${Date.now().toString(36)}`
+        await logInAs(page, role)
+        await page.goto(`/admin/collections/${collection}/create`)
+        await waitForFormReady(page)
+
+        // Every create the browser sends. The first save is held in the browser until the clicks
+        // below are made (the server is the real one), so they land while it is on its way.
+        const creates: string[] = []
+        const isCreate = (url: URL) => url.pathname === `/api/${collection}`
+        page.on('request', (sent) => {
+          if (sent.method() === 'POST' && isCreate(new URL(sent.url()))) creates.push(sent.url())
+        })
+        let release = () => {}
+        const held = new Promise<void>((resolve) => (release = resolve))
+        await page.route(isCreate, async (route) => {
+          if (route.request().method() === 'POST') await held
+          await route.continue()
+        })
+
+        await page.getByLabel('Title').click()
+        await page.keyboard.type(title)
+        await expect.poll(() => creates.length).toBe(1)
+        const saveDraft = page.getByRole('button', { name: /^save draft$/i })
+        const mainAction = page.getByRole('button', { name: role === 'contributor' ? 'Submit for review' : 'Publish changes' })
+        await expect(saveDraft).toBeDisabled()
+        await expect(mainAction).toBeDisabled()
+        // Clicked anyway (a disabled button takes no click), and the save key pressed.
+        await saveDraft.click({ force: true })
+        await mainAction.click({ force: true })
+        await page.keyboard.press('ControlOrMeta+S')
+        release()
+
+        const id = await createdId(page, collection)
+        created.push({ collection, id })
+        await expect(saveDraft).toBeEnabled()
+        expect(creates).toHaveLength(1)
+        expect(await countAll(request, collection, `&where[title][equals]=${encodeURIComponent(title)}`)).toBe(1)
+      })
+
       test('typing straight through the first save loses nothing', async ({ page, request }) => {
         const before = await countAll(request, collection)
         const stamp = Date.now().toString(36)

@@ -27,8 +27,9 @@ import { createContext, use, useEffect, useRef, useState } from 'react'
  * document drawer moves from create to edit, and the address becomes the document's with
  * history.replaceState once the form is still (Payload closes open drawers when the address
  * changes, see MoveAddress). Nothing navigates, so the form, and everything typed while the draft
- * was being made, stays where it is. From then on Payload's own autosave, publish and "Submit for
- * review" work on the new id as on any draft.
+ * was being made, stays where it is. While that first save is on its way, Publish, Save draft and
+ * Ctrl+S wait: with no id yet, they would make a second document. From then on Payload's own
+ * autosave, publish and "Submit for review" work on the new id as on any draft.
  */
 
 type Created = { id: number | string; data: Record<string, unknown> }
@@ -143,7 +144,7 @@ function FollowTitle({ setHeaderTitle }: { setHeaderTitle: (title: string) => vo
  * during the save).
  */
 function CreateOnFirstInput() {
-  const { id, collectionSlug, docConfig, getDocPermissions } = useDocumentInfo()
+  const { id, collectionSlug, docConfig, getDocPermissions, setUploadStatus } = useDocumentInfo()
   const setCreated = use(CreatedContext)
   const {
     config: {
@@ -156,6 +157,8 @@ function CreateOnFirstInput() {
   // Read so that every change restarts the wait for the writer's pause.
   const [fields] = useAllFormFields()
   const saving = useRef(false)
+  // While the first save is on its way: the document has no id yet, so any other save would make a second one.
+  const inFlight = useRef(false)
   // What the first save sent, and the document it made, until the form works on its id.
   const first = useRef<{
     sent: Record<string, unknown>
@@ -176,9 +179,24 @@ function CreateOnFirstInput() {
     return () => clearTimeout(timer)
   }, [collectionSlug, fields, id, interval, modified])
 
+  // Ctrl+S (Payload's save-draft key) waits too: the draft it asks for is being made.
+  useEffect(() => {
+    const holdSaveKey = (event: KeyboardEvent) => {
+      if (!inFlight.current || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 's') return
+      event.preventDefault()
+      event.stopImmediatePropagation()
+    }
+    window.addEventListener('keydown', holdSaveKey, true)
+    return () => window.removeEventListener('keydown', holdSaveKey, true)
+  }, [])
+
   async function saveFirst() {
     const data = getData()
     const startedAt = Date.now()
+    // Payload's Publish and Save draft buttons wait while a file uploads; they wait for this save the
+    // same way, so a click during it cannot create a second document.
+    inFlight.current = true
+    setUploadStatus?.('uploading')
     try {
       const response = await fetch(
         formatAdminURL({
@@ -202,6 +220,9 @@ function CreateOnFirstInput() {
       // Nothing was made: the next pause tries again.
       console.warn(messages.notSaved)
       saving.current = false
+    } finally {
+      inFlight.current = false
+      setUploadStatus?.('idle')
     }
   }
 

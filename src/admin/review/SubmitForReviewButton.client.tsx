@@ -9,7 +9,9 @@ import { useCallback } from 'react'
  * Writers and editors never see it; they get Publish (./PublishOrSubmit.tsx).
  */
 export function SubmitForReviewButton() {
-  const { id, collectionSlug } = useDocumentInfo()
+  // `uploading` also while Create New's first save is on its way (src/admin/createNew): with no id
+  // yet, a submit would make a second document.
+  const { id, collectionSlug, uploadStatus } = useDocumentInfo()
   const {
     config: {
       routes: { api },
@@ -35,7 +37,7 @@ export function SubmitForReviewButton() {
     <Button
       buttonStyle="primary"
       className="submit-for-review"
-      disabled={submitted || processing}
+      disabled={submitted || processing || uploadStatus === 'uploading'}
       id="action-submit-for-review"
       onClick={() => {
         submitForReview().catch((error: unknown) => toast.error(error instanceof Error ? error.message : String(error)))
