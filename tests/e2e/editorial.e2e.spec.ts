@@ -50,9 +50,10 @@ test.describe('Editors', () => {
     const banner = contributor.getByRole('note').filter({ hasText: 'Changes requested by the editor' })
     await expect(banner).toBeVisible()
     await expect(banner).toContainText(note)
-    // At the top: above the headline field, in view without scrolling.
-    const [bannerBox, titleBox] = await Promise.all([banner.boundingBox(), contributor.locator('#field-title').boundingBox()])
-    expect(bannerBox && titleBox && bannerBox.y < titleBox.y).toBe(true)
+    // At the top: above the headline field, in view without scrolling. Measured until both are laid
+    // out: a CI run once read no box for one of them while the edit view was still rendering.
+    const boxes = async () => Promise.all([banner.boundingBox(), contributor.locator('#field-title').boundingBox()])
+    await expect.poll(async () => boxes().then(([bannerBox, titleBox]) => (bannerBox && titleBox ? bannerBox.y < titleBox.y : 'not laid out'))).toBe(true)
     await expect(banner).toBeInViewport()
     await contributor.context().close()
   })
